@@ -1,0 +1,1 @@
+//! Numeric claims (work in progress).
