@@ -1,0 +1,220 @@
+//! Command-line arguments (clap derive), turned into validated configurations.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crosscheck::commands::dedup::{DedupConfig, DedupFormat};
+use crosscheck::commands::Verbosity;
+use crosscheck::dedup::{DedupOptions, Keep};
+use crosscheck::error::{Error, Result};
+use crosscheck::ingest::InputOptions;
+use crosscheck::lsh::LshParams;
+use crosscheck::minhash::NumPerm;
+use crosscheck::output::Target;
+
+const EXIT_CODES: &str = "Exit status: 0 clean; 1 findings that fail `check`; 2 usage, configuration or input errors (bad input is reported with its file and line and skipped, the rest is still processed).";
+
+/// Find syndicated copies, extract numeric claims and reconcile them across news outlets.
+#[derive(Debug, Parser)]
+#[command(name = "crosscheck", version, about, after_help = EXIT_CODES)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+    /// Worker threads (default: all cores).
+    #[arg(short = 'j', long, global = true, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Print no notices or progress on standard error.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// Print stage timings on standard error.
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Group near-duplicate articles (syndicated copies, republished wire stories).
+    #[command(after_help = DEDUP_EXAMPLES)]
+    Dedup(DedupArgs),
+}
+
+const DEDUP_EXAMPLES: &str = "Examples:
+  crosscheck dedup testdata/corpus
+  crosscheck dedup articles.jsonl --format json -o clusters.json
+  crosscheck dedup news.csv --id-field url --text-field isi_berita --emit-unique unique.jsonl
+
+Exit status: 0 clean; 2 usage or input errors (bad input reported and skipped).";
+
+/// Where articles come from and how records name their fields.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Folders, .txt/.md/.jsonl/.ndjson/.csv/.html files, or - for JSON Lines on standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// JSONL/CSV field with the article id (missing: FILE#ROW). Every field option takes alternatives separated by commas: the first present is used.
+    #[arg(long, default_value = "id", value_name = "NAME")]
+    pub id_field: String,
+    /// JSONL/CSV field with the body text.
+    #[arg(long, default_value = "text", value_name = "NAME")]
+    pub text_field: String,
+    /// JSONL/CSV field with the headline.
+    #[arg(long, default_value = "title", value_name = "NAME")]
+    pub title_field: String,
+    /// JSONL/CSV field with the outlet.
+    #[arg(long, default_value = "source", value_name = "NAME")]
+    pub source_field: String,
+    /// JSONL/CSV field with the publication date.
+    #[arg(long, default_value = "published", value_name = "NAME")]
+    pub date_field: String,
+    /// JSONL/CSV field with the URL.
+    #[arg(long, default_value = "url", value_name = "NAME")]
+    pub url_field: String,
+    /// JSONL/CSV field with the language (id, en).
+    #[arg(long, default_value = "lang", value_name = "NAME")]
+    pub lang_field: String,
+    /// Skip (and report) articles larger than this many bytes.
+    #[arg(long, default_value_t = 16 << 20, value_name = "BYTES")]
+    pub max_article_bytes: usize,
+}
+
+impl InputArgs {
+    fn options(&self, group_field: Option<String>) -> InputOptions {
+        InputOptions {
+            id_field: self.id_field.clone(),
+            text_field: self.text_field.clone(),
+            title_field: self.title_field.clone(),
+            source_field: self.source_field.clone(),
+            date_field: self.date_field.clone(),
+            url_field: self.url_field.clone(),
+            lang_field: self.lang_field.clone(),
+            group_field,
+            max_article_bytes: self.max_article_bytes,
+        }
+    }
+}
+
+/// Near-duplicate settings.
+#[derive(Debug, Args)]
+pub struct NearDupArgs {
+    /// Exact word-shingle Jaccard at or above which two articles are near-duplicates.
+    #[arg(long, default_value_t = 0.8, value_name = "J")]
+    pub threshold: f64,
+    /// Words per shingle.
+    #[arg(long, default_value_t = 5, value_name = "K")]
+    pub ngram: usize,
+    /// MinHash permutations: 64, 128 or 256.
+    #[arg(long, default_value_t = 128, value_name = "N")]
+    pub num_perm: usize,
+    /// LSH bands (with --rows; default: derived from --threshold).
+    #[arg(long, requires = "rows", value_name = "B")]
+    pub bands: Option<usize>,
+    /// LSH rows per band (with --bands).
+    #[arg(long, requires = "bands", value_name = "R")]
+    pub rows: Option<usize>,
+    /// Largest LSH bucket expanded into all its pairs (larger ones are chained).
+    #[arg(long, default_value_t = 200, value_name = "N")]
+    pub max_bucket: usize,
+    /// Which member represents a cluster.
+    #[arg(long, value_enum, default_value_t = KeepArg::Earliest)]
+    pub keep: KeepArg,
+}
+
+/// `--keep` values.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum KeepArg {
+    /// Earliest publication (undated last), ties by id.
+    Earliest,
+    /// Longest text, ties by id.
+    Longest,
+    /// First in input order (depends on the order of inputs).
+    First,
+}
+
+impl NearDupArgs {
+    fn options(&self) -> Result<DedupOptions> {
+        let num_perm = NumPerm::from_count(self.num_perm).ok_or_else(|| {
+            Error::Usage(format!(
+                "--num-perm must be 64, 128 or 256, got {}",
+                self.num_perm
+            ))
+        })?;
+        let opts = DedupOptions {
+            threshold: self.threshold,
+            ngram: self.ngram,
+            num_perm,
+            lsh: self
+                .bands
+                .zip(self.rows)
+                .map(|(bands, rows)| LshParams { bands, rows }),
+            max_bucket: self.max_bucket,
+            keep: match self.keep {
+                KeepArg::Earliest => Keep::Earliest,
+                KeepArg::Longest => Keep::Longest,
+                KeepArg::First => Keep::First,
+            },
+        };
+        opts.validate()?;
+        Ok(opts)
+    }
+}
+
+/// `crosscheck dedup`.
+#[derive(Debug, Args)]
+pub struct DedupArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub near: NearDupArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DedupFormatArg::Text)]
+    pub format: DedupFormatArg,
+    /// Write the clusters here (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Write the deduplicated corpus as JSON Lines: one representative per cluster and every unclustered article.
+    #[arg(long, value_name = "FILE.jsonl")]
+    pub emit_unique: Option<PathBuf>,
+}
+
+/// `dedup --format` values.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum DedupFormatArg {
+    /// For people.
+    Text,
+    /// One JSON document (`version`, `clusters`, `summary`).
+    Json,
+    /// One JSON cluster per line.
+    Jsonl,
+}
+
+impl Cli {
+    /// Diagnostics settings.
+    pub fn verbosity(&self) -> Verbosity {
+        Verbosity {
+            quiet: self.quiet,
+            verbose: self.verbose && !self.quiet,
+        }
+    }
+}
+
+impl DedupArgs {
+    /// The validated configuration.
+    pub fn config(&self, verbosity: Verbosity) -> Result<DedupConfig> {
+        Ok(DedupConfig {
+            inputs: self.input.paths.clone(),
+            input: self.input.options(None),
+            dedup: self.near.options()?,
+            format: match self.format {
+                DedupFormatArg::Text => DedupFormat::Text,
+                DedupFormatArg::Json => DedupFormat::Json,
+                DedupFormatArg::Jsonl => DedupFormat::Jsonl,
+            },
+            output: Target::from_arg(self.output.as_deref()),
+            emit_unique: self.emit_unique.clone(),
+            verbosity,
+        })
+    }
+}

@@ -1,0 +1,106 @@
+//! The commands behind the binary: each takes a validated configuration,
+//! writes its result to a [`Target`](crate::output::Target) and diagnostics to
+//! standard error, and returns an [`ExitStatus`].
+
+pub mod dedup;
+
+use std::io::Write;
+use std::time::Instant;
+
+use crate::error::Diagnostic;
+use crate::ingest::Corpus;
+
+/// How a command ended, as the process exit status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ExitStatus {
+    /// 0: done, all input read.
+    Clean,
+    /// 1: `check` found findings that fail it.
+    Findings,
+    /// 2: usage, configuration or input errors (some input was skipped).
+    Error,
+}
+
+impl ExitStatus {
+    /// The process exit code.
+    pub fn code(self) -> u8 {
+        match self {
+            ExitStatus::Clean => 0,
+            ExitStatus::Findings => 1,
+            ExitStatus::Error => 2,
+        }
+    }
+}
+
+/// Settings shared by every command's diagnostics output.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Verbosity {
+    /// No notices, no progress.
+    pub quiet: bool,
+    /// Stage timings on standard error.
+    pub verbose: bool,
+}
+
+/// Prints input diagnostics to standard error and says whether input was skipped.
+pub fn report_diagnostics(corpus: &Corpus, v: Verbosity) -> ExitStatus {
+    let mut err = std::io::stderr().lock();
+    for d in &corpus.diagnostics {
+        if v.quiet && d.severity == crate::error::Severity::Notice {
+            continue;
+        }
+        let _ = writeln!(err, "{d}");
+    }
+    let skipped = corpus
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == crate::error::Severity::Error)
+        .count();
+    if skipped > 0 {
+        let _ = writeln!(
+            err,
+            "crosscheck: {skipped} piece{} of input skipped (see above); exit status 2",
+            if skipped == 1 { "" } else { "s" }
+        );
+        ExitStatus::Error
+    } else {
+        ExitStatus::Clean
+    }
+}
+
+/// Stage timings for `-v`.
+#[derive(Debug)]
+pub struct Stages {
+    verbose: bool,
+    last: Instant,
+    start: Instant,
+}
+
+impl Stages {
+    /// Starts the clock.
+    pub fn new(verbose: bool) -> Self {
+        let now = Instant::now();
+        Stages {
+            verbose,
+            last: now,
+            start: now,
+        }
+    }
+
+    /// Ends a stage: prints its time when verbose.
+    pub fn done(&mut self, stage: &str) {
+        let now = Instant::now();
+        if self.verbose {
+            eprintln!(
+                "  {stage:<14} {:>9.3} s   (total {:.3} s)",
+                (now - self.last).as_secs_f64(),
+                (now - self.start).as_secs_f64()
+            );
+        }
+        self.last = now;
+    }
+}
+
+/// Formats diagnostics as a list of strings for JSON reports.
+pub fn diagnostics_json(d: &[Diagnostic]) -> Vec<&Diagnostic> {
+    d.iter().collect()
+}

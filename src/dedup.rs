@@ -1,0 +1,324 @@
+//! Near-duplicate clusters: shingles → MinHash → LSH → exact Jaccard → union-find.
+//!
+//! Every stage runs over articles in parallel with rayon and its output is
+//! ordered by article index (articles are sorted by id when read), so the
+//! result does not depend on the number of threads or the order of inputs.
+
+use rayon::prelude::*;
+use serde::Serialize;
+use xxhash_rust::xxh3::xxh3_64;
+
+use crate::cluster::UnionFind;
+use crate::error::{Error, Result};
+use crate::ingest::Article;
+use crate::lsh::{par_candidates, LshParams};
+use crate::minhash::{signature_into, NumPerm};
+use crate::normalize::{tokens, Cleaned};
+use crate::shingle::{jaccard, shingle_set};
+
+/// Which member of a cluster represents it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Keep {
+    /// The earliest publication (undated last), ties by id. Independent of input order.
+    #[default]
+    Earliest,
+    /// The longest text, ties by id. Independent of input order.
+    Longest,
+    /// The first in the order the inputs were given (depends on that order by design).
+    First,
+}
+
+/// Settings of the near-duplicate stage.
+#[derive(Debug, Clone)]
+pub struct DedupOptions {
+    /// Exact Jaccard at or above which two articles are near-duplicates.
+    pub threshold: f64,
+    /// Words per shingle.
+    pub ngram: usize,
+    /// MinHash permutations.
+    pub num_perm: NumPerm,
+    /// Bands and rows; derived from the threshold when `None`.
+    pub lsh: Option<LshParams>,
+    /// Largest LSH bucket expanded into all its pairs.
+    pub max_bucket: usize,
+    /// Representative rule.
+    pub keep: Keep,
+}
+
+impl Default for DedupOptions {
+    fn default() -> Self {
+        DedupOptions {
+            threshold: 0.8,
+            ngram: 5,
+            num_perm: NumPerm::P128,
+            lsh: None,
+            max_bucket: 200,
+            keep: Keep::Earliest,
+        }
+    }
+}
+
+impl DedupOptions {
+    /// Checks the values a user can set.
+    pub fn validate(&self) -> Result<()> {
+        if !(self.threshold > 0.0 && self.threshold <= 1.0) {
+            return Err(Error::Usage(format!(
+                "--threshold must be in (0, 1], got {}",
+                self.threshold
+            )));
+        }
+        if !(1..=16).contains(&self.ngram) {
+            return Err(Error::Usage(format!(
+                "--ngram must be between 1 and 16, got {}",
+                self.ngram
+            )));
+        }
+        if let Some(p) = self.lsh {
+            if p.bands == 0 || p.rows == 0 || p.bands * p.rows > self.num_perm.count() {
+                return Err(Error::Usage(format!(
+                    "bands × rows ({} × {}) must be at most --num-perm {}",
+                    p.bands,
+                    p.rows,
+                    self.num_perm.count()
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// The bands and rows in use.
+    pub fn lsh_params(&self) -> LshParams {
+        self.lsh
+            .unwrap_or_else(|| LshParams::for_threshold(self.threshold, self.num_perm.count()))
+    }
+}
+
+/// Two near-duplicate articles and their exact Jaccard.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Pair {
+    /// The smaller id (`lhs`).
+    pub a: String,
+    /// The larger id (`rhs`).
+    pub b: String,
+    /// Exact Jaccard of their shingle sets, rounded to 4 decimals.
+    pub jaccard: f64,
+}
+
+/// A member of a cluster.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Member {
+    /// Article id.
+    pub id: String,
+    /// Its outlet.
+    pub source: Option<String>,
+    /// Exact Jaccard to the representative (1 for the representative).
+    pub jaccard_to_representative: f64,
+}
+
+/// A group of near-duplicate articles.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cluster {
+    /// Stable id: a hash of the member ids.
+    pub id: String,
+    /// The representative's id.
+    pub representative: String,
+    /// Member ids, sorted.
+    pub members: Vec<String>,
+    /// Verified pairs inside the cluster.
+    pub pairs: Vec<Pair>,
+    /// Each member's source and similarity to the representative.
+    pub details: Vec<Member>,
+}
+
+/// Counts and settings of a run.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    /// Articles read.
+    pub articles: usize,
+    /// Articles with no words left after cleaning (never clustered).
+    pub without_words: usize,
+    /// Clusters of two or more.
+    pub clusters: usize,
+    /// Articles in clusters.
+    pub clustered_articles: usize,
+    /// Articles a deduplicated corpus keeps: representatives plus unclustered.
+    pub unique_articles: usize,
+    /// Candidate pairs from LSH.
+    pub candidate_pairs: usize,
+    /// Candidates at or above the threshold.
+    pub verified_pairs: usize,
+    /// Threshold in use.
+    pub threshold: f64,
+    /// Words per shingle.
+    pub ngram: usize,
+    /// Permutations.
+    pub num_perm: usize,
+    /// Bands.
+    pub bands: usize,
+    /// Rows per band.
+    pub rows: usize,
+    /// Representative rule.
+    pub keep: Keep,
+}
+
+/// The near-duplicate stage's result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Dedup {
+    /// Clusters, ordered by their first member id.
+    pub clusters: Vec<Cluster>,
+    /// Counts and settings.
+    pub summary: Summary,
+    /// For each article (by index), the index of its cluster.
+    #[serde(skip)]
+    pub cluster_of: Vec<Option<usize>>,
+}
+
+fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+/// The shingle set of every article's kept text, in parallel.
+pub fn par_shingle_sets(articles: &[Article], cleaned: &[Cleaned], ngram: usize) -> Vec<Vec<u64>> {
+    articles
+        .par_iter()
+        .zip(cleaned.par_iter())
+        .map(|(a, c)| shingle_set(&tokens(&a.text, c), ngram))
+        .collect()
+}
+
+/// Finds the near-duplicate clusters among `articles` (sorted by id).
+pub fn par_dedup(
+    articles: &[Article],
+    shingles: &[Vec<u64>],
+    opts: &DedupOptions,
+) -> Result<Dedup> {
+    opts.validate()?;
+    let params = opts.lsh_params();
+    let p = opts.num_perm.count();
+    let sigs: Vec<Vec<u64>> = shingles
+        .par_iter()
+        .map(|s| {
+            let mut out = Vec::new();
+            if !s.is_empty() {
+                signature_into(s, opts.num_perm, &mut out);
+            }
+            out
+        })
+        .collect();
+    let views: Vec<Option<&[u64]>> = sigs
+        .iter()
+        .map(|s| (s.len() == p).then_some(s.as_slice()))
+        .collect();
+    let candidates = par_candidates(&views, params, opts.max_bucket);
+    let verified: Vec<(u32, u32, f64)> = candidates
+        .par_iter()
+        .filter_map(|&(i, j)| {
+            let jac = jaccard(&shingles[i as usize], &shingles[j as usize]);
+            (jac >= opts.threshold).then_some((i, j, jac))
+        })
+        .collect();
+    let mut uf = UnionFind::new(articles.len());
+    for &(i, j, _) in &verified {
+        uf.union(i as usize, j as usize);
+    }
+    let groups = uf.groups();
+    let mut cluster_of = vec![None; articles.len()];
+    for (c, g) in groups.iter().enumerate() {
+        for &m in g {
+            cluster_of[m] = Some(c);
+        }
+    }
+    let mut pairs_of: Vec<Vec<Pair>> = vec![Vec::new(); groups.len()];
+    for &(i, j, jac) in &verified {
+        if let Some(c) = cluster_of[i as usize] {
+            pairs_of[c].push(Pair {
+                a: articles[i as usize].id.clone(),
+                b: articles[j as usize].id.clone(),
+                jaccard: round4(jac),
+            });
+        }
+    }
+    let clusters: Vec<Cluster> = groups
+        .par_iter()
+        .zip(pairs_of.into_par_iter())
+        .map(|(g, pairs)| {
+            let rep = representative(articles, g, opts.keep);
+            let members: Vec<String> = g.iter().map(|&m| articles[m].id.clone()).collect();
+            let details = g
+                .iter()
+                .map(|&m| Member {
+                    id: articles[m].id.clone(),
+                    source: articles[m].source.clone(),
+                    jaccard_to_representative: if m == rep {
+                        1.0
+                    } else {
+                        round4(jaccard(&shingles[m], &shingles[rep]))
+                    },
+                })
+                .collect();
+            Cluster {
+                id: format!("dup-{:012x}", xxh3_64(members.join("\n").as_bytes()) >> 16),
+                representative: articles[rep].id.clone(),
+                members,
+                pairs,
+                details,
+            }
+        })
+        .collect();
+    let clustered: usize = clusters.iter().map(|c| c.members.len()).sum();
+    let summary = Summary {
+        articles: articles.len(),
+        without_words: shingles.iter().filter(|s| s.is_empty()).count(),
+        clusters: clusters.len(),
+        clustered_articles: clustered,
+        unique_articles: articles.len() - clustered + clusters.len(),
+        candidate_pairs: candidates.len(),
+        verified_pairs: verified.len(),
+        threshold: opts.threshold,
+        ngram: opts.ngram,
+        num_perm: p,
+        bands: params.bands,
+        rows: params.rows,
+        keep: opts.keep,
+    };
+    Ok(Dedup {
+        clusters,
+        summary,
+        cluster_of,
+    })
+}
+
+/// The index of the representative of a group under a rule.
+fn representative(articles: &[Article], group: &[usize], keep: Keep) -> usize {
+    let by_id = |a: &usize, b: &usize| articles[*a].id.cmp(&articles[*b].id);
+    let pick = group.iter().copied().min_by(|a, b| {
+        let (x, y) = (&articles[*a], &articles[*b]);
+        let primary = match keep {
+            Keep::Earliest => {
+                let key = |p: &Article| {
+                    p.published
+                        .map_or((1, i64::MAX), |d| (0, d.instant_minutes()))
+                };
+                key(x).cmp(&key(y))
+            }
+            Keep::Longest => y.text.len().cmp(&x.text.len()),
+            Keep::First => x.origin.seq.cmp(&y.origin.seq),
+        };
+        primary.then_with(|| by_id(a, b))
+    });
+    pick.unwrap_or(group[0])
+}
+
+/// Which articles a deduplicated corpus keeps: every representative and every
+/// article in no cluster, in article order.
+pub fn unique_indices(articles: &[Article], dedup: &Dedup) -> Vec<usize> {
+    let reps: std::collections::HashSet<&str> = dedup
+        .clusters
+        .iter()
+        .map(|c| c.representative.as_str())
+        .collect();
+    (0..articles.len())
+        .filter(|&i| dedup.cluster_of[i].is_none() || reps.contains(articles[i].id.as_str()))
+        .collect()
+}

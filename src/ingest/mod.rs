@@ -1,0 +1,404 @@
+//! Reading articles from folders, text files, JSON Lines, CSV and HTML.
+//!
+//! Every reader turns its input into [`Article`]s and reports each piece of
+//! input it cannot use as a [`Diagnostic`] with the file and line, then goes
+//! on with the rest. Inputs are only ever read.
+//!
+//! * A folder is walked recursively in name order; `.txt`/`.md` files are
+//!   articles (with an optional front-matter block), `.jsonl`/`.ndjson`,
+//!   `.csv` and `.html`/`.htm` files are read by their readers, other files
+//!   are counted as ignored. Hidden entries are skipped.
+//! * `-` reads JSON Lines from standard input.
+//!
+//! After reading, articles with the same id are merged when their records are
+//! identical (a notice) and otherwise the later one is skipped with an error
+//! that names both places. The result is sorted by id, so that nothing
+//! downstream depends on the order in which inputs were given.
+
+pub mod date;
+mod html;
+mod records;
+mod text;
+
+use std::collections::HashMap;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+pub use date::Published;
+
+use crate::error::{Diagnostic, Error, Result};
+
+/// One news article.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Article {
+    /// Unique id: the front-matter or record id, else the file stem (or `path#row`).
+    pub id: String,
+    /// The outlet.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// The headline.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The article's address.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The parsed publication date, when the format allowed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<Published>,
+    /// The publication date as given, kept when it could not be parsed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published_raw: Option<String>,
+    /// Declared language (`id`, `en`), when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+    /// The value of the `--group-by` field, when asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    /// The body text, exactly as read (offsets in reports index into it).
+    pub text: String,
+    /// Where the article was read from.
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// Where an article was read from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Origin {
+    /// The file (or `-`).
+    pub path: String,
+    /// 1-based line where the record (or the body, for text files) starts.
+    pub line: u64,
+    /// The position of the article in the order inputs were given.
+    pub seq: u64,
+}
+
+/// Field names for JSON Lines and CSV records, and reading limits.
+#[derive(Debug, Clone)]
+pub struct InputOptions {
+    /// Field holding the article id.
+    pub id_field: String,
+    /// Field holding the body text.
+    pub text_field: String,
+    /// Field holding the headline.
+    pub title_field: String,
+    /// Field holding the outlet.
+    pub source_field: String,
+    /// Field holding the publication date.
+    pub date_field: String,
+    /// Field holding the URL.
+    pub url_field: String,
+    /// Field holding the language.
+    pub lang_field: String,
+    /// Field holding a story id to group by, when given.
+    pub group_field: Option<String>,
+    /// Articles larger than this many bytes are skipped and reported.
+    pub max_article_bytes: usize,
+}
+
+impl Default for InputOptions {
+    fn default() -> Self {
+        InputOptions {
+            id_field: "id".into(),
+            text_field: "text".into(),
+            title_field: "title".into(),
+            source_field: "source".into(),
+            date_field: "published".into(),
+            url_field: "url".into(),
+            lang_field: "lang".into(),
+            group_field: None,
+            max_article_bytes: 16 << 20,
+        }
+    }
+}
+
+/// What reading produced: the articles, sorted by id, and the problems met.
+#[derive(Debug, Default)]
+pub struct Corpus {
+    /// The articles, sorted by id, ids unique.
+    pub articles: Vec<Article>,
+    /// Problems with pieces of input, in the order met.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Files inside folders that were not read (unknown extension).
+    pub ignored_files: u64,
+}
+
+impl Corpus {
+    /// Whether any input was skipped (an error-level diagnostic).
+    pub fn skipped_input(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == crate::error::Severity::Error)
+    }
+}
+
+/// A partial article as a reader sees it, before the checks common to all readers.
+#[derive(Debug, Default)]
+pub(crate) struct Draft {
+    pub id: Option<String>,
+    pub source: Option<String>,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<String>,
+    pub lang: Option<String>,
+    pub group: Option<String>,
+    pub text: String,
+}
+
+/// Collects articles and diagnostics while readers run.
+pub(crate) struct Sink<'a> {
+    pub opts: &'a InputOptions,
+    pub articles: Vec<Article>,
+    pub diagnostics: Vec<Diagnostic>,
+    seq: u64,
+}
+
+impl Sink<'_> {
+    /// Checks a draft and keeps it as an article, or reports why not.
+    pub fn push(&mut self, path: &str, line: u64, fallback_id: String, draft: Draft) {
+        self.seq += 1;
+        let clean = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+        let id = clean(draft.id).unwrap_or(fallback_id);
+        if draft.text.trim().is_empty() {
+            self.diagnostics.push(Diagnostic::error(
+                path,
+                Some(line),
+                format!("article {id:?} has no text; skipped"),
+            ));
+            return;
+        }
+        if draft.text.len() > self.opts.max_article_bytes {
+            self.diagnostics.push(Diagnostic::error(
+                path,
+                Some(line),
+                format!(
+                    "article {id:?} is {} bytes, over --max-article-bytes {}; skipped",
+                    draft.text.len(),
+                    self.opts.max_article_bytes
+                ),
+            ));
+            return;
+        }
+        let published_raw = clean(draft.published);
+        let mut published = published_raw.as_deref().and_then(date::parse_published);
+        if published.is_none() {
+            if let Some(raw) = &published_raw {
+                self.diagnostics.push(Diagnostic::notice(
+                    path,
+                    Some(line),
+                    format!("article {id:?}: date {raw:?} not understood; kept as written"),
+                ));
+            } else if let Some((p, _)) = date::find_dateline(&draft.text) {
+                published = Some(p);
+            }
+        }
+        self.articles.push(Article {
+            id,
+            source: clean(draft.source),
+            title: clean(draft.title),
+            url: clean(draft.url),
+            published_raw: if published.is_some() {
+                None
+            } else {
+                published_raw
+            },
+            published,
+            lang: clean(draft.lang).map(|l| l.to_ascii_lowercase()),
+            group: clean(draft.group),
+            text: draft.text,
+            origin: Origin {
+                path: path.to_string(),
+                line,
+                seq: self.seq,
+            },
+        });
+    }
+
+    /// Reports a problem with a piece of input that was skipped.
+    pub fn error(&mut self, path: &str, line: Option<u64>, message: impl Into<String>) {
+        self.diagnostics
+            .push(Diagnostic::error(path, line, message));
+    }
+}
+
+/// Reads every path (files, folders, `-`) into a [`Corpus`].
+///
+/// Fails only when a path given explicitly cannot be opened at all; every
+/// smaller problem becomes a diagnostic.
+pub fn load(paths: &[PathBuf], opts: &InputOptions) -> Result<Corpus> {
+    let mut sink = Sink {
+        opts,
+        articles: Vec::new(),
+        diagnostics: Vec::new(),
+        seq: 0,
+    };
+    let mut ignored = 0;
+    for path in paths {
+        if path.as_os_str() == "-" {
+            let mut buf = Vec::new();
+            std::io::stdin()
+                .lock()
+                .read_to_end(&mut buf)
+                .map_err(|e| Error::io("-", e))?;
+            records::read_jsonl("-", &buf, &mut sink);
+            continue;
+        }
+        let meta = fs::metadata(path).map_err(|e| Error::io(path, e))?;
+        if meta.is_dir() {
+            let mut files = Vec::new();
+            walk(path, &mut files, &mut sink)?;
+            files.sort();
+            for file in files {
+                match Kind::of(&file) {
+                    Some(kind) => read_file(&file, kind, &mut sink),
+                    None => ignored += 1,
+                }
+            }
+        } else {
+            read_file(path, Kind::of(path).unwrap_or(Kind::Text), &mut sink);
+        }
+    }
+    let (articles, dup_diags) = merge_duplicates(sink.articles);
+    let mut diagnostics = sink.diagnostics;
+    diagnostics.extend(dup_diags);
+    Ok(Corpus {
+        articles,
+        diagnostics,
+        ignored_files: ignored,
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Text,
+    Jsonl,
+    Csv,
+    Html,
+}
+
+impl Kind {
+    fn of(path: &Path) -> Option<Kind> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "txt" | "md" => Kind::Text,
+            "jsonl" | "ndjson" => Kind::Jsonl,
+            "csv" => Kind::Csv,
+            "html" | "htm" => Kind::Html,
+            _ => return None,
+        })
+    }
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, sink: &mut Sink<'_>) -> Result<()> {
+    let entries = fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+    for entry in entries {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                sink.error(
+                    &dir.display().to_string(),
+                    None,
+                    format!("cannot list: {e}"),
+                );
+                continue;
+            }
+        };
+        let path = entry.path();
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        match entry.file_type() {
+            Ok(t) if t.is_dir() => walk(&path, out, sink)?,
+            Ok(_) => out.push(path),
+            Err(e) => sink.error(
+                &path.display().to_string(),
+                None,
+                format!("cannot stat: {e}"),
+            ),
+        }
+    }
+    Ok(())
+}
+
+fn read_file(path: &Path, kind: Kind, sink: &mut Sink<'_>) {
+    let name = path.display().to_string();
+    let bytes = match fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            sink.error(&name, None, format!("cannot read: {e}"));
+            return;
+        }
+    };
+    match kind {
+        Kind::Text => text::read_text(&name, path, &bytes, sink),
+        Kind::Jsonl => records::read_jsonl(&name, &bytes, sink),
+        Kind::Csv => records::read_csv(&name, &bytes, sink),
+        Kind::Html => html::read_html(&name, path, &bytes, sink),
+    }
+}
+
+/// Describes invalid UTF-8 in `bytes` as "line L, byte B", or `None` when valid.
+pub(crate) fn utf8_problem(bytes: &[u8]) -> Option<(u64, String)> {
+    match std::str::from_utf8(bytes) {
+        Ok(_) => None,
+        Err(e) => {
+            let at = e.valid_up_to();
+            let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count() as u64;
+            Some((line, format!("invalid UTF-8 at byte {at}")))
+        }
+    }
+}
+
+/// Whether a file looks binary (a NUL byte in its first 8 KiB).
+pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
+    bytes.iter().take(8192).any(|&b| b == 0)
+}
+
+/// Merges identical duplicate ids; a different record under a used id is skipped with an error.
+fn merge_duplicates(mut articles: Vec<Article>) -> (Vec<Article>, Vec<Diagnostic>) {
+    // The earliest place wins, by path and line, so the choice does not depend
+    // on the order in which inputs were given.
+    articles.sort_by(|a, b| {
+        a.id.cmp(&b.id)
+            .then_with(|| a.origin.path.cmp(&b.origin.path))
+            .then(a.origin.line.cmp(&b.origin.line))
+    });
+    let mut out: Vec<Article> = Vec::with_capacity(articles.len());
+    let mut diags = Vec::new();
+    let mut first_seen: HashMap<String, usize> = HashMap::new();
+    for a in articles {
+        if let Some(&i) = first_seen.get(&a.id) {
+            let kept: &Article = &out[i];
+            let same = kept.text == a.text
+                && kept.title == a.title
+                && kept.source == a.source
+                && kept.url == a.url;
+            let place = |o: &Origin| format!("{}:{}", o.path, o.line);
+            if same {
+                diags.push(Diagnostic::notice(
+                    &a.origin.path,
+                    Some(a.origin.line),
+                    format!(
+                        "article {:?} repeats the identical record at {}; merged",
+                        a.id,
+                        place(&kept.origin)
+                    ),
+                ));
+            } else {
+                diags.push(Diagnostic::error(
+                    &a.origin.path,
+                    Some(a.origin.line),
+                    format!(
+                        "duplicate id {:?}: this record differs from the one at {}; skipped",
+                        a.id,
+                        place(&kept.origin)
+                    ),
+                ));
+            }
+            continue;
+        }
+        first_seen.insert(a.id.clone(), out.len());
+        out.push(a);
+    }
+    (out, diags)
+}

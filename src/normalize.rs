@@ -1,0 +1,353 @@
+//! Cleaning: boilerplate lines out, words normalised for matching, offsets kept.
+//!
+//! Nothing here rewrites an article. Cleaning decides which lines of the
+//! original text count ([`Cleaned::kept`]) and yields word tokens as byte
+//! ranges into the original text together with a hash of their normalised
+//! form (Unicode NFKC, then lower case). Reports can therefore quote exact
+//! spans while matching ignores case and compatibility forms.
+//!
+//! A line is boilerplate when
+//! 1. it matches the built-in list in `data/boilerplate.txt` ("Baca Juga",
+//!    "Advertisement", "tulis komentar anda", ...), or
+//! 2. it occurs twice or more inside one article (the seeds repeat
+//!    "Baca Juga : …"), or
+//! 3. it is short (at most [`SHORT_LINE`] bytes) and occurs in at least
+//!    [`SOURCE_REPEAT`] articles of the same source: footers and widgets.
+//!    Long lines are never dropped this way, so an outlet that republishes
+//!    a story keeps its paragraphs.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use rayon::prelude::*;
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+use xxhash_rust::xxh3::xxh3_64;
+
+use crate::ingest::Article;
+
+/// Lines longer than this are never taken as cross-article boilerplate.
+pub const SHORT_LINE: usize = 160;
+/// A short line in this many articles of one source is boilerplate.
+pub const SOURCE_REPEAT: usize = 3;
+
+const BUILTIN: &str = include_str!("../data/boilerplate.txt");
+
+/// The lines of an article that count, as byte ranges into its text.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Cleaned {
+    /// Kept lines, in order, without their line terminators.
+    pub kept: Vec<Range<usize>>,
+    /// Dropped boilerplate lines.
+    pub dropped: Vec<Range<usize>>,
+}
+
+impl Cleaned {
+    /// All of `text` kept: for text that needs no cleaning.
+    pub fn whole(text: &str) -> Self {
+        Cleaned {
+            kept: std::iter::once(0..text.len()).collect(),
+            dropped: Vec::new(),
+        }
+    }
+
+    /// The article text with boilerplate blanked out by spaces: same length,
+    /// same offsets, so extractors can run on it and quote the original.
+    pub fn masked(&self, text: &str) -> String {
+        let mut bytes = text.as_bytes().to_vec();
+        for r in &self.dropped {
+            for b in &mut bytes[r.clone()] {
+                *b = b' ';
+            }
+        }
+        // Only whole lines (UTF-8 sequences) were replaced by ASCII spaces.
+        String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
+    }
+}
+
+/// The built-in boilerplate patterns.
+#[derive(Debug, Clone)]
+struct Patterns {
+    exact: Vec<String>,
+    prefix: Vec<String>,
+}
+
+impl Patterns {
+    fn builtin() -> Self {
+        let mut exact = Vec::new();
+        let mut prefix = Vec::new();
+        for line in BUILTIN.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            match line.strip_prefix('=') {
+                Some(e) => exact.push(e.to_string()),
+                None => prefix.push(line.to_string()),
+            }
+        }
+        Patterns { exact, prefix }
+    }
+
+    fn matches(&self, folded: &str) -> bool {
+        self.exact.iter().any(|e| folded == e)
+            || self.prefix.iter().any(|p| folded.starts_with(p.as_str()))
+    }
+}
+
+/// A line folded for comparison: trimmed, lower case, inner white space collapsed.
+fn fold_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    for word in line.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+/// Non-empty lines of `text` as byte ranges without terminators.
+fn lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut start = 0;
+    text.split_inclusive('\n').filter_map(move |l| {
+        let s = start;
+        start += l.len();
+        let body = l.trim_end_matches(['\n', '\r']);
+        (!body.trim().is_empty()).then(|| s..s + body.len())
+    })
+}
+
+/// Decides the boilerplate of every article, in parallel. See the module docs.
+pub fn par_clean(articles: &[Article]) -> Vec<Cleaned> {
+    let patterns = Patterns::builtin();
+    // Per article: its lines with their folded hashes.
+    let per_article: Vec<Vec<(Range<usize>, u64, bool)>> = articles
+        .par_iter()
+        .map(|a| {
+            lines(&a.text)
+                .map(|r| {
+                    let folded = fold_line(&a.text[r.clone()]);
+                    let builtin = patterns.matches(&folded);
+                    (r, xxh3_64(folded.as_bytes()), builtin)
+                })
+                .collect()
+        })
+        .collect();
+    // Short lines: in how many articles of each source.
+    let mut seen: HashMap<(u64, u64), usize> = HashMap::new();
+    for (a, ls) in articles.iter().zip(&per_article) {
+        let source = xxh3_64(a.source.as_deref().unwrap_or("").as_bytes());
+        let mut mine: Vec<u64> = ls
+            .iter()
+            .filter(|(r, _, _)| r.len() <= SHORT_LINE)
+            .map(|(_, h, _)| *h)
+            .collect();
+        mine.sort_unstable();
+        mine.dedup();
+        for h in mine {
+            *seen.entry((source, h)).or_default() += 1;
+        }
+    }
+    articles
+        .par_iter()
+        .zip(per_article.par_iter())
+        .map(|(a, ls)| {
+            let source = xxh3_64(a.source.as_deref().unwrap_or("").as_bytes());
+            let mut within: HashMap<u64, usize> = HashMap::new();
+            for (_, h, _) in ls {
+                *within.entry(*h).or_default() += 1;
+            }
+            let mut c = Cleaned::default();
+            for (r, h, builtin) in ls {
+                let repeated = within.get(h).copied().unwrap_or(0) >= 2;
+                let footer = r.len() <= SHORT_LINE
+                    && seen.get(&(source, *h)).copied().unwrap_or(0) >= SOURCE_REPEAT;
+                if *builtin || repeated || footer {
+                    c.dropped.push(r.clone());
+                } else {
+                    c.kept.push(r.clone());
+                }
+            }
+            c
+        })
+        .collect()
+}
+
+/// A word of the original text: its byte range and the hash of its normalised form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Start byte in the original text.
+    pub start: u32,
+    /// End byte in the original text.
+    pub end: u32,
+    /// xxh3 of the NFKC, lower-cased word.
+    pub hash: u64,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+/// The normalised (NFKC, lower case) form of a word, for matching only.
+pub fn normalise_word(word: &str) -> String {
+    if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        word.nfkc().flat_map(char::to_lowercase).collect()
+    }
+}
+
+/// Appends the words of `text[range]` to `out`. Words are maximal runs of
+/// letters, digits and combining marks; everything else separates them.
+pub fn tokens_into(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
+    let bytes = text.as_bytes();
+    let mut i = range.start;
+    let end = range.end;
+    let mut buf = [0u8; 64];
+    while i < end {
+        let b = bytes[i];
+        if b < 0x80 {
+            if !b.is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            // ASCII fast path: lower-case into a stack buffer.
+            let start = i;
+            let mut n = 0;
+            while i < end && bytes[i] < 0x80 && bytes[i].is_ascii_alphanumeric() {
+                if n < buf.len() {
+                    buf[n] = bytes[i].to_ascii_lowercase();
+                }
+                n += 1;
+                i += 1;
+            }
+            if i < end && bytes[i] >= 0x80 {
+                // The word goes on with non-ASCII letters: take the slow path for it.
+                i = slow_word(text, start, end, out);
+                continue;
+            }
+            let hash = if n <= buf.len() {
+                xxh3_64(&buf[..n])
+            } else {
+                xxh3_64(text[start..i].to_ascii_lowercase().as_bytes())
+            };
+            out.push(Token {
+                start: start as u32,
+                end: i as u32,
+                hash,
+            });
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            if is_word_char(c) {
+                i = slow_word(text, i, end, out);
+            } else {
+                i += c.len_utf8();
+            }
+        }
+    }
+}
+
+/// A word that contains non-ASCII characters, starting at `start`; returns its end.
+fn slow_word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> usize {
+    let mut stop = start;
+    for (j, c) in text[start..end].char_indices() {
+        if !is_word_char(c) {
+            break;
+        }
+        stop = start + j + c.len_utf8();
+    }
+    if stop == start {
+        return start + text[start..].chars().next().map_or(1, char::len_utf8);
+    }
+    let norm = normalise_word(&text[start..stop]);
+    out.push(Token {
+        start: start as u32,
+        end: stop as u32,
+        hash: xxh3_64(norm.as_bytes()),
+    });
+    stop
+}
+
+/// The words of the kept lines of an article.
+pub fn tokens(text: &str, cleaned: &Cleaned) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 6);
+    for r in &cleaned.kept {
+        tokens_into(text, r.clone(), &mut out);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn art(id: &str, source: &str, text: &str) -> Article {
+        Article {
+            id: id.into(),
+            source: Some(source.into()),
+            title: None,
+            url: None,
+            published: None,
+            published_raw: None,
+            lang: None,
+            group: None,
+            text: text.into(),
+            origin: Default::default(),
+        }
+    }
+
+    #[test]
+    fn repeated_and_builtin_lines_are_dropped() {
+        let t = "Satu kalimat.\nBaca Juga : Iran Produksi Lengan Robot\nDua kalimat.\nBaca Juga : Iran Produksi Lengan Robot\nAdvertisement\n";
+        let c = &par_clean(&[art("a", "s", t)])[0];
+        let kept: Vec<&str> = c.kept.iter().map(|r| &t[r.clone()]).collect();
+        assert_eq!(kept, ["Satu kalimat.", "Dua kalimat."]);
+        assert_eq!(c.dropped.len(), 3);
+        let m = c.masked(t);
+        assert_eq!(m.len(), t.len());
+        assert!(!m.contains("Baca"));
+    }
+
+    #[test]
+    fn footers_repeated_across_a_source() {
+        let arts: Vec<Article> = (0..3)
+            .map(|i| {
+                art(
+                    &i.to_string(),
+                    "Sindo",
+                    &format!("Isi berita nomor {i}.\n(ian)\nFollow kami\n"),
+                )
+            })
+            .collect();
+        let cs = par_clean(&arts);
+        for (a, c) in arts.iter().zip(&cs) {
+            let kept: Vec<&str> = c.kept.iter().map(|r| &a.text[r.clone()]).collect();
+            assert_eq!(kept.len(), 1, "{kept:?}");
+        }
+        // The same lines in two articles only are kept.
+        let cs = par_clean(&arts[..2]);
+        assert_eq!(cs[0].kept.len(), 3);
+    }
+
+    #[test]
+    fn tokens_keep_offsets_and_fold_case() {
+        let t = "MOSKOW – Rusia ﬁnal Ḿoskow 100.000";
+        let toks = tokens(t, &Cleaned::whole(t));
+        let words: Vec<&str> = toks
+            .iter()
+            .map(|k| &t[k.start as usize..k.end as usize])
+            .collect();
+        assert_eq!(words, ["MOSKOW", "Rusia", "ﬁnal", "Ḿoskow", "100", "000"]);
+        assert_eq!(toks[0].hash, xxh3_64(b"moskow"));
+        assert_eq!(toks[2].hash, xxh3_64(b"final"));
+    }
+
+    #[test]
+    fn mixed_ascii_and_non_ascii_word() {
+        let t = "caféine x";
+        let toks = tokens(t, &Cleaned::whole(t));
+        assert_eq!(toks.len(), 2);
+        assert_eq!(toks[0].hash, xxh3_64("caféine".as_bytes()));
+    }
+}

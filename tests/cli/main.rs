@@ -1,0 +1,7 @@
+//! Integration tests: they drive the real binary on real inputs.
+
+mod util;
+
+mod dedup;
+mod input_errors;
+mod shared_data;
