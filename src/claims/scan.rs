@@ -298,6 +298,27 @@ impl<'a> Scanner<'a> {
             return Outcome::Claim(Box::new(self.date_mention(h)));
         }
         let w = t.low(i);
+        if w == "absolute" && t.low(i + 1) == "zero" {
+            return Outcome::Claim(Box::new(Mention {
+                start: i,
+                end: i + 2,
+                kind: Kind::Measure,
+                low: Some(-273.15),
+                high: Some(-273.15),
+                low_inc: true,
+                high_inc: true,
+                approx: false,
+                qual: None,
+                unit: Some("C".to_string()),
+                precision: None,
+                stated: Stated { low: Some(0.0), high: Some(0.0), unit: Some("K".to_string()) },
+                noun: None,
+                noun_base: None,
+                concept: None,
+                date: None,
+                tz: None,
+            }));
+        }
         let quick = match tok.kind {
             TokKind::Num | TokKind::Frac => true,
             TokKind::Punct => matches!(w, "$" | "€" | "£" | "¥" | "₹" | "-" | "−" | "." | "," | "±" | "~"),
@@ -305,17 +326,24 @@ impl<'a> Scanner<'a> {
                 qualifier::may_start(w)
                     || self.maybe_wordy(i)
                     || units::currency_prefix(t.raw(self.text, i), w).is_some()
-                    || matches!(w, "us" | "rp" | "m" | "magnitudo" | "magnitude" | "minus" | "negative" | "negatif" | "s" | "a" | "hk")
+                    || matches!(w, "us" | "rp" | "m" | "magnitudo" | "magnitude" | "minus" | "negative" | "negatif" | "s" | "a" | "hk" | "malaysia" | "malaysian")
             }
         };
         if !quick {
             return Outcome::None;
         }
-        let (qual, j) = match qualifier::match_at(t, i) {
+        let (qual, mut j) = match qualifier::match_at(t, i) {
             Some((q, j)) => (Some(q), j),
             None => (None, i),
         };
-        match self.quantity(i, j, qual) {
+        let mut approx2 = false;
+        if matches!(qual, Some(Qual::From) | Some(Qual::Between)) {
+            if let Some((Qual::Approx, j2)) = qualifier::match_at(t, j) {
+                approx2 = true;
+                j = j2;
+            }
+        }
+        match self.quantity(i, j, qual, approx2) {
             Outcome::None if qual.is_some() => Outcome::None,
             o => o,
         }
@@ -353,14 +381,16 @@ impl<'a> Scanner<'a> {
             if k + n > t.toks.len() {
                 continue;
             }
-            if (1..n).any(|x| !t.glued(k + x)) {
+            let spaced = (1..n).any(|x| !t.glued(k + x));
+            if spaced && (0..n).any(|x| t.kind(k + x) != Some(TokKind::Word)) {
                 continue;
             }
             if (0..n).any(|x| t.kind(k + x) == Some(TokKind::Num)) {
                 continue;
             }
-            let raw: String = (0..n).map(|x| t.raw(self.text, k + x)).collect();
-            let low: String = (0..n).map(|x| t.low(k + x)).collect();
+            let sep = if spaced { " " } else { "" };
+            let raw: String = (0..n).map(|x| t.raw(self.text, k + x)).collect::<Vec<_>>().join(sep);
+            let low: String = (0..n).map(|x| t.low(k + x)).collect::<Vec<_>>().join(sep);
             if let Some(c) = units::currency_prefix(&raw, &low) {
                 // must be followed by a number (possibly spaced)
                 let nk = k + n;
@@ -376,7 +406,7 @@ impl<'a> Scanner<'a> {
         None
     }
 
-    fn quantity(&self, qstart: usize, mut j: usize, qual: Option<Qual>) -> Outcome {
+    fn quantity(&self, qstart: usize, mut j: usize, qual: Option<Qual>, approx2: bool) -> Outcome {
         let t = &self.toks;
         let n = t.toks.len();
         // magnitude markers
@@ -399,6 +429,21 @@ impl<'a> Scanner<'a> {
             // "a dollar", "an hour", "sejam"
             return self.implicit_one(qstart, j, qual);
         };
+        if let Some((f, e)) = self.and_fraction(num.end) {
+            if num.is_point() && !num.vague && num.low.fract() == 0.0 {
+                num.low += f;
+                num.high = num.low;
+                num.end = e;
+                num.precision = None;
+                num.plain_int = false;
+            }
+        }
+        // "2,000.45±0.01": the stated uncertainty is read and skipped
+        if t.low(num.end) == "±" {
+            if let Some(u) = self.number(num.end + 1, false) {
+                num.end = u.end;
+            }
+        }
         let start = if currency.is_some() || magnitude || qual.is_some() { qstart } else { num.start };
         let mut start = if qual == Some(Qual::From) && currency.is_none() { num.start.min(start) } else { start };
 
@@ -455,15 +500,40 @@ impl<'a> Scanner<'a> {
                     m.end = u.end;
                 }
             }
-        } else if let Some(u) = self.unit_at(num.end, &num) {
-            m.end = u.end;
-            unit = Some(u);
+        } else {
+            // "half an hour", "two and a quarter of hours", "a dozen of"
+            let mut k = num.end;
+            if num.low.fract() != 0.0 && matches!(t.low(k), "a" | "an") {
+                k += 1;
+            }
+            if self.lang == Lang::En && t.low(k) == "of" && (num.low.fract() != 0.0 || num.words) {
+                if self.unit_at(k + 1, &num).is_some() {
+                    k += 1;
+                }
+            }
+            if let Some(u) = self.unit_at(k, &num) {
+                m.end = u.end;
+                unit = Some(u);
+            }
         }
         if let Some(u) = &unit {
             m.kind = u.unit.kind;
             m.stated.unit = Some(u.surface.clone());
         }
         m.end = m.end.max(num.end);
+
+        // rate: "/hour", "per kg"
+        if let Some(u) = unit.as_mut() {
+            if let Some((u2, e)) = self.rate_at(m.end) {
+                if u.unit.kind != Kind::Percent {
+                    u.base = format!("{}/{}", u.base, u2.base);
+                    u.unit.factor /= u2.unit.factor;
+                    u.surface = format!("{}/{}", u.surface, t.low(e - 1));
+                    m.stated.unit = Some(u.surface.clone());
+                    m.end = e;
+                }
+            }
+        }
 
         // range
         let mut range_hi: Option<Num> = None;
@@ -517,19 +587,6 @@ impl<'a> Scanner<'a> {
                 let (add, e) = self.duration_tail(m.end, u.unit.factor);
                 if e > m.end {
                     extra_base = add;
-                    m.end = e;
-                }
-            }
-        }
-
-        // rate: "/hour", "per kg"
-        if let Some(u) = unit.as_mut() {
-            if let Some((u2, e)) = self.rate_at(m.end) {
-                if u.unit.kind != Kind::Percent {
-                    u.base = format!("{}/{}", u.base, u2.base);
-                    u.unit.factor /= u2.unit.factor;
-                    u.surface = format!("{}/{}", u.surface, t.low(e - 1));
-                    m.stated.unit = Some(u.surface.clone());
                     m.end = e;
                 }
             }
@@ -600,13 +657,28 @@ impl<'a> Scanner<'a> {
                 }
                 Some(Qual::Between) | Some(Qual::From) | None => {}
             }
-        } else if qual == Some(Qual::Approx) {
+        } else if qual == Some(Qual::Approx) || approx2 {
             m.approx = true;
         }
         if m.kind == Kind::Number && qual.is_none() && range_hi.is_none() && currency.is_none() && !magnitude && num.vague {
             // keep vague as number/count below
         }
 
+        // "45 and 50 mg": a bare number takes the unit of its coordinate
+        if m.kind == Kind::Number && range_hi.is_none() && unit.is_none() && matches!(t.low(m.end), "and" | "or" | "dan" | "atau") {
+            if let Some(n2) = self.number(m.end + 1, false) {
+                if let Some(u2) = self.unit_at(n2.end, &n2) {
+                    if !matches!(u2.unit.kind, Kind::Money) || u2.unit.factor == 1.0 {
+                        let f = u2.unit.factor;
+                        m.kind = u2.unit.kind;
+                        m.low = m.low.map(|x| x * f + u2.unit.offset);
+                        m.high = m.high.map(|x| x * f + u2.unit.offset);
+                        m.precision = m.precision.map(|p| p * f);
+                        m.unit = Some(u2.base.clone());
+                    }
+                }
+            }
+        }
         // counted noun
         if m.kind == Kind::Number {
             if let Some((noun, base, concept, e)) = self.noun_at(m.end) {
@@ -873,7 +945,8 @@ impl<'a> Scanner<'a> {
         let mut i = k;
         let mut sign = 1.0;
         let w = t.low(i);
-        if matches!(w, "-" | "−") && t.kind(i + 1) == Some(TokKind::Num) {
+        let dot_num = (t.is_punct(i + 1, ".") || t.is_punct(i + 1, ",")) && t.glued(i + 1) && t.kind(i + 2) == Some(TokKind::Num) && t.glued(i + 2);
+        if matches!(w, "-" | "−") && (t.kind(i + 1) == Some(TokKind::Num) || dot_num) {
             let spaced_before = i == 0 || !t.glued(i);
             let prev_ok = i == 0 || !matches!(t.kind(i - 1), Some(TokKind::Num));
             if spaced_before && prev_ok && (t.glued(i + 1) || i == 0) {
@@ -912,7 +985,7 @@ impl<'a> Scanner<'a> {
         let t = &self.toks;
         let mut k = i;
         let mut lead_dec = false;
-        if (t.is_punct(k, ".") || t.is_punct(k, ",")) && t.kind(k + 1) == Some(TokKind::Num) && t.glued(k + 1) && (k == 0 || !t.glued(k)) {
+        if (t.is_punct(k, ".") || t.is_punct(k, ",")) && t.kind(k + 1) == Some(TokKind::Num) && t.glued(k + 1) && (k == 0 || !t.glued(k) || matches!(t.low(k - 1), "-" | "−")) {
             lead_dec = true;
             k += 1;
         }
@@ -1413,6 +1486,7 @@ impl<'a> Scanner<'a> {
         let mut raw = String::new();
         let mut low = String::new();
         let mut best: Option<(Unit, usize, String)> = None;
+        let mut best_low = String::new();
         for m in 0..4 {
             let q = k0 + m;
             if q >= n {
@@ -1422,7 +1496,7 @@ impl<'a> Scanner<'a> {
             if m > 0 {
                 if kind == Some(TokKind::Num) {
                     // only "km2", "m3", "km^2"
-                    if !(t.glued(q) && matches!(t.low(q), "2" | "3")) {
+                    if !(t.glued(q) && (matches!(t.low(q), "2" | "3") || (t.low(q) == "1" && t.is_dash(q - 1)))) {
                         break;
                     }
                 }
@@ -1437,7 +1511,12 @@ impl<'a> Scanner<'a> {
             low.push_str(t.low(q));
             if let Some(u) = units::lookup(&raw, &low) {
                 best = Some((u, q + 1, raw.clone()));
+                best_low = low.clone();
             }
+        }
+        if best.is_none() && t.low(k0) == "in" && !num.words && (k0 + 1 >= n || (t.is_punct(k0 + 1, ".") && k0 + 2 >= n)) {
+            best = Some((Unit { kind: Kind::Measure, base: "m", factor: 0.0254, offset: 0.0 }, k0 + 1, "in".to_string()));
+            best_low = "in".to_string();
         }
         let (mut u, end, surface) = best?;
         let first_raw = t.raw(self.text, k0);
@@ -1467,7 +1546,32 @@ impl<'a> Scanner<'a> {
         if first_raw.eq_ignore_ascii_case("le") && !num.words && first_raw == "le" && t.glued(k0) {
             return None;
         }
-        u = self.fix_pound(u, &low.to_lowercase(), k0, num.has_scale);
+        u = self.fix_pound(u, &best_low, k0, num.has_scale);
+        // a bare degree sign or word takes its scale from what follows:
+        // "−459.67° on the Fahrenheit scale"
+        if matches!(best_low.as_str(), "°" | "degrees" | "degree" | "derajat") {
+            for x in end..(end + 4).min(n) {
+                match t.low(x) {
+                    "fahrenheit" => {
+                        u = Unit { kind: Kind::Measure, base: "C", factor: 5.0 / 9.0, offset: -160.0 / 9.0 };
+                        break;
+                    }
+                    "celsius" | "celcius" => break,
+                    _ => {}
+                }
+            }
+        }
+        // "b": bit in data contexts, barn in physics contexts, else nothing
+        if surface == "b" {
+            let has = |ws: &[&str]| (0..n).any(|x| ws.contains(&t.low(x)));
+            if has(&["transmit", "package", "packet", "data", "file", "memory", "bandwidth", "download", "upload", "network"]) {
+                u = Unit { kind: Kind::Measure, base: "bit", factor: 1.0, offset: 0.0 };
+            } else if has(&["area", "cross", "section", "nuclear", "physics"]) {
+                u = Unit { kind: Kind::Measure, base: "m2", factor: 1e-28, offset: 0.0 };
+            } else {
+                return None;
+            }
+        }
         if u.kind == Kind::Measure && u.base == "C" && surface == "K" && !self.temp_ctx {
             return None;
         }
@@ -1504,7 +1608,7 @@ impl<'a> Scanner<'a> {
         }
         let w = t.low(q);
         let word_conn = match qual {
-            Some(Qual::Between) => matches!(w, "and" | "dan" | "hingga" | "sampai" | "to" | "until"),
+            Some(Qual::Between) | Some(Qual::From) => matches!(w, "and" | "dan" | "hingga" | "sampai" | "to" | "until"),
             _ => matches!(w, "to" | "hingga" | "sampai" | "s.d" | "s/d" | "sd" | "until"),
         };
         if word_conn {
@@ -1596,6 +1700,33 @@ impl<'a> Scanner<'a> {
         None
     }
 
+    /// "and a half", "and an half", "and half", "and a quarter", "setengah".
+    fn and_fraction(&self, k: usize) -> Option<(f64, usize)> {
+        let t = &self.toks;
+        if self.lang == Lang::Id {
+            return (t.low(k) == "setengah").then_some((0.5, k + 1));
+        }
+        if t.low(k) != "and" {
+            return None;
+        }
+        let mut q = k + 1;
+        let mut mult = 1.0;
+        if matches!(t.low(q), "a" | "an") {
+            q += 1;
+        } else if let Some([Atom::Digit(d)]) = word_atoms(t.low(q), self.lang) {
+            if matches!(t.low(q + 1), "quarters" | "quarter") {
+                mult = *d as f64;
+                q += 1;
+            }
+        }
+        let f = match t.low(q) {
+            "half" => 0.5,
+            "quarter" | "quarters" => 0.25,
+            _ => return None,
+        };
+        Some((f * mult, q + 1))
+    }
+
     /// Smaller duration parts after a duration unit with `factor`.
     fn duration_tail(&self, k: usize, factor: f64) -> (f64, usize) {
         let t = &self.toks;
@@ -1605,10 +1736,16 @@ impl<'a> Scanner<'a> {
         let mut q = k;
         for _ in 0..4 {
             let mut p = q;
-            if t.is_punct(p, ",") {
+            let comma = t.is_punct(p, ",");
+            if comma {
                 p += 1;
             }
             if matches!(t.low(p), "and" | "dan") {
+                if comma && self.lang == Lang::En {
+                    // serial comma: "3 years, 2 months, 14 days, and 16 hours"
+                    // is an enumeration; keep the parts separate
+                    return (0.0, k);
+                }
                 p += 1;
             }
             // "and a half"

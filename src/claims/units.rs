@@ -247,6 +247,7 @@ const TABLE: &[Row] = &[
     ("MW", true, MEA, "W", 1e6, 0.0), ("megawatt", false, MEA, "W", 1e6, 0.0),
     ("megawatts", false, MEA, "W", 1e6, 0.0), ("GW", true, MEA, "W", 1e9, 0.0),
     ("gigawatt", false, MEA, "W", 1e9, 0.0),
+    ("b", true, MEA, "bit", 1.0, 0.0), ("s-1", true, MEA, "Hz", 1.0, 0.0), ("/s", true, MEA, "Hz", 1.0, 0.0),
     ("Hz", true, MEA, "Hz", 1.0, 0.0), ("hertz", false, MEA, "Hz", 1.0, 0.0),
     ("kHz", true, MEA, "Hz", 1e3, 0.0), ("MHz", true, MEA, "Hz", 1e6, 0.0), ("GHz", true, MEA, "Hz", 1e9, 0.0),
     ("byte", false, MEA, "B", 1.0, 0.0), ("bytes", false, MEA, "B", 1.0, 0.0),
