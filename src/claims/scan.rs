@@ -155,7 +155,7 @@ const EN_STOP: &[&str] = &[
 const GENERIC: &[&str] = &["people", "victims", "citizens"];
 
 fn is_upper_code(s: &str) -> bool {
-    !s.is_empty()
+    s.len() >= 2
         && s.len() <= 6
         && s.bytes().all(|b| b.is_ascii_uppercase())
         && s.bytes().any(|b| b.is_ascii_alphabetic())
@@ -326,7 +326,7 @@ impl<'a> Scanner<'a> {
                 qualifier::may_start(w)
                     || self.maybe_wordy(i)
                     || units::currency_prefix(t.raw(self.text, i), w).is_some()
-                    || matches!(w, "us" | "rp" | "m" | "magnitudo" | "magnitude" | "minus" | "negative" | "negatif" | "s" | "a" | "hk" | "malaysia" | "malaysian")
+                    || matches!(w, "us" | "rp" | "m" | "magnitudo" | "magnitude" | "minus" | "negative" | "negatif" | "s" | "a" | "hk" | "malaysia" | "malaysian" | "bermagnitudo" | "berkekuatan" | "absolute")
             }
         };
         if !quick {
@@ -412,7 +412,7 @@ impl<'a> Scanner<'a> {
         // magnitude markers
         let mut magnitude = false;
         let raw_j = t.raw(self.text, j);
-        if (raw_j == "M" || matches!(t.low(j), "magnitudo" | "magnitude" | "mag"))
+        if (raw_j == "M" || matches!(t.low(j), "magnitudo" | "magnitude" | "mag" | "bermagnitudo" | "berkekuatan"))
             && t.kind(j + 1) == Some(TokKind::Num)
         {
             if let Some(d) = parse_digits(t.low(j + 1), self.lang) {
@@ -456,6 +456,7 @@ impl<'a> Scanner<'a> {
         if qual == Some(Qual::From) {
             start = qstart;
         }
+        let unqualified_start = if currency.is_some() { j } else { num.start };
 
         let mut m = Mention {
             start,
@@ -664,6 +665,11 @@ impl<'a> Scanner<'a> {
             // keep vague as number/count below
         }
 
+        // "dari 57 anggota": "dari"/"from" without a range end is not a qualifier
+        if matches!(qual, Some(Qual::From) | Some(Qual::Between)) && range_hi.is_none() {
+            m.start = if approx2 { m.start } else { unqualified_start };
+            m.qual = if m.qual == Some("range") { None } else { m.qual };
+        }
         // "45 and 50 mg": a bare number takes the unit of its coordinate
         if m.kind == Kind::Number && range_hi.is_none() && unit.is_none() && matches!(t.low(m.end), "and" | "or" | "dan" | "atau") {
             if let Some(n2) = self.number(m.end + 1, false) {
@@ -1926,7 +1932,17 @@ impl<'a> Scanner<'a> {
                 if kind == EntryKind::Pred {
                     break;
                 }
-                let written = if p == q { written } else { self.raw_span(q, e) };
+                // English compounds: the head noun is the last one
+                // ("NATO member ambassadors")
+                let (mut base, mut concept, mut e) = (base, concept, e);
+                if self.lang == Lang::En {
+                    while let Some((_, b2, c2, EntryKind::Noun, e2)) = self.lex_at(e) {
+                        base = b2;
+                        concept = c2;
+                        e = e2;
+                    }
+                }
+                let written = if p == q && e == self.lex_at(p).map(|x| x.4).unwrap_or(e) { written } else { self.raw_span(q, e) };
                 return Some((written, base, concept, e));
             }
             p = self.word_unit(p).map(|x| x.1).unwrap_or(p + 1);
@@ -1938,6 +1954,9 @@ impl<'a> Scanner<'a> {
             return None;
         }
         if !w.chars().all(|c| c.is_alphabetic() || c == '-') || w.chars().count() < 2 {
+            return None;
+        }
+        if self.lang == Lang::Id && looks_like_verb(&w) {
             return None;
         }
         let base = self.base_forms(&w).pop().unwrap_or_else(|| w.clone());
@@ -1979,6 +1998,14 @@ impl<'a> Scanner<'a> {
         }
         None
     }
+}
+
+/// Indonesian verb prefixes: an unknown word after a number that starts
+/// with one of them is a verb (`5,6 terjadi`), not a counted noun.
+fn looks_like_verb(w: &str) -> bool {
+    let n = w.chars().count();
+    (n >= 6 && ["meng", "meny", "mem", "ber", "ter"].iter().any(|p| w.starts_with(p)))
+        || (n >= 7 && w.starts_with("di"))
 }
 
 fn frac_value(s: &str) -> f64 {
