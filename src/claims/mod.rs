@@ -1,1 +1,162 @@
-//! Numeric claims (work in progress).
+//! Numeric claims: find the numbers an article states, with what they count
+//! and how sure the article is about them.
+//!
+//! Pipeline, per article:
+//! 1. [`split_sentences`] cuts the text into sentences (byte ranges);
+//! 2. the tokeniser turns a sentence into words, digit runs and
+//!    punctuation with byte offsets (`token`);
+//! 3. the scanner (`scan`) walks the tokens once, left to right; at each
+//!    token it tries, in order, a date or clock time (`datetime`), then a
+//!    quantity: optional qualifier (`qualifier`), optional currency sign,
+//!    a number (`number`, `words_id`, `words_en`), an optional range end, a
+//!    unit (`units`) or a counted noun whose concept comes from the lexicon
+//!    (`lexicon`). Every step looks at a bounded number of tokens, so the
+//!    whole scan is linear in the text length.
+//!
+//! Decisions worth knowing (details in `docs/claims.md`):
+//! - extraction reports what the text states; it does not widen intervals
+//!   for rounding. A bare number is `[n, n]` with its stated `precision`;
+//!   tolerance is the comparer's business;
+//! - years, dates, times, identifiers, ordinals, phone numbers, URLs and
+//!   sports scores never become `count` or `number` claims;
+//! - spans always index the original text, so callers can highlight them.
+
+mod datetime;
+pub mod lang;
+pub mod lexicon;
+pub mod number;
+mod qualifier;
+mod scan;
+pub mod sentence;
+mod token;
+mod units;
+mod words_en;
+mod words_id;
+
+pub use lang::{detect_lang, Lang, ParseLangError};
+pub use lexicon::{Lexicon, LexiconError};
+pub use number::parse_number_words;
+pub use sentence::split_sentences;
+
+use serde::{Deserialize, Serialize};
+
+/// What kind of quantity a claim states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// A number with a counted noun (`57 anggota`).
+    Count,
+    /// A bare number.
+    Number,
+    /// A length of time, in seconds.
+    Duration,
+    /// An amount of money, in the currency given by `unit`.
+    Money,
+    /// A percentage.
+    Percent,
+    /// A physical measure in SI units.
+    Measure,
+    /// An earthquake magnitude.
+    Magnitude,
+    /// A calendar date (or a year).
+    Date,
+    /// A clock time.
+    Time,
+}
+
+/// The quantity as written, before normalisation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Stated {
+    /// Lower value as written (`8` in `8 jam`), `None` if unbounded.
+    pub low: Option<f64>,
+    /// Upper value as written.
+    pub high: Option<f64>,
+    /// Unit as written (`jam`, `Rp`, `km`), if any.
+    pub unit: Option<String>,
+}
+
+/// One numeric mention in an article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    /// `{doc}@{start}-{end}` of the span: stable across runs.
+    pub id: String,
+    /// Document id given to [`extract`].
+    pub doc: String,
+    /// Text of the sentence containing the mention.
+    pub sentence: String,
+    /// Byte range of the sentence in the article text.
+    pub sentence_span: [usize; 2],
+    /// Byte range of the mention in the article text.
+    pub span: [usize; 2],
+    /// The mention's surface, qualifier and noun included.
+    pub text: String,
+    /// Kind of quantity.
+    pub kind: Kind,
+    /// Language-independent concept of what is counted (`troops`).
+    pub concept: Option<String>,
+    /// Counted noun as written (`pasukannya`).
+    pub noun: Option<String>,
+    /// Counted noun's base form (`pasukan`).
+    pub noun_base: Option<String>,
+    /// Lower bound in base units; `None` = unbounded.
+    pub low: Option<f64>,
+    /// Upper bound in base units; `None` = unbounded.
+    pub high: Option<f64>,
+    /// Whether `low` itself is included.
+    pub low_inclusive: bool,
+    /// Whether `high` itself is included.
+    pub high_inclusive: bool,
+    /// The text marks the value as approximate (or vague).
+    pub approx: bool,
+    /// Canonical qualifier: at_least, more_than, less_than, at_most, approx,
+    /// nearly, range, vague.
+    pub qualifier: Option<String>,
+    /// Base unit: `s`, ISO 4217 code, `%`, SI unit; `None` for counts.
+    pub unit: Option<String>,
+    /// Stated precision in base units (see `number` docs).
+    pub precision: Option<f64>,
+    /// The quantity as written.
+    pub stated: Stated,
+    /// Dates: ISO `2022-01-13`, `2022-01`, `2022`, `--12-17`; times `09:00`.
+    pub date: Option<String>,
+    /// Time zone given with a time (`WIB`, `GMT`).
+    pub tz: Option<String>,
+    /// Language the mention was read in.
+    pub lang: Lang,
+}
+
+/// Options for [`extract`].
+#[derive(Debug, Clone, Copy)]
+pub struct ExtractOptions<'a> {
+    /// Language; `None` = detect from the text.
+    pub lang: Option<Lang>,
+    /// Publication date, to resolve weekdays and day-month dates.
+    pub published: Option<chrono::NaiveDate>,
+    /// Concept lexicon.
+    pub lexicon: &'a Lexicon,
+}
+
+/// Extracts numeric claims from `text` (the original article text).
+///
+/// Never panics; runs in time linear in `text.len()`. Claims come in text
+/// order and never overlap.
+///
+/// ```
+/// use crosscheck::claims::{extract, ExtractOptions, Kind, Lang, Lexicon};
+/// let lex = Lexicon::builtin();
+/// let opts = ExtractOptions { lang: Some(Lang::Id), published: None, lexicon: &lex };
+/// let claims = extract("a", "Rusia mengerahkan setidaknya 100.000 tentara.", &opts);
+/// assert_eq!(claims[0].kind, Kind::Count);
+/// assert_eq!(claims[0].low, Some(100_000.0));
+/// assert_eq!(claims[0].high, None);
+/// assert_eq!(claims[0].concept.as_deref(), Some("troops"));
+/// ```
+pub fn extract(doc: &str, text: &str, opts: &ExtractOptions) -> Vec<Claim> {
+    let lang = opts.lang.unwrap_or_else(|| detect_lang(text));
+    let mut out = Vec::new();
+    let mut scanner = scan::Scanner::new(text, lang, opts);
+    for range in split_sentences(text, lang) {
+        scanner.sentence(doc, range, &mut out);
+    }
+    out
+}

@@ -1,0 +1,2022 @@
+//! The scanner: one left-to-right pass over a sentence's tokens.
+//!
+//! At each token the scanner tries a date/time, then a quantity:
+//!
+//! ```text
+//! [qualifier] [magnitude marker | currency] NUMBER [scale] [unit]
+//!     [range-connector [currency] NUMBER [scale] [unit]] [noun [predicate]]
+//! ```
+//!
+//! A successful match emits one claim and resumes after it; a recognised
+//! non-quantity (identifier, ordinal, score, phone number) is skipped whole
+//! so that its digits are not read again. Every rule looks at most a few
+//! tokens ahead or behind, so the pass is linear.
+//!
+//! Concept decisions: the counted noun gives the concept through the
+//! lexicon; a predicate nearby (`tewas`, `luka-luka`, `menewaskan`,
+//! `killed`) overrides it when the noun is generic (`orang`, `warga`,
+//! `korban`, or no noun at all), so `8 orang tewas` counts deaths.
+
+use super::datetime::{self, DateHit};
+use super::lexicon::{EntryKind, Lexicon};
+use super::number::{parse_digits, trailing_zeros, word_atoms, Atom, WordEval};
+use super::qualifier::{self, Qual};
+use super::token::{tokenize, TokKind, Tokens};
+use super::units::{self, Unit};
+use super::{words_en, words_id, Claim, ExtractOptions, Kind, Lang, Stated};
+use chrono::NaiveDate;
+use std::ops::Range;
+
+/// Per-article scanning state (buffers are reused across sentences).
+pub(crate) struct Scanner<'a> {
+    text: &'a str,
+    lang: Lang,
+    published: Option<NaiveDate>,
+    lex: &'a Lexicon,
+    toks: Tokens,
+    sport: bool,
+    temp_ctx: bool,
+}
+
+/// A parsed number.
+#[derive(Debug, Clone, Copy)]
+struct Num {
+    low: f64,
+    high: f64,
+    start: usize,
+    end: usize,
+    precision: Option<f64>,
+    vague: bool,
+    /// Written as a plain digit string without separators or scale.
+    plain_int: bool,
+    /// Number of digits of a plain integer.
+    int_len: u32,
+    has_scale: bool,
+    words: bool,
+    decimals: u32,
+    approx: bool,
+}
+
+impl Num {
+    fn is_point(&self) -> bool {
+        self.low == self.high
+    }
+}
+
+/// A unit occurrence.
+#[derive(Debug, Clone)]
+struct UnitHit {
+    unit: Unit,
+    base: String,
+    start: usize,
+    end: usize,
+    surface: String,
+}
+
+/// A quantity found by the scanner.
+#[derive(Debug, Clone)]
+struct Mention {
+    start: usize,
+    end: usize,
+    kind: Kind,
+    low: Option<f64>,
+    high: Option<f64>,
+    low_inc: bool,
+    high_inc: bool,
+    approx: bool,
+    qual: Option<&'static str>,
+    unit: Option<String>,
+    precision: Option<f64>,
+    stated: Stated,
+    noun: Option<String>,
+    noun_base: Option<String>,
+    concept: Option<String>,
+    date: Option<String>,
+    tz: Option<String>,
+}
+
+enum Outcome {
+    Claim(Box<Mention>),
+    Skip(usize),
+    None,
+}
+
+const SPORT: &[&str] = &[
+    "skor", "menang", "kalah", "imbang", "mengalahkan", "dikalahkan", "gol", "laga",
+    "pertandingan", "liga", "unggul", "takluk", "menekuk", "membungkam", "tumbang", "score",
+    "won", "beat", "defeated", "lost", "draw", "match", "league", "goals", "victory", "leg",
+];
+
+const TEMP: &[&str] = &[
+    "°", "celsius", "celcius", "fahrenheit", "kelvin", "suhu", "temperature", "temperatures",
+    "derajat", "degrees",
+];
+
+const ID_CUES: &[&str] = &[
+    "no", "nomor", "nomer", "nr", "number", "num", "code", "kode", "id", "pasal", "ayat", "uu",
+    "perpres", "pp", "perda", "permen", "keppres", "inpres", "nik", "nip", "rt", "rw", "hal",
+    "halaman", "page", "gate", "lantai", "floor", "blok", "block", "jalur", "kelas", "seri",
+    "versi", "version", "episode", "season", "bab", "chapter", "section", "article", "room",
+    "ruang", "route", "rute", "flight", "line", "platform", "pintu", "tahap", "jilid", "edisi",
+    "gelombang", "angkatan", "tipe", "type", "model", "tanggal", "tgl", "level", "peringkat",
+    "rank", "ranked", "ranking", "juara", "grade", "zona", "sektor", "pos", "ke", "urut",
+    "nomor urut", "telp", "telepon", "hp", "wa", "whatsapp", "phone", "tel", "pin", "kamar",
+    "kavling", "kav", "gang", "gg", "km", "kilometer", "putaran", "babak", "game", "set",
+    "minggu ke", "pekan ke", "nopol", "plat", "register", "ref", "pukul",
+];
+
+const ID_STOP: &[&str] = &[
+    "yang", "dan", "di", "ke", "dari", "pada", "untuk", "dengan", "atau", "dalam", "ini", "itu",
+    "lalu", "lebih", "kurang", "hingga", "sampai", "sekitar", "per", "tersebut", "saja", "pun",
+    "juga", "telah", "sudah", "akan", "adalah", "ialah", "merupakan", "oleh", "bagi", "sebanyak",
+    "mencapai", "menjadi", "naik", "turun", "atas", "bawah", "sejak", "kata", "ujar", "tutur",
+    "namun", "tetapi", "tapi", "serta", "karena", "agar", "bahwa", "sebagai", "seperti", "masing",
+    "sama", "besar", "kecil", "baru", "lagi", "tahun", "hari", "bulan", "jam", "menit", "detik",
+    "persen", "kali", "terakhir", "pertama", "lalu", "mendatang", "sebelumnya", "kemudian",
+    "saat", "ketika", "sedangkan", "sementara", "antara", "setelah", "sebelum", "selama", "usai",
+    "menurut", "bersama", "tanpa", "hanya", "cuma", "pula", "pun", "kah", "lah", "nya", "ribu",
+    "juta", "miliar", "triliun", "dari", "tak", "tidak", "belum", "bukan",
+];
+
+const EN_STOP: &[&str] = &[
+    "the", "a", "an", "and", "or", "to", "in", "on", "at", "for", "by", "with", "from", "is",
+    "are", "was", "were", "be", "been", "per", "than", "that", "which", "who", "as", "more",
+    "less", "it", "its", "this", "these", "those", "have", "has", "had", "will", "would", "can",
+    "could", "not", "no", "after", "before", "since", "until", "during", "into", "over", "under",
+    "about", "up", "down", "out", "off", "between", "among", "percent", "of", "ago", "later",
+    "earlier", "each", "apiece", "said", "says", "times", "too", "also", "but", "so", "if",
+    "when", "while", "then", "there", "here", "you", "we", "they", "he", "she", "i", "me", "my",
+    "our", "your", "their", "his", "her", "them", "him", "us", "do", "did", "does", "am", "yet",
+    "either", "both", "all", "any", "many", "much", "most", "some", "other", "another", "such",
+    "own", "same", "than", "very", "just", "only", "now", "again", "ever", "never", "thousand",
+    "million", "billion", "trillion", "hundred",
+];
+
+const GENERIC: &[&str] = &["people", "victims", "citizens"];
+
+fn is_upper_code(s: &str) -> bool {
+    s.len() >= 2
+        && s.len() <= 6
+        && s.bytes().all(|b| b.is_ascii_uppercase())
+        && s.bytes().any(|b| b.is_ascii_alphabetic())
+}
+
+fn round_sig(v: f64) -> f64 {
+    if v == 0.0 || !v.is_finite() {
+        return v;
+    }
+    let mag = v.abs().log10().floor() as i32;
+    let scale = 10f64.powi(12 - mag);
+    if !scale.is_finite() || scale == 0.0 {
+        return v;
+    }
+    (v * scale).round() / scale
+}
+
+impl<'a> Scanner<'a> {
+    pub(crate) fn new(text: &'a str, lang: Lang, opts: &ExtractOptions<'a>) -> Scanner<'a> {
+        Scanner {
+            text,
+            lang,
+            published: opts.published,
+            lex: opts.lexicon,
+            toks: Tokens::default(),
+            sport: false,
+            temp_ctx: false,
+        }
+    }
+
+    /// Scans one sentence, appending claims.
+    pub(crate) fn sentence(&mut self, doc: &str, range: Range<usize>, out: &mut Vec<Claim>) {
+        tokenize(self.text, range.start, range.end, &mut self.toks);
+        let n = self.toks.toks.len();
+        if !self.toks.toks.iter().any(|t| matches!(t.kind, TokKind::Num | TokKind::Frac))
+            && !self.toks.toks.iter().enumerate().any(|(i, t)| {
+                t.kind == TokKind::Word && self.maybe_wordy(i)
+            })
+        {
+            return;
+        }
+        self.sport = (0..n).any(|i| SPORT.contains(&self.toks.low(i)));
+        self.temp_ctx = (0..n).any(|i| TEMP.contains(&self.toks.low(i)));
+        let sent_text = self.text.get(range.clone()).unwrap_or("");
+        let mut i = 0;
+        while i < n {
+            match self.try_at(i) {
+                Outcome::Claim(m) => {
+                    let next = m.end.max(i + 1);
+                    out.push(self.to_claim(doc, &range, sent_text, *m));
+                    i = next;
+                }
+                Outcome::Skip(e) => i = e.max(i + 1),
+                Outcome::None => i += 1,
+            }
+        }
+    }
+
+    fn maybe_wordy(&self, i: usize) -> bool {
+        let w = self.toks.low(i);
+        word_atoms(w, self.lang).is_some()
+            || self.vague_word(w).is_some()
+            || datetime::weekday(w).is_some()
+            || matches!(w, "kemarin" | "yesterday" | "today" | "besok" | "tomorrow" | "half" | "setengah" | "lusa")
+            || (self.lang == Lang::En && matches!(w, "a" | "an"))
+            || self.se_unit(w).is_some()
+    }
+
+    fn to_claim(&self, doc: &str, range: &Range<usize>, sent: &str, m: Mention) -> Claim {
+        let t = &self.toks;
+        let start = t.toks.get(m.start).map(|x| x.start).unwrap_or(range.start);
+        let end = t
+            .toks
+            .get(m.end.saturating_sub(1))
+            .map(|x| x.end)
+            .unwrap_or(range.end)
+            .max(start);
+        Claim {
+            id: format!("{doc}@{start}-{end}"),
+            doc: doc.to_string(),
+            sentence: sent.to_string(),
+            sentence_span: [range.start, range.end],
+            span: [start, end],
+            text: self.text.get(start..end).unwrap_or("").to_string(),
+            kind: m.kind,
+            concept: m.concept,
+            noun: m.noun,
+            noun_base: m.noun_base,
+            low: m.low.map(round_sig),
+            high: m.high.map(round_sig),
+            low_inclusive: m.low_inc,
+            high_inclusive: m.high_inc,
+            approx: m.approx,
+            qualifier: m.qual.map(str::to_string),
+            unit: m.unit,
+            precision: m.precision.map(round_sig),
+            stated: m.stated,
+            date: m.date,
+            tz: m.tz,
+            lang: self.lang,
+        }
+    }
+
+    fn vague_word(&self, w: &str) -> Option<(f64, f64)> {
+        match self.lang {
+            Lang::Id => words_id::vague(w),
+            Lang::En => words_en::vague(w),
+        }
+    }
+
+    /// Indonesian `se-` + duration unit: `sejam`, `sehari`, `setahun`.
+    fn se_unit(&self, w: &str) -> Option<Unit> {
+        if self.lang != Lang::Id {
+            return None;
+        }
+        let rest = w.strip_prefix("se")?;
+        match rest {
+            "jam" | "hari" | "minggu" | "pekan" | "bulan" | "tahun" | "menit" | "detik" | "abad"
+            | "dekade" => units::lookup(rest, rest),
+            _ => None,
+        }
+    }
+
+    fn prev_low(&self, i: usize) -> &str {
+        if i == 0 {
+            ""
+        } else {
+            self.toks.low(i - 1)
+        }
+    }
+
+    fn try_at(&self, i: usize) -> Outcome {
+        let t = &self.toks;
+        let Some(tok) = t.toks.get(i) else {
+            return Outcome::None;
+        };
+        // dates and times first
+        if let Some(h) = datetime::parse_at(t, self.text, i, self.published) {
+            // "minggu" after a number is the week unit, handled as a quantity
+            return Outcome::Claim(Box::new(self.date_mention(h)));
+        }
+        let w = t.low(i);
+        if w == "absolute" && t.low(i + 1) == "zero" {
+            return Outcome::Claim(Box::new(Mention {
+                start: i,
+                end: i + 2,
+                kind: Kind::Measure,
+                low: Some(-273.15),
+                high: Some(-273.15),
+                low_inc: true,
+                high_inc: true,
+                approx: false,
+                qual: None,
+                unit: Some("C".to_string()),
+                precision: None,
+                stated: Stated { low: Some(0.0), high: Some(0.0), unit: Some("K".to_string()) },
+                noun: None,
+                noun_base: None,
+                concept: None,
+                date: None,
+                tz: None,
+            }));
+        }
+        let quick = match tok.kind {
+            TokKind::Num | TokKind::Frac => true,
+            TokKind::Punct => matches!(w, "$" | "€" | "£" | "¥" | "₹" | "-" | "−" | "." | "," | "±" | "~"),
+            TokKind::Word => {
+                qualifier::may_start(w)
+                    || self.maybe_wordy(i)
+                    || units::currency_prefix(t.raw(self.text, i), w).is_some()
+                    || matches!(w, "us" | "rp" | "m" | "magnitudo" | "magnitude" | "minus" | "negative" | "negatif" | "s" | "a" | "hk" | "malaysia" | "malaysian" | "bermagnitudo" | "berkekuatan" | "absolute")
+            }
+        };
+        if !quick {
+            return Outcome::None;
+        }
+        let (qual, mut j) = match qualifier::match_at(t, i) {
+            Some((q, j)) => (Some(q), j),
+            None => (None, i),
+        };
+        let mut approx2 = false;
+        if matches!(qual, Some(Qual::From) | Some(Qual::Between)) {
+            if let Some((Qual::Approx, j2)) = qualifier::match_at(t, j) {
+                approx2 = true;
+                j = j2;
+            }
+        }
+        match self.quantity(i, j, qual, approx2) {
+            Outcome::None if qual.is_some() => Outcome::None,
+            o => o,
+        }
+    }
+
+    fn date_mention(&self, h: DateHit) -> Mention {
+        let t = &self.toks;
+        let surface = (h.start..h.end).map(|k| t.low(k)).collect::<Vec<_>>().join(" ");
+        Mention {
+            start: h.start,
+            end: h.end,
+            kind: h.kind,
+            low: h.year.map(f64::from),
+            high: h.year.map(f64::from),
+            low_inc: true,
+            high_inc: true,
+            approx: false,
+            qual: None,
+            unit: None,
+            precision: h.year.map(|_| 1.0),
+            stated: Stated { low: None, high: None, unit: Some(surface) },
+            noun: None,
+            noun_base: None,
+            concept: None,
+            date: h.date,
+            tz: h.tz,
+        }
+    }
+
+    /// Currency sign at `k`: (ISO code, index after it, surface).
+    fn currency_at(&self, k: usize) -> Option<(&'static str, usize, String)> {
+        let t = &self.toks;
+        // longest of 1..=3 glued tokens
+        for n in (1..=3).rev() {
+            if k + n > t.toks.len() {
+                continue;
+            }
+            let spaced = (1..n).any(|x| !t.glued(k + x));
+            if spaced && (0..n).any(|x| t.kind(k + x) != Some(TokKind::Word)) {
+                continue;
+            }
+            if (0..n).any(|x| t.kind(k + x) == Some(TokKind::Num)) {
+                continue;
+            }
+            let sep = if spaced { " " } else { "" };
+            let raw: String = (0..n).map(|x| t.raw(self.text, k + x)).collect::<Vec<_>>().join(sep);
+            let low: String = (0..n).map(|x| t.low(k + x)).collect::<Vec<_>>().join(sep);
+            if let Some(c) = units::currency_prefix(&raw, &low) {
+                // must be followed by a number (possibly spaced)
+                let nk = k + n;
+                let next_num = matches!(t.kind(nk), Some(TokKind::Num))
+                    || (t.kind(nk) == Some(TokKind::Word) && word_atoms(t.low(nk), self.lang).is_some())
+                    || (t.is_punct(nk, ".") && t.kind(nk + 1) == Some(TokKind::Num))
+                    || (self.lang == Lang::En && matches!(t.low(nk), "a" | "an"));
+                if next_num {
+                    return Some((c, nk, raw));
+                }
+            }
+        }
+        None
+    }
+
+    fn quantity(&self, qstart: usize, mut j: usize, qual: Option<Qual>, approx2: bool) -> Outcome {
+        let t = &self.toks;
+        let n = t.toks.len();
+        // magnitude markers
+        let mut magnitude = false;
+        let raw_j = t.raw(self.text, j);
+        if (raw_j == "M" || matches!(t.low(j), "magnitudo" | "magnitude" | "mag" | "bermagnitudo" | "berkekuatan"))
+            && t.kind(j + 1) == Some(TokKind::Num)
+        {
+            if let Some(d) = parse_digits(t.low(j + 1), self.lang) {
+                if d.value < 10.0 && (d.decimals > 0 || raw_j != "M") {
+                    magnitude = true;
+                    j += 1;
+                }
+            }
+        }
+        let currency = if magnitude { None } else { self.currency_at(j) };
+        let num_start = currency.as_ref().map(|c| c.1).unwrap_or(j);
+        let money_ctx = currency.is_some();
+        let Some(mut num) = self.number(num_start, money_ctx) else {
+            // "a dollar", "an hour", "sejam"
+            return self.implicit_one(qstart, j, qual);
+        };
+        if let Some((f, e)) = self.and_fraction(num.end) {
+            if num.is_point() && !num.vague && num.low.fract() == 0.0 {
+                num.low += f;
+                num.high = num.low;
+                num.end = e;
+                num.precision = None;
+                num.plain_int = false;
+            }
+        }
+        // "2,000.45±0.01": the stated uncertainty is read and skipped
+        if t.low(num.end) == "±" {
+            if let Some(u) = self.number(num.end + 1, false) {
+                num.end = u.end;
+            }
+        }
+        let start = if currency.is_some() || magnitude || qual.is_some() { qstart } else { num.start };
+        let mut start = if qual == Some(Qual::From) && currency.is_none() { num.start.min(start) } else { start };
+
+        // non-quantities
+        if currency.is_none() && !magnitude {
+            if let Some(skip) = self.non_quantity(&num) {
+                return skip;
+            }
+        }
+        if qual == Some(Qual::From) {
+            start = qstart;
+        }
+        let unqualified_start = if currency.is_some() { j } else { num.start };
+
+        let mut m = Mention {
+            start,
+            end: num.end,
+            kind: Kind::Number,
+            low: Some(num.low),
+            high: Some(num.high),
+            low_inc: true,
+            high_inc: true,
+            approx: num.approx || num.vague,
+            qual: if num.vague { Some("vague") } else if num.approx { Some("approx") } else { None },
+            unit: None,
+            precision: if num.vague { None } else { num.precision },
+            stated: Stated { low: Some(num.low), high: Some(num.high), unit: None },
+            noun: None,
+            noun_base: None,
+            concept: None,
+            date: None,
+            tz: None,
+        };
+
+        // unit
+        let mut unit: Option<UnitHit> = None;
+        if magnitude {
+            m.kind = Kind::Magnitude;
+            m.stated.unit = Some(t.raw(self.text, j - 1).to_string());
+        } else if matches!(t.raw(self.text, num.end), "SR") || (t.low(num.end) == "skala" && t.low(num.end + 1) == "richter") {
+            m.kind = Kind::Magnitude;
+            m.end = if t.low(num.end) == "skala" { num.end + 2 } else { num.end + 1 };
+            m.stated.unit = Some("SR".to_string());
+        } else if let Some((code, _, surface)) = &currency {
+            unit = Some(UnitHit {
+                unit: Unit { kind: Kind::Money, base: code, factor: 1.0, offset: 0.0 },
+                base: code.to_string(),
+                start: qstart,
+                end: num.start,
+                surface: surface.clone(),
+            });
+            // trailing currency word repeated ("Rp 5 juta rupiah") is absorbed
+            if let Some(u) = self.unit_at(num.end, &num) {
+                if u.unit.kind == Kind::Money && u.base == *code {
+                    m.end = u.end;
+                }
+            }
+        } else {
+            // "half an hour", "two and a quarter of hours", "a dozen of"
+            let mut k = num.end;
+            if num.low.fract() != 0.0 && matches!(t.low(k), "a" | "an") {
+                k += 1;
+            }
+            if self.lang == Lang::En && t.low(k) == "of" && (num.low.fract() != 0.0 || num.words) {
+                if self.unit_at(k + 1, &num).is_some() {
+                    k += 1;
+                }
+            }
+            if let Some(u) = self.unit_at(k, &num) {
+                m.end = u.end;
+                unit = Some(u);
+            }
+        }
+        if let Some(u) = &unit {
+            m.kind = u.unit.kind;
+            m.stated.unit = Some(u.surface.clone());
+        }
+        m.end = m.end.max(num.end);
+
+        // rate: "/hour", "per kg"
+        if let Some(u) = unit.as_mut() {
+            if let Some((u2, e)) = self.rate_at(m.end) {
+                if u.unit.kind != Kind::Percent {
+                    u.base = format!("{}/{}", u.base, u2.base);
+                    u.unit.factor /= u2.unit.factor;
+                    u.surface = format!("{}/{}", u.surface, t.low(e - 1));
+                    m.stated.unit = Some(u.surface.clone());
+                    m.end = e;
+                }
+            }
+        }
+
+        // range
+        let mut range_hi: Option<Num> = None;
+        if !num.vague {
+            if let Some((hi, hi_unit, end, dash)) = self.range_end(m.end, qual, &unit, &num) {
+                let both_plain = unit.is_none() && hi_unit.is_none();
+                if dash && both_plain && currency.is_none() && num.plain_int && hi.plain_int
+                    && (num.low > hi.low || (self.sport && hi.low < 100.0))
+                {
+                    return Outcome::Skip(end);
+                }
+                if unit.is_none() {
+                    if let Some(u) = hi_unit {
+                        m.kind = u.unit.kind;
+                        m.stated.unit = Some(u.surface.clone());
+                        unit = Some(u);
+                    }
+                }
+                // scale propagation: "7-9 lakh", "Rp 10-15 juta"
+                if hi.has_scale && !num.has_scale && num.high <= hi.low {
+                    if let Some(p) = hi.precision {
+                        let _ = p;
+                    }
+                    let scale = self.scale_of(&hi);
+                    if num.low * scale <= hi.low {
+                        num.low *= scale;
+                        num.high *= scale;
+                    }
+                }
+                m.end = end;
+                range_hi = Some(hi);
+            }
+        }
+
+        // money cents: "$20 and 43c", "20 dollars 43 cents"
+        if let Some(u) = &unit {
+            if u.unit.kind == Kind::Money && range_hi.is_none() && u.unit.factor == 1.0 && num.low.fract() == 0.0 && num.is_point() {
+                if let Some((cents, e)) = self.cents_after(m.end) {
+                    num.low += cents / 100.0;
+                    num.high = num.low;
+                    num.precision = Some(0.01);
+                    m.end = e;
+                }
+            }
+        }
+
+        // duration compounds: "2 years, 3 months", "1 hour thirty", "an hour and a half"
+        let mut extra_base = 0.0;
+        if let Some(u) = &unit {
+            if u.unit.kind == Kind::Duration && range_hi.is_none() && num.is_point() {
+                let (add, e) = self.duration_tail(m.end, u.unit.factor);
+                if e > m.end {
+                    extra_base = add;
+                    m.end = e;
+                }
+            }
+        }
+
+        // values
+        let (mut lo, mut hi) = match &range_hi {
+            Some(h) => (num.low, h.high),
+            None => (num.low, num.high),
+        };
+        m.stated.low = Some(lo);
+        m.stated.high = Some(hi);
+        let (factor, offset) = unit.as_ref().map(|u| (u.unit.factor, u.unit.offset)).unwrap_or((1.0, 0.0));
+        lo = lo * factor + offset + extra_base;
+        hi = hi * factor + offset + extra_base;
+        if lo > hi {
+            std::mem::swap(&mut lo, &mut hi);
+        }
+        if extra_base > 0.0 {
+            m.precision = None;
+        } else if let Some(p) = m.precision {
+            m.precision = Some(p * factor);
+        }
+        if range_hi.is_some() {
+            m.qual = Some("range");
+            m.precision = m.precision.zip(range_hi.and_then(|h| h.precision).map(|p| p * factor)).map(|(a, b)| a.max(b));
+        }
+        m.low = Some(lo);
+        m.high = Some(hi);
+        m.unit = unit.as_ref().map(|u| u.base.clone());
+
+        // qualifier bounds
+        let nonneg = !(m.kind == Kind::Measure && m.unit.as_deref() == Some("C")) && lo >= 0.0;
+        if range_hi.is_none() {
+            match qual {
+                Some(Qual::AtLeast) => {
+                    m.high = None;
+                    m.qual = Some("at_least");
+                }
+                Some(Qual::MoreThan) => {
+                    m.low = Some(hi);
+                    m.high = None;
+                    m.low_inc = false;
+                    m.qual = Some("more_than");
+                }
+                Some(Qual::LessThan) => {
+                    m.low = if nonneg { Some(0.0) } else { None };
+                    m.high = Some(lo);
+                    m.high_inc = false;
+                    m.qual = Some("less_than");
+                }
+                Some(Qual::AtMost) => {
+                    m.low = if nonneg { Some(0.0) } else { None };
+                    m.qual = Some("at_most");
+                }
+                Some(Qual::Approx) => {
+                    m.approx = true;
+                    if m.qual.is_none() {
+                        m.qual = Some("approx");
+                    }
+                }
+                Some(Qual::Nearly) => {
+                    m.low = Some(if nonneg { hi * 0.9 } else { hi - hi.abs() * 0.1 });
+                    m.high = Some(hi);
+                    m.high_inc = false;
+                    m.approx = true;
+                    m.qual = Some("nearly");
+                }
+                Some(Qual::Between) | Some(Qual::From) | None => {}
+            }
+        } else if qual == Some(Qual::Approx) || approx2 {
+            m.approx = true;
+        }
+        if m.kind == Kind::Number && qual.is_none() && range_hi.is_none() && currency.is_none() && !magnitude && num.vague {
+            // keep vague as number/count below
+        }
+
+        // "dari 57 anggota": "dari"/"from" without a range end is not a qualifier
+        if matches!(qual, Some(Qual::From) | Some(Qual::Between)) && range_hi.is_none() {
+            m.start = if approx2 { m.start } else { unqualified_start };
+            m.qual = if m.qual == Some("range") { None } else { m.qual };
+        }
+        // "45 and 50 mg": a bare number takes the unit of its coordinate
+        if m.kind == Kind::Number && range_hi.is_none() && unit.is_none() && matches!(t.low(m.end), "and" | "or" | "dan" | "atau") {
+            if let Some(n2) = self.number(m.end + 1, false) {
+                if let Some(u2) = self.unit_at(n2.end, &n2) {
+                    if !matches!(u2.unit.kind, Kind::Money) || u2.unit.factor == 1.0 {
+                        let f = u2.unit.factor;
+                        m.kind = u2.unit.kind;
+                        m.low = m.low.map(|x| x * f + u2.unit.offset);
+                        m.high = m.high.map(|x| x * f + u2.unit.offset);
+                        m.precision = m.precision.map(|p| p * f);
+                        m.unit = Some(u2.base.clone());
+                    }
+                }
+            }
+        }
+        // counted noun
+        if m.kind == Kind::Number {
+            if let Some((noun, base, concept, e)) = self.noun_at(m.end) {
+                m.kind = Kind::Count;
+                m.noun = Some(noun);
+                m.noun_base = Some(base);
+                m.concept = concept;
+                m.end = e;
+            }
+            let generic = m.concept.as_deref().is_none_or(|c| GENERIC.contains(&c));
+            if generic {
+                if let Some(c) = self.predicate_near(start, m.end) {
+                    m.kind = Kind::Count;
+                    m.concept = Some(c);
+                }
+            }
+        }
+        m.end = m.end.min(n);
+        Outcome::Claim(Box::new(m))
+    }
+
+    fn scale_of(&self, hi: &Num) -> f64 {
+        // the scale is the ratio of the value to the digits as written
+        let t = &self.toks;
+        let mut k = hi.start;
+        while k < hi.end {
+            if t.kind(k) == Some(TokKind::Num) {
+                if let Some(d) = parse_digits(t.low(k), self.lang) {
+                    if d.value > 0.0 {
+                        return hi.low / d.value;
+                    }
+                }
+            }
+            k += 1;
+        }
+        1.0
+    }
+
+    /// "a dollar", "an hour", "a gallon", "sejam": one of a unit.
+    fn implicit_one(&self, qstart: usize, j: usize, qual: Option<Qual>) -> Outcome {
+        let t = &self.toks;
+        let w = t.low(j);
+        let (unit, start_u) = if let Some(u) = self.se_unit(w) {
+            (
+                UnitHit { unit: u, base: u.base.to_string(), start: j, end: j + 1, surface: w.to_string() },
+                j,
+            )
+        } else if self.lang == Lang::En && matches!(w, "a" | "an" | "one") {
+            let Some(u) = self.unit_at_simple(j + 1) else {
+                return Outcome::None;
+            };
+            if !matches!(u.unit.kind, Kind::Duration | Kind::Money | Kind::Measure) || u.unit.factor < 1e-3 && u.unit.kind == Kind::Money && u.surface.len() == 1 {
+                return Outcome::None;
+            }
+            (u, j)
+        } else {
+            return Outcome::None;
+        };
+        let _ = start_u;
+        let num = Num {
+            low: 1.0,
+            high: 1.0,
+            start: j,
+            end: j + 1,
+            precision: Some(1.0),
+            vague: false,
+            plain_int: false,
+            int_len: 0,
+            has_scale: false,
+            words: true,
+            decimals: 0,
+            approx: false,
+        };
+        let mut end = unit.end;
+        let mut value = unit.unit.factor;
+        if unit.unit.kind == Kind::Duration {
+            let (add, e) = self.duration_tail(end, unit.unit.factor);
+            if e > end {
+                value += add;
+                end = e;
+            }
+        }
+        let mut lo_stated = 1.0;
+        if unit.unit.kind == Kind::Money {
+            if let Some((c, e)) = self.cents_after(end) {
+                value = unit.unit.factor * (1.0 + c / 100.0);
+                lo_stated += c / 100.0;
+                end = e;
+            }
+        }
+        let _ = num;
+        let start = if qual.is_some() { qstart } else { j };
+        let mut m = Mention {
+            start,
+            end,
+            kind: unit.unit.kind,
+            low: Some(value),
+            high: Some(value),
+            low_inc: true,
+            high_inc: true,
+            approx: false,
+            qual: None,
+            unit: Some(unit.base.clone()),
+            precision: None,
+            stated: Stated { low: Some(lo_stated), high: Some(lo_stated), unit: Some(unit.surface) },
+            noun: None,
+            noun_base: None,
+            concept: None,
+            date: None,
+            tz: None,
+        };
+        match qual {
+            Some(Qual::MoreThan) => {
+                m.high = None;
+                m.low_inc = false;
+                m.qual = Some("more_than");
+            }
+            Some(Qual::AtLeast) => {
+                m.high = None;
+                m.qual = Some("at_least");
+            }
+            Some(Qual::LessThan) => {
+                m.low = Some(0.0);
+                m.high_inc = false;
+                m.qual = Some("less_than");
+            }
+            Some(Qual::AtMost) => {
+                m.low = Some(0.0);
+                m.qual = Some("at_most");
+            }
+            Some(Qual::Approx) => {
+                m.approx = true;
+                m.qual = Some("approx");
+            }
+            Some(Qual::Nearly) => {
+                m.low = Some(value * 0.9);
+                m.high_inc = false;
+                m.approx = true;
+                m.qual = Some("nearly");
+            }
+            _ => {}
+        }
+        Outcome::Claim(Box::new(m))
+    }
+
+    /// Identifiers, ordinals, phone numbers, years: returns how to skip.
+    fn non_quantity(&self, num: &Num) -> Option<Outcome> {
+        let t = &self.toks;
+        let s = num.start;
+        let e = num.end;
+        let first_num = (s..e).find(|&k| t.kind(k) == Some(TokKind::Num));
+        // glued letters before the digits: "MH370", "J1149", "SV-5276"
+        if let Some(k) = first_num {
+            if k > 0 && t.glued(k) {
+                let p = t.low(k - 1);
+                let praw = t.raw(self.text, k - 1);
+                if t.kind(k - 1) == Some(TokKind::Word) && units::currency_prefix(praw, p).is_none() {
+                    return Some(Outcome::Skip(self.skip_id(e)));
+                }
+                if t.is_dash(k - 1) && k > 1 && t.glued(k - 1) && t.kind(k - 2) == Some(TokKind::Word) {
+                    return Some(Outcome::Skip(self.skip_id(e)));
+                }
+                if matches!(p, "#" | "+" | "@" | "/") {
+                    return Some(Outcome::Skip(self.skip_id(e)));
+                }
+            }
+            // all-caps code before: "GA 716"
+            if k == s && k > 0 && !t.glued(k) {
+                let praw = t.raw(self.text, k - 1);
+                if t.kind(k - 1) == Some(TokKind::Word)
+                    && is_upper_code(praw)
+                    && units::currency_prefix(praw, t.low(k - 1)).is_none()
+                    && !matches!(praw, "M" | "SR" | "AS" | "US" | "RI" | "NATO")
+                {
+                    return Some(Outcome::Skip(self.skip_id(e)));
+                }
+            }
+            let raw = t.low(k);
+            // phone numbers and zero-padded ids
+            if raw.len() >= 5 && raw.starts_with('0') && raw.bytes().all(|b| b.is_ascii_digit()) {
+                return Some(Outcome::Skip(self.skip_id(e)));
+            }
+            if raw.len() >= 11 && raw.bytes().all(|b| b.is_ascii_digit()) {
+                return Some(Outcome::Skip(self.skip_id(e)));
+            }
+        }
+        // ordinal suffixes: 3rd, 21st, ke-3
+        if matches!(t.low(e), "st" | "nd" | "rd" | "th") && t.glued(e) {
+            return Some(Outcome::Skip(e + 1));
+        }
+        if s >= 2 && t.is_dash(s - 1) && t.glued(s) && t.low(s - 2) == "ke" {
+            return Some(Outcome::Skip(e));
+        }
+        // cue words before: "No. 5", "Pasal 340", "Story Code : 973357"
+        let mut k = s;
+        let mut hops = 0;
+        while k > 0 && hops < 3 {
+            let p = t.low(k - 1);
+            if matches!(p, ":" | "." | "#" | "-") {
+                k -= 1;
+                hops += 1;
+                continue;
+            }
+            if ID_CUES.contains(&p) && !num.words {
+                return Some(Outcome::Skip(self.skip_id(e)));
+            }
+            break;
+        }
+        // years
+        if num.plain_int && !num.has_scale && num.int_len == 4 {
+            let v = num.low;
+            let prev = self.prev_low(s);
+            let cue = matches!(prev, "tahun" | "year" | "thn" | "th");
+            if ((1900.0..=2100.0).contains(&v) || (cue && (1000.0..=2999.0).contains(&v)))
+                && self.unit_at(e, num).is_none()
+                && (cue || self.noun_at(e).is_none_or(|(_, _, c, _)| c.is_none()))
+            {
+                let mut end = e;
+                // "2013-14", "2019-2020"
+                if t.is_dash(e) && t.glued(e) && t.glued(e + 1) && t.kind(e + 1) == Some(TokKind::Num) {
+                    end = e + 2;
+                }
+                let y = v as i32;
+                return Some(Outcome::Claim(Box::new(Mention {
+                    start: s,
+                    end,
+                    kind: Kind::Date,
+                    low: Some(v),
+                    high: Some(v),
+                    low_inc: true,
+                    high_inc: true,
+                    approx: false,
+                    qual: None,
+                    unit: None,
+                    precision: Some(1.0),
+                    stated: Stated { low: Some(v), high: Some(v), unit: None },
+                    noun: None,
+                    noun_base: None,
+                    concept: None,
+                    date: Some(format!("{y:04}")),
+                    tz: None,
+                })));
+            }
+        }
+        None
+    }
+
+    fn skip_id(&self, mut e: usize) -> usize {
+        // swallow glued alphanumeric continuation: "06F6", "0812-3456"
+        let t = &self.toks;
+        while e < t.toks.len() && t.glued(e) && !t.is_punct(e, ",") && !t.is_punct(e, ".") && !t.is_punct(e, ")") {
+            e += 1;
+        }
+        e
+    }
+
+    /// Parses a number at `k` (digits, words, vague words) with its scale.
+    fn number(&self, k: usize, money: bool) -> Option<Num> {
+        let t = &self.toks;
+        let n = t.toks.len();
+        if k >= n {
+            return None;
+        }
+        let mut i = k;
+        let mut sign = 1.0;
+        let w = t.low(i);
+        let dot_num = (t.is_punct(i + 1, ".") || t.is_punct(i + 1, ",")) && t.glued(i + 1) && t.kind(i + 2) == Some(TokKind::Num) && t.glued(i + 2);
+        if matches!(w, "-" | "−") && (t.kind(i + 1) == Some(TokKind::Num) || dot_num) {
+            let spaced_before = i == 0 || !t.glued(i);
+            let prev_ok = i == 0 || !matches!(t.kind(i - 1), Some(TokKind::Num));
+            if spaced_before && prev_ok && (t.glued(i + 1) || i == 0) {
+                sign = -1.0;
+                i += 1;
+            } else {
+                return None;
+            }
+        } else if matches!(w, "minus" | "negative" | "negatif") && matches!(t.kind(i + 1), Some(TokKind::Num) | Some(TokKind::Word)) {
+            sign = -1.0;
+            i += 1;
+        }
+        let mut num = if let Some(x) = self.digits_number(i, money) {
+            x
+        } else if let Some(x) = self.word_number(i) {
+            x
+        } else {
+            return None;
+        };
+        num.start = k;
+        if sign < 0.0 {
+            if num.words && i > k && t.kind(i) != Some(TokKind::Num) && !matches!(t.low(k), "minus" | "negative" | "negatif") {
+                return None;
+            }
+            num.low = -num.low;
+            num.high = -num.high;
+            if num.low > num.high {
+                std::mem::swap(&mut num.low, &mut num.high);
+            }
+            num.plain_int = false;
+        }
+        Some(num)
+    }
+
+    fn digits_number(&self, i: usize, money: bool) -> Option<Num> {
+        let t = &self.toks;
+        let mut k = i;
+        let mut lead_dec = false;
+        if (t.is_punct(k, ".") || t.is_punct(k, ",")) && t.kind(k + 1) == Some(TokKind::Num) && t.glued(k + 1) && (k == 0 || !t.glued(k) || matches!(t.low(k - 1), "-" | "−")) {
+            lead_dec = true;
+            k += 1;
+        }
+        let start = i;
+        let (mut value, mut precision, decimals, plain, int_len) = match t.kind(k) {
+            Some(TokKind::Num) => {
+                let raw = t.low(k);
+                let d = if lead_dec {
+                    let s = format!("0{}{}", if self.lang == Lang::Id { "," } else { "." }, raw);
+                    if raw.contains(['.', ',']) {
+                        return None;
+                    }
+                    parse_digits(&s, self.lang)?
+                } else {
+                    parse_digits(raw, self.lang)?
+                };
+                let plain = !d.separated;
+                (d.value, Some(d.precision()), d.decimals, plain, d.int_digits)
+            }
+            Some(TokKind::Frac) => (frac_value(t.low(k)), None, 0, false, 0),
+            _ => return None,
+        };
+        let mut end = k + 1;
+        let mut has_scale = false;
+        let mut plain_int = plain && decimals == 0;
+        // vulgar fraction glued: 1½
+        if t.kind(end) == Some(TokKind::Frac) && t.glued(end) {
+            value += frac_value(t.low(end));
+            precision = None;
+            end += 1;
+            plain_int = false;
+        }
+        // fraction a/b
+        if plain_int && t.is_punct(end, "/") && t.glued(end) && t.glued(end + 1) && t.kind(end + 1) == Some(TokKind::Num) {
+            let den = t.low(end + 1);
+            if let Ok(dv) = den.parse::<u32>() {
+                if dv > 0 && (value as u32) < dv && dv <= 1000 && !(t.is_punct(end + 2, "/") && t.glued(end + 2)) {
+                    value /= dv as f64;
+                    precision = None;
+                    end += 2;
+                    plain_int = false;
+                } else {
+                    return None;
+                }
+            } else {
+                return None;
+            }
+        }
+        // scientific: 4e14, 1e-3, 5.5x10-3
+        if t.glued(end) && matches!(t.low(end), "e" | "x" | "×") {
+            let mut q = end + 1;
+            let base_ten = t.low(end) != "e";
+            if base_ten {
+                if t.low(q) == "10" && t.glued(q) {
+                    q += 1;
+                } else {
+                    q = usize::MAX;
+                }
+            }
+            if q != usize::MAX {
+                let mut sgn = 1;
+                if (t.is_dash(q) || t.is_punct(q, "^")) && t.glued(q) {
+                    if t.is_punct(q, "^") {
+                        q += 1;
+                        if t.is_dash(q) && t.glued(q) {
+                            sgn = -1;
+                            q += 1;
+                        }
+                    } else {
+                        sgn = -1;
+                        q += 1;
+                    }
+                }
+                if t.kind(q) == Some(TokKind::Num) && t.glued(q) {
+                    if let Ok(ex) = t.low(q).parse::<i32>() {
+                        if ex.abs() <= 300 {
+                            value *= 10f64.powi(sgn * ex);
+                            precision = None;
+                            end = q + 1;
+                            plain_int = false;
+                        }
+                    }
+                }
+            }
+        }
+        // spelled decimal point: "1 point 1"
+        if plain_int && matches!(t.low(end), "point" | "koma") {
+            if let Some((frac, e2)) = self.point_digits(end + 1) {
+                value += frac;
+                end = e2;
+                plain_int = false;
+                precision = None;
+            }
+        }
+        // glued suffix multipliers: 100K, 1,2M, 1.2bn, 10jt
+        let mut scale = 1.0;
+        if t.glued(end) && t.kind(end) == Some(TokKind::Word) {
+            let raw = t.raw(self.text, end);
+            let s = match raw {
+                "k" | "K" if !(self.temp_ctx && raw == "K") => Some(1e3),
+                "M" if money && self.lang == Lang::Id => Some(1e9),
+                "M" => Some(1e6),
+                "G" if decimals > 0 || lead_dec => Some(1e9),
+                "B" | "b" if money => Some(1e9),
+                "T" | "t" if money => Some(1e12),
+                "T" => Some(1e12),
+                "bn" | "Bn" | "bln" => Some(1e9),
+                "m" | "mn" | "mln" if money => Some(1e6),
+                "mn" | "mln" => Some(1e6),
+                "jt" | "Jt" => Some(1e6),
+                "rb" | "Rb" => Some(1e3),
+                "tn" | "Tn" | "trn" => Some(1e12),
+                _ => None,
+            };
+            if let Some(s) = s {
+                if !(t.glued(end + 1) && t.kind(end + 1) == Some(TokKind::Num)) {
+                    scale *= s;
+                    end += 1;
+                    has_scale = true;
+                }
+            }
+        }
+        // spaced scale words
+        loop {
+            let w = t.low(end);
+            let raw = t.raw(self.text, end);
+            let s = match self.lang {
+                Lang::Id => match w {
+                    "ribu" => Some(1e3),
+                    "juta" | "jt" => Some(1e6),
+                    "miliar" | "milyar" => Some(1e9),
+                    "triliun" => Some(1e12),
+                    "rb" => Some(1e3),
+                    _ if money && raw == "M" => Some(1e9),
+                    _ if money && raw == "T" => Some(1e12),
+                    "thousand" => Some(1e3),
+                    "million" => Some(1e6),
+                    "billion" => Some(1e9),
+                    _ => None,
+                },
+                Lang::En => match w {
+                    "thousand" => Some(1e3),
+                    "million" | "millions" | "mln" | "mn" => Some(1e6),
+                    "billion" | "billions" | "bn" => Some(1e9),
+                    "trillion" | "trillions" => Some(1e12),
+                    "lakh" | "lakhs" | "lac" | "lacs" => Some(1e5),
+                    "crore" | "crores" | "cr" | "koti" | "krore" | "krores" => Some(1e7),
+                    "dozen" | "dozens" => Some(12.0),
+                    "k" if money => Some(1e3),
+                    _ => None,
+                },
+            };
+            match s {
+                Some(s) if t.kind(end) == Some(TokKind::Word) => {
+                    scale *= s;
+                    end += 1;
+                    has_scale = true;
+                }
+                _ => break,
+            }
+        }
+        // "satu setengah juta" style half after digits: "1 setengah"? rare; skip
+        let mut low = value * scale;
+        let mut high = low;
+        let mut vague = false;
+        let mut approx = false;
+        // "380-an", "360-ish"
+        if t.is_dash(end) && t.glued(end) && t.glued(end + 1) {
+            match t.low(end + 1) {
+                "an" if plain_int => {
+                    let step = 10f64.powi(trailing_zeros(value).max(1) as i32);
+                    high = low + step - 1.0;
+                    vague = true;
+                    end += 2;
+                }
+                "ish" => {
+                    approx = true;
+                    end += 2;
+                }
+                _ => {}
+            }
+        }
+        if let Some(p) = precision.as_mut() {
+            *p *= scale;
+        }
+        if vague {
+            precision = None;
+        }
+        low = round_sig(low);
+        high = round_sig(high);
+        Some(Num {
+            low,
+            high,
+            start,
+            end,
+            precision,
+            vague,
+            plain_int: plain_int && !has_scale,
+            int_len,
+            has_scale,
+            words: false,
+            decimals,
+            approx,
+        })
+    }
+
+    /// Digits after "point"/"koma": a number token or digit words.
+    fn point_digits(&self, k: usize) -> Option<(f64, usize)> {
+        let t = &self.toks;
+        if t.kind(k) == Some(TokKind::Num) {
+            let raw = t.low(k);
+            if raw.bytes().all(|b| b.is_ascii_digit()) {
+                let v: f64 = format!("0.{raw}").parse().ok()?;
+                return Some((v, k + 1));
+            }
+            return None;
+        }
+        let mut digits = String::new();
+        let mut e = k;
+        while let Some(a) = word_atoms(t.low(e), self.lang) {
+            match a {
+                [Atom::Digit(d)] => {
+                    digits.push(char::from(b'0' + d));
+                    e += 1;
+                }
+                _ => break,
+            }
+        }
+        if digits.is_empty() {
+            return None;
+        }
+        let v: f64 = format!("0.{digits}").parse().ok()?;
+        Some((v, e))
+    }
+
+    /// Number words or vague words at `i`.
+    fn word_number(&self, i: usize) -> Option<Num> {
+        let t = &self.toks;
+        let w = t.low(i);
+        if t.kind(i) != Some(TokKind::Word) {
+            return None;
+        }
+        // vague magnitudes
+        if let Some((lo, hi)) = self.vague_word(w) {
+            let mut end = i + 1;
+            let (mut lo, mut hi) = (lo, hi);
+            loop {
+                let mut q = end;
+                if self.lang == Lang::En && t.low(q) == "of" {
+                    q += 1;
+                }
+                let s = match t.low(q) {
+                    "ribu" | "thousands" | "thousand" => 1e3,
+                    "juta" | "millions" | "million" => 1e6,
+                    "miliar" | "milyar" | "billions" | "billion" => 1e9,
+                    "triliun" | "trillions" => 1e12,
+                    _ => break,
+                };
+                lo *= s;
+                hi = (hi + 1.0) * s - 1.0;
+                end = q + 1;
+            }
+            return Some(Num {
+                low: lo,
+                high: hi,
+                start: i,
+                end,
+                precision: None,
+                vague: true,
+                plain_int: false,
+                int_len: 0,
+                has_scale: false,
+                words: true,
+                decimals: 0,
+                approx: true,
+            });
+        }
+        let mut ev = WordEval::new();
+        let mut k = i;
+        let mut end = i;
+        let n = t.toks.len();
+        let en = self.lang == Lang::En;
+        // "a hundred", "a dozen", "a quarter", "half"
+        if en && matches!(w, "a" | "an") {
+            let nx = t.low(i + 1);
+            match word_atoms(nx, self.lang) {
+                Some([Atom::Hundred]) | Some([Atom::Scale(_)]) | Some([Atom::Dozen]) => {
+                    ev.push(Atom::Digit(1));
+                    k = i + 1;
+                }
+                Some([Atom::Quarter]) | Some([Atom::Half]) => {
+                    k = i + 1;
+                }
+                _ if nx == "few" => {
+                    // Duckling's convention: "a few" = 3, approximate
+                    let e = if t.low(i + 2) == "of" { i + 2 } else { i + 2 };
+                    return Some(Num {
+                        low: 3.0,
+                        high: 3.0,
+                        start: i,
+                        end: e,
+                        precision: None,
+                        vague: false,
+                        plain_int: false,
+                        int_len: 0,
+                        has_scale: false,
+                        words: true,
+                        decimals: 0,
+                        approx: true,
+                    });
+                }
+                _ => return None,
+            }
+        }
+        while k < n {
+            let wk = t.low(k);
+            if t.kind(k) != Some(TokKind::Word) {
+                // hyphen inside "twenty-three"
+                if t.is_dash(k) && t.glued(k) && t.glued(k + 1) && !ev.is_empty() && word_atoms(t.low(k + 1), self.lang).is_some() {
+                    k += 1;
+                    continue;
+                }
+                // connectors "," / "&" in "three million, two hundred & forty"
+                if en && (wk == "," || wk == "&") && ev.after_multiplier() && word_atoms(t.low(k + 1), self.lang).is_some_and(|a| matches!(a[0], Atom::Digit(_) | Atom::Teen(_) | Atom::Tens(_))) {
+                    k += 1;
+                    continue;
+                }
+                break;
+            }
+            if en && wk == "and" {
+                let nx = t.low(k + 1);
+                if ev.after_multiplier() && word_atoms(nx, self.lang).is_some_and(|a| matches!(a[0], Atom::Digit(_) | Atom::Teen(_) | Atom::Tens(_))) {
+                    k += 1;
+                    continue;
+                }
+                // "and a half", "and half", "and an half", "and (a) quarter", "and two quarters"
+                if !ev.is_empty() && !ev.frac {
+                    let mut q = k + 1;
+                    let mut mult = 1.0;
+                    if matches!(t.low(q), "a" | "an") {
+                        q += 1;
+                    } else if let Some([Atom::Digit(d)]) = word_atoms(t.low(q), self.lang) {
+                        if matches!(t.low(q + 1), "quarters" | "quarter" | "halves") {
+                            mult = *d as f64;
+                            q += 1;
+                        }
+                    }
+                    let f = match t.low(q) {
+                        "half" => Some(0.5),
+                        "quarter" | "quarters" => Some(0.25),
+                        _ => None,
+                    };
+                    if let Some(f) = f {
+                        ev.add_fraction(f * mult);
+                        k = q + 1;
+                        end = k;
+                    }
+                }
+                break;
+            }
+            if wk == "point" || wk == "koma" {
+                if ev.is_empty() && wk == "koma" {
+                    break;
+                }
+                if let Some((frac, e2)) = self.point_digits(k + 1) {
+                    let v = ev.value() + frac;
+                    // continue with scale words only
+                    let mut scale = 1.0;
+                    let mut e = e2;
+                    while let Some([Atom::Scale(s)]) = word_atoms(t.low(e), self.lang) {
+                        scale *= s;
+                        e += 1;
+                    }
+                    return Some(Num {
+                        low: v * scale,
+                        high: v * scale,
+                        start: i,
+                        end: e,
+                        precision: None,
+                        vague: false,
+                        plain_int: false,
+                        int_len: 0,
+                        has_scale: scale > 1.0,
+                        words: true,
+                        decimals: 1,
+                        approx: false,
+                    });
+                }
+                break;
+            }
+            // fraction denominators after a small cardinal: "one sixth", "two thirds"
+            if en && !ev.is_empty() && ev.value() < 20.0 && ev.value() >= 1.0 && !ev.frac {
+                if let Some(den) = words_en::denominator(wk) {
+                    let keep_quarter_scale = false;
+                    let _ = keep_quarter_scale;
+                    let v = ev.value() / den;
+                    return Some(Num {
+                        low: v,
+                        high: v,
+                        start: i,
+                        end: k + 1,
+                        precision: None,
+                        vague: false,
+                        plain_int: false,
+                        int_len: 0,
+                        has_scale: false,
+                        words: true,
+                        decimals: 0,
+                        approx: false,
+                    });
+                }
+            }
+            let Some(atoms) = word_atoms(wk, self.lang) else {
+                break;
+            };
+            // plural vague words are handled above; "hundreds" alone is not a number
+            let mut ok = true;
+            let saved = ev;
+            for a in atoms {
+                if !ev.push(*a) {
+                    ok = false;
+                    break;
+                }
+            }
+            if !ok {
+                ev = saved;
+                break;
+            }
+            k += 1;
+            end = k;
+        }
+        if ev.is_empty() || end == i {
+            return None;
+        }
+        // a lone "half"/"quarter"/"setengah" without anything after is a fraction
+        let v = ev.value();
+        let precision = if ev.frac || v.fract() != 0.0 {
+            None
+        } else {
+            Some(10f64.powi(trailing_zeros(v) as i32))
+        };
+        Some(Num {
+            low: v,
+            high: v,
+            start: i,
+            end,
+            precision,
+            vague: false,
+            plain_int: false,
+            int_len: 0,
+            has_scale: false,
+            words: true,
+            decimals: 0,
+            approx: false,
+        })
+    }
+
+    /// Single-token unit lookup (for "a dollar", rates).
+    fn unit_at_simple(&self, k: usize) -> Option<UnitHit> {
+        let t = &self.toks;
+        if t.kind(k) != Some(TokKind::Word) {
+            return None;
+        }
+        let raw = t.raw(self.text, k);
+        let low = t.low(k);
+        let u = units::lookup(raw, low)?;
+        let u = self.fix_pound(u, low, k, false);
+        Some(UnitHit { unit: u, base: u.base.to_string(), start: k, end: k + 1, surface: raw.to_string() })
+    }
+
+    /// "pound(s)": money (GBP) in Indonesian, after a scale word, or before
+    /// "sterling"; otherwise mass.
+    fn fix_pound(&self, u: Unit, low: &str, k: usize, scaled: bool) -> Unit {
+        if matches!(low, "pound" | "pounds") {
+            let money = self.lang == Lang::Id || scaled || self.toks.low(k + 1) == "sterling";
+            let weighty = (0..self.toks.toks.len()).any(|x| {
+                matches!(self.toks.low(x), "weighs" | "weigh" | "weight" | "weighed" | "heavy" | "berat" | "weighing")
+            });
+            if money && !weighty {
+                return Unit { kind: Kind::Money, base: "GBP", factor: 1.0, offset: 0.0 };
+            }
+        }
+        u
+    }
+
+    /// Unit after a number at `k` (longest match over up to 4 tokens).
+    fn unit_at(&self, k: usize, num: &Num) -> Option<UnitHit> {
+        let t = &self.toks;
+        let n = t.toks.len();
+        let mut k0 = k;
+        // "16-meter", "two-year"
+        if t.is_dash(k) && t.glued(k) && t.glued(k + 1) && t.kind(k + 1) == Some(TokKind::Word) {
+            k0 = k + 1;
+        }
+        if k0 >= n {
+            return None;
+        }
+        let mut raw = String::new();
+        let mut low = String::new();
+        let mut best: Option<(Unit, usize, String)> = None;
+        let mut best_low = String::new();
+        for m in 0..4 {
+            let q = k0 + m;
+            if q >= n {
+                break;
+            }
+            let kind = t.kind(q);
+            if m > 0 {
+                if kind == Some(TokKind::Num) {
+                    // only "km2", "m3", "km^2"
+                    if !(t.glued(q) && (matches!(t.low(q), "2" | "3") || (t.low(q) == "1" && t.is_dash(q - 1)))) {
+                        break;
+                    }
+                }
+                if !t.glued(q) {
+                    raw.push(' ');
+                    low.push(' ');
+                }
+            } else if kind == Some(TokKind::Num) || kind == Some(TokKind::Frac) {
+                break;
+            }
+            raw.push_str(t.raw(self.text, q));
+            low.push_str(t.low(q));
+            if let Some(u) = units::lookup(&raw, &low) {
+                best = Some((u, q + 1, raw.clone()));
+                best_low = low.clone();
+            }
+        }
+        if best.is_none() && t.low(k0) == "in" && !num.words && (k0 + 1 >= n || (t.is_punct(k0 + 1, ".") && k0 + 2 >= n)) {
+            best = Some((Unit { kind: Kind::Measure, base: "m", factor: 0.0254, offset: 0.0 }, k0 + 1, "in".to_string()));
+            best_low = "in".to_string();
+        }
+        let (mut u, end, surface) = best?;
+        let first_raw = t.raw(self.text, k0);
+        // guards for ambiguous symbols
+        match surface.as_str() {
+            "\"" => {
+                // an inch mark only when no quotation is open before it
+                let quotes = (0..k0).filter(|&x| t.low(x) == "\"").count();
+                if quotes % 2 == 1 || !t.glued(k0) {
+                    return None;
+                }
+            }
+            "c" | "C" | "F" | "K" | "h" | "m" | "g" | "l" | "L" | "am" | "pm" | "b" | "°" => {
+                // a symbol must not continue into letters or digits
+                if t.glued(end) && matches!(t.kind(end), Some(TokKind::Word) | Some(TokKind::Num)) {
+                    return None;
+                }
+                if matches!(surface.as_str(), "am" | "pm") && num.decimals < 1 {
+                    return None;
+                }
+            }
+            _ => {}
+        }
+        if t.glued(end) && t.kind(end) == Some(TokKind::Num) {
+            return None; // "F6", "J1149"
+        }
+        if first_raw.eq_ignore_ascii_case("le") && !num.words && first_raw == "le" && t.glued(k0) {
+            return None;
+        }
+        u = self.fix_pound(u, &best_low, k0, num.has_scale);
+        // a bare degree sign or word takes its scale from what follows:
+        // "−459.67° on the Fahrenheit scale"
+        if matches!(best_low.as_str(), "°" | "degrees" | "degree" | "derajat") {
+            for x in end..(end + 4).min(n) {
+                match t.low(x) {
+                    "fahrenheit" => {
+                        u = Unit { kind: Kind::Measure, base: "C", factor: 5.0 / 9.0, offset: -160.0 / 9.0 };
+                        break;
+                    }
+                    "celsius" | "celcius" => break,
+                    _ => {}
+                }
+            }
+        }
+        // "b": bit in data contexts, barn in physics contexts, else nothing
+        if surface == "b" {
+            let has = |ws: &[&str]| (0..n).any(|x| ws.contains(&t.low(x)));
+            if has(&["transmit", "package", "packet", "data", "file", "memory", "bandwidth", "download", "upload", "network"]) {
+                u = Unit { kind: Kind::Measure, base: "bit", factor: 1.0, offset: 0.0 };
+            } else if has(&["area", "cross", "section", "nuclear", "physics"]) {
+                u = Unit { kind: Kind::Measure, base: "m2", factor: 1e-28, offset: 0.0 };
+            } else {
+                return None;
+            }
+        }
+        if u.kind == Kind::Measure && u.base == "C" && surface == "K" && !self.temp_ctx {
+            return None;
+        }
+        Some(UnitHit { unit: u, base: u.base.to_string(), start: k0, end, surface })
+    }
+
+    /// "/hour", "per kg", "per week" after a unit.
+    fn rate_at(&self, k: usize) -> Option<(UnitHit, usize)> {
+        let t = &self.toks;
+        let q = if t.is_punct(k, "/") && t.glued(k) {
+            k + 1
+        } else if t.low(k) == "per" {
+            k + 1
+        } else {
+            return None;
+        };
+        let u = self.unit_at_simple(q)?;
+        if matches!(u.unit.kind, Kind::Duration | Kind::Measure) {
+            let e = u.end;
+            Some((u, e))
+        } else {
+            None
+        }
+    }
+
+    /// Second half of a range after index `k`: (number, its unit, end, dash?).
+    fn range_end(&self, k: usize, qual: Option<Qual>, unit: &Option<UnitHit>, first: &Num) -> Option<(Num, Option<UnitHit>, usize, bool)> {
+        let t = &self.toks;
+        let mut q = k;
+        let mut dash = false;
+        if t.is_dash(q) {
+            dash = true;
+            q += 1;
+        }
+        let w = t.low(q);
+        let word_conn = match qual {
+            Some(Qual::Between) | Some(Qual::From) => matches!(w, "and" | "dan" | "hingga" | "sampai" | "to" | "until"),
+            _ => matches!(w, "to" | "hingga" | "sampai" | "s.d" | "s/d" | "sd" | "until"),
+        };
+        if word_conn {
+            q += 1;
+            if w == "sampai" && t.low(q) == "dengan" {
+                q += 1;
+            }
+        } else if t.low(q) == "s" && t.is_punct(q + 1, ".") && t.low(q + 2) == "d" {
+            q += 3;
+            if t.is_punct(q, ".") {
+                q += 1;
+            }
+        } else if !dash {
+            return None;
+        }
+        if dash && !word_conn && q == k + 1 {
+            // bare dash: "10-15", "10 - 15"; not "Rp 5 - Rp 6"? allowed below
+        }
+        // optional currency on the second number
+        let cur2 = self.currency_at(q);
+        let nstart = cur2.as_ref().map(|c| c.1).unwrap_or(q);
+        if cur2.is_some() && unit.as_ref().is_none_or(|u| u.unit.kind != Kind::Money) {
+            return None;
+        }
+        let hi = self.number(nstart, cur2.is_some() || unit.as_ref().is_some_and(|u| u.unit.kind == Kind::Money))?;
+        if hi.vague {
+            return None;
+        }
+        // a year after a non-year is not a range end
+        if hi.plain_int && hi.int_len == 4 && (1900.0..=2100.0).contains(&hi.low) && !(first.plain_int && first.int_len == 4) && unit.is_none() {
+            return None;
+        }
+        let mut end = hi.end;
+        let mut hi_unit = None;
+        if let Some(u2) = self.unit_at(end, &hi) {
+            if let Some(u1) = unit {
+                if u1.base != u2.base {
+                    // the range ends before the second quantity
+                    return None;
+                }
+            }
+            end = u2.end;
+            hi_unit = Some(u2);
+        } else if let Some(u1) = unit {
+            // "$350 per kg to $680 per kg": the second rate suffix
+            if u1.unit.kind == Kind::Money && cur2.is_some() {
+                if let Some((_, e)) = self.rate_at(end) {
+                    end = e;
+                }
+            }
+        }
+        if let Some(u1) = unit {
+            if u1.base.contains('/') {
+                if let Some((_, e)) = self.rate_at(end) {
+                    end = e;
+                }
+            }
+        }
+        if dash && !word_conn && unit.is_none() && hi_unit.is_none() && first.words != hi.words {
+            return None;
+        }
+        Some((hi, hi_unit, end, dash && !word_conn))
+    }
+
+    /// Cents after a money amount: "and 43c", "43 cents", "43" at the end.
+    fn cents_after(&self, k: usize) -> Option<(f64, usize)> {
+        let t = &self.toks;
+        let mut q = k;
+        if matches!(t.low(q), "and" | "dan") {
+            q += 1;
+        }
+        let num = self.number(q, false)?;
+        if num.vague || num.low.fract() != 0.0 || num.low < 1.0 || num.low > 99.0 {
+            return None;
+        }
+        if !num.words && t.low(num.start).len() > 2 {
+            return None;
+        }
+        let e = num.end;
+        let cw = t.low(e);
+        if matches!(cw, "c" | "cents" | "cent" | "sen" | "sens" | "¢") && !(t.glued(e + 1) && t.kind(e + 1) == Some(TokKind::Word)) {
+            return Some((num.low, e + 1));
+        }
+        // bare two digits only at the end of the sentence or before punctuation
+        let at_end = e >= t.toks.len() || (t.kind(e) == Some(TokKind::Punct) && !matches!(cw, "%" | "-" | "/"));
+        if at_end {
+            return Some((num.low, e));
+        }
+        None
+    }
+
+    /// "and a half", "and an half", "and half", "and a quarter", "setengah".
+    fn and_fraction(&self, k: usize) -> Option<(f64, usize)> {
+        let t = &self.toks;
+        if self.lang == Lang::Id {
+            return (t.low(k) == "setengah").then_some((0.5, k + 1));
+        }
+        if t.low(k) != "and" {
+            return None;
+        }
+        let mut q = k + 1;
+        let mut mult = 1.0;
+        if matches!(t.low(q), "a" | "an") {
+            q += 1;
+        } else if let Some([Atom::Digit(d)]) = word_atoms(t.low(q), self.lang) {
+            if matches!(t.low(q + 1), "quarters" | "quarter") {
+                mult = *d as f64;
+                q += 1;
+            }
+        }
+        let f = match t.low(q) {
+            "half" => 0.5,
+            "quarter" | "quarters" => 0.25,
+            _ => return None,
+        };
+        Some((f * mult, q + 1))
+    }
+
+    /// Smaller duration parts after a duration unit with `factor`.
+    fn duration_tail(&self, k: usize, factor: f64) -> (f64, usize) {
+        let t = &self.toks;
+        let mut add = 0.0;
+        let mut end = k;
+        let mut cur = factor;
+        let mut q = k;
+        for _ in 0..4 {
+            let mut p = q;
+            let comma = t.is_punct(p, ",");
+            if comma {
+                p += 1;
+            }
+            if matches!(t.low(p), "and" | "dan") {
+                if comma && self.lang == Lang::En {
+                    // serial comma: "3 years, 2 months, 14 days, and 16 hours"
+                    // is an enumeration; keep the parts separate
+                    return (0.0, k);
+                }
+                p += 1;
+            }
+            // "and a half"
+            if matches!(t.low(p), "a" | "an") && t.low(p + 1) == "half" && p > q {
+                add += 0.5 * cur;
+                end = p + 2;
+                break;
+            }
+            if t.low(p) == "half" && p > q {
+                add += 0.5 * cur;
+                end = p + 1;
+                break;
+            }
+            let Some(num) = self.number(p, false) else { break };
+            if num.vague || !num.is_point() {
+                break;
+            }
+            if let Some(u) = self.unit_at(num.end, &num) {
+                if u.unit.kind == Kind::Duration && u.unit.factor < cur {
+                    add += num.low * u.unit.factor;
+                    cur = u.unit.factor;
+                    end = u.end;
+                    q = u.end;
+                    continue;
+                }
+                break;
+            }
+            // "1 hour thirty": bare number, next smaller grain, at the end
+            let at_end = num.end >= t.toks.len() || t.kind(num.end) == Some(TokKind::Punct);
+            let smaller = if cur == 3600.0 {
+                60.0
+            } else if cur == 60.0 {
+                1.0
+            } else {
+                0.0
+            };
+            if at_end && smaller > 0.0 && num.low < 60.0 && num.low.fract() == 0.0 {
+                add += num.low * smaller;
+                end = num.end;
+            }
+            break;
+        }
+        (add, end)
+    }
+
+    fn lex_entry(&self, w: &str) -> Option<(EntryKind, &str)> {
+        self.lex.entry(self.lang, w)
+    }
+
+    /// Base form of a word for lexicon lookup: strip -nya/-ku/-mu, plural.
+    fn base_forms(&self, w: &str) -> Vec<String> {
+        let mut v = vec![w.to_string()];
+        match self.lang {
+            Lang::Id => {
+                for suf in ["nya", "ku", "mu"] {
+                    if let Some(b) = w.strip_suffix(suf) {
+                        if b.len() >= 3 {
+                            v.push(b.to_string());
+                        }
+                    }
+                }
+            }
+            Lang::En => {
+                if let Some(b) = w.strip_suffix("ies") {
+                    v.push(format!("{b}y"));
+                }
+                if let Some(b) = w.strip_suffix("es") {
+                    v.push(b.to_string());
+                }
+                if let Some(b) = w.strip_suffix('s') {
+                    v.push(b.to_string());
+                }
+                if let Some(b) = w.strip_suffix("men") {
+                    v.push(format!("{b}man"));
+                }
+            }
+        }
+        v
+    }
+
+    /// Word at `k` with a glued reduplication or hyphenated compound joined:
+    /// (joined lower form, index after).
+    fn word_unit(&self, k: usize) -> Option<(String, usize)> {
+        let t = &self.toks;
+        if t.kind(k) != Some(TokKind::Word) {
+            return None;
+        }
+        let w = t.low(k);
+        if t.is_dash(k + 1) && t.glued(k + 1) && t.glued(k + 2) && t.kind(k + 2) == Some(TokKind::Word) {
+            let w2 = t.low(k + 2);
+            return Some((format!("{w}-{w2}"), k + 3));
+        }
+        Some((w.to_string(), k + 1))
+    }
+
+    /// Lexicon match at `k` (up to 3 words): (as written, base, concept, kind, end).
+    fn lex_at(&self, k: usize) -> Option<(String, String, Option<String>, EntryKind, usize)> {
+        let t = &self.toks;
+        let mut words: Vec<(String, usize)> = Vec::with_capacity(3);
+        let mut q = k;
+        for _ in 0..3 {
+            match self.word_unit(q) {
+                Some((w, e)) => {
+                    words.push((w, e));
+                    q = e;
+                }
+                None => break,
+            }
+        }
+        for len in (1..=words.len()).rev() {
+            let last_end = words[len - 1].1;
+            let written = self.text.get(t.toks[k].start..t.toks[last_end - 1].end).unwrap_or("").to_string();
+            // joined key with base forms of the last word
+            let head: Vec<&str> = words[..len - 1].iter().map(|(w, _)| w.as_str()).collect();
+            let last = &words[len - 1].0;
+            let mut cands = self.base_forms(last);
+            // reduplication: "anggota-anggota" -> "anggota"
+            if let Some((a, b)) = last.split_once('-') {
+                if a == b || b.starts_with(a) {
+                    cands.extend(self.base_forms(a));
+                }
+            }
+            for c in cands {
+                let key = if head.is_empty() { c.clone() } else { format!("{} {}", head.join(" "), c) };
+                if let Some((kind, concept)) = self.lex_entry(&key) {
+                    let concept = if concept.is_empty() { None } else { Some(concept.to_string()) };
+                    return Some((written, key, concept, kind, last_end));
+                }
+            }
+        }
+        None
+    }
+
+    /// The counted noun after index `k`.
+    fn noun_at(&self, k: usize) -> Option<(String, String, Option<String>, usize)> {
+        let t = &self.toks;
+        let mut q = k;
+        if self.lang == Lang::En && t.low(q) == "of" {
+            q += 1;
+        }
+        if t.kind(q) != Some(TokKind::Word) {
+            return None;
+        }
+        let stop = |w: &str| match self.lang {
+            Lang::Id => ID_STOP.contains(&w),
+            Lang::En => EN_STOP.contains(&w),
+        };
+        let first = t.low(q);
+        if stop(first) || datetime::month(first).is_some() && t.raw(self.text, q).starts_with(char::is_uppercase) {
+            return None;
+        }
+        if word_atoms(first, self.lang).is_some() {
+            return None;
+        }
+        // lexicon match, possibly after a classifier (ID) or adjectives (EN)
+        let span = if self.lang == Lang::En { 3 } else { 1 };
+        let mut p = q;
+        for _ in 0..span {
+            if t.kind(p) != Some(TokKind::Word) || stop(t.low(p)) {
+                break;
+            }
+            if let Some((written, base, concept, kind, e)) = self.lex_at(p) {
+                if kind == EntryKind::Classifier {
+                    if let Some((w2, b2, c2, k2, e2)) = self.lex_at(e) {
+                        if k2 != EntryKind::Pred {
+                            let written = self.text.get(t.toks[q].start..t.toks[e2 - 1].end).unwrap_or(&w2).to_string();
+                            let _ = written;
+                            return Some((w2, b2, c2, e2));
+                        }
+                    }
+                    if let Some((w2, e2)) = self.word_unit(e) {
+                        if !stop(&w2) {
+                            return Some((self.raw_span(e, e2), w2, None, e2));
+                        }
+                    }
+                    return Some((written, base, None, e));
+                }
+                if kind == EntryKind::Pred {
+                    break;
+                }
+                // English compounds: the head noun is the last one
+                // ("NATO member ambassadors")
+                let (mut base, mut concept, mut e) = (base, concept, e);
+                if self.lang == Lang::En {
+                    while let Some((_, b2, c2, EntryKind::Noun, e2)) = self.lex_at(e) {
+                        base = b2;
+                        concept = c2;
+                        e = e2;
+                    }
+                }
+                let written = if p == q && e == self.lex_at(p).map(|x| x.4).unwrap_or(e) { written } else { self.raw_span(q, e) };
+                return Some((written, base, concept, e));
+            }
+            p = self.word_unit(p).map(|x| x.1).unwrap_or(p + 1);
+        }
+        // unknown noun: the first word, if it looks like a common noun
+        let (w, e) = self.word_unit(q)?;
+        let raw = t.raw(self.text, q);
+        if raw.chars().next().is_some_and(|c| c.is_uppercase()) {
+            return None;
+        }
+        if !w.chars().all(|c| c.is_alphabetic() || c == '-') || w.chars().count() < 2 {
+            return None;
+        }
+        if self.lang == Lang::Id && looks_like_verb(&w) {
+            return None;
+        }
+        let base = self.base_forms(&w).pop().unwrap_or_else(|| w.clone());
+        let base = if let Some((a, b)) = w.split_once('-') { if a == b { a.to_string() } else { base } } else { base };
+        Some((self.raw_span(q, e), base, None, e))
+    }
+
+    fn raw_span(&self, a: usize, b: usize) -> String {
+        let t = &self.toks;
+        match (t.toks.get(a), t.toks.get(b.saturating_sub(1))) {
+            (Some(x), Some(y)) if y.end >= x.start => self.text.get(x.start..y.end).unwrap_or("").to_string(),
+            _ => String::new(),
+        }
+    }
+
+    /// A predicate near the mention: up to 3 words after, 5 tokens before.
+    fn predicate_near(&self, start: usize, end: usize) -> Option<String> {
+        let t = &self.toks;
+        let mut q = end;
+        for _ in 0..3 {
+            if t.kind(q) != Some(TokKind::Word) {
+                break;
+            }
+            if let Some((_, _, Some(c), EntryKind::Pred, _)) = self.lex_at(q) {
+                return Some(c);
+            }
+            q = self.word_unit(q).map(|x| x.1).unwrap_or(q + 1);
+        }
+        let lo = start.saturating_sub(5);
+        for p in (lo..start).rev() {
+            if t.kind(p) == Some(TokKind::Punct) && !t.is_dash(p) {
+                break;
+            }
+            if let Some((_, _, Some(c), EntryKind::Pred, e)) = self.lex_at(p) {
+                if e <= start {
+                    return Some(c);
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Indonesian verb prefixes: an unknown word after a number that starts
+/// with one of them is a verb (`5,6 terjadi`), not a counted noun.
+fn looks_like_verb(w: &str) -> bool {
+    let n = w.chars().count();
+    (n >= 6 && ["meng", "meny", "mem", "ber", "ter"].iter().any(|p| w.starts_with(p)))
+        || (n >= 7 && w.starts_with("di"))
+}
+
+fn frac_value(s: &str) -> f64 {
+    match s {
+        "½" => 0.5,
+        "⅓" => 1.0 / 3.0,
+        "⅔" => 2.0 / 3.0,
+        "¼" => 0.25,
+        "¾" => 0.75,
+        "⅕" => 0.2,
+        "⅛" => 0.125,
+        _ => 0.0,
+    }
+}

@@ -1,0 +1,153 @@
+//! Sentence splitting with byte offsets.
+//!
+//! Rules, applied in one left-to-right pass:
+//! - a newline (`\n`, `\r`) always ends a sentence;
+//! - `.`, `!`, `?`, `…` end a sentence when followed by whitespace or by an
+//!   upper-case letter / opening quote with no space (`dia.Setelah`), unless
+//!   the dot sits between digits (`100.000`, `09.00`, `4.8`), follows a
+//!   known abbreviation (`dr.`, `Mr.`, `No.`, `Jl.`, `Rp.`) or a single
+//!   letter initial (`J. Smith`);
+//! - closing quotes and brackets right after the terminator stay with the
+//!   sentence they close;
+//! - ranges are trimmed of whitespace and empty ranges are dropped.
+//!
+//! `(12/1)setelah` is not a boundary: only sentence punctuation splits.
+
+use super::Lang;
+use std::ops::Range;
+
+const ABBREV: &[&str] = &[
+    "dr", "drs", "dra", "ir", "prof", "mr", "mrs", "ms", "no", "jl", "jln", "rp", "st", "sdr",
+    "bpk", "kol", "let", "jend", "brigjen", "mayjen", "letjen", "kapt", "h", "hj", "kh", "tn",
+    "ny", "nn", "pt", "cv", "tbk", "dll", "dsb", "dkk", "vs", "etc", "inc", "ltd", "co", "corp",
+    "gen", "gov", "sen", "rep", "jr", "sr", "u.s", "e.g", "i.e", "a.m", "p.m", "sec", "art", "fig",
+    "vol", "hal", "tel", "telp", "ca", "approx", "sdn", "smp", "sma", "kec", "kab", "kel", "prov",
+    "mt", "ft", "lt", "sgt", "capt", "col", "maj", "dept", "univ", "s.h", "m.h", "s.e", "m.si",
+];
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»')
+}
+
+fn is_opener_or_upper(c: char) -> bool {
+    c.is_uppercase() || matches!(c, '"' | '“' | '‘' | '(' | '«')
+}
+
+/// Splits `text` into sentence byte ranges (trimmed, non-empty, in order).
+pub fn split_sentences(text: &str, lang: Lang) -> Vec<Range<usize>> {
+    let _ = lang;
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut start = 0usize;
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let mut cut: Option<usize> = None;
+        if c == '\n' || c == '\r' {
+            cut = Some(i);
+        } else if matches!(c, '.' | '!' | '?' | '…') {
+            let prev_digit = i > 0 && bytes[i - 1].is_ascii_digit();
+            let next_digit = bytes.get(i + 1).is_some_and(|b| b.is_ascii_digit());
+            if c == '.' && prev_digit && next_digit {
+                continue;
+            }
+            // consume repeated terminators and closers
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                if matches!(d, '.' | '!' | '?' | '…') || is_closer(d) {
+                    end = j + d.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            let next = text[end..].chars().next();
+            let boundary = match next {
+                None => true,
+                Some(n) if n.is_whitespace() => true,
+                Some(n) => is_opener_or_upper(n) && c != '.' || (c == '.' && n.is_uppercase()),
+            };
+            if !boundary {
+                continue;
+            }
+            if c == '.' && end == i + 1 && is_abbrev_before(text, start, i) {
+                continue;
+            }
+            push(&mut out, text, start, end);
+            start = end;
+            continue;
+        }
+        if let Some(at) = cut {
+            push(&mut out, text, start, at);
+            start = at + 1;
+        }
+    }
+    push(&mut out, text, start, text.len());
+    out
+}
+
+fn is_abbrev_before(text: &str, start: usize, dot: usize) -> bool {
+    let seg = &text[start..dot];
+    let word_start = seg
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace() || matches!(c, '(' | '"' | '“' | ','))
+        .map(|(j, c)| j + c.len_utf8())
+        .unwrap_or(0);
+    let word = &seg[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    let mut chars = word.chars();
+    if let (Some(a), None) = (chars.next(), chars.next()) {
+        return a.is_uppercase();
+    }
+    let lw = word.to_lowercase();
+    ABBREV.contains(&lw.as_str())
+}
+
+fn push(out: &mut Vec<Range<usize>>, text: &str, s: usize, e: usize) {
+    if s >= e || e > text.len() {
+        return;
+    }
+    let seg = &text[s..e];
+    let lead = seg.len() - seg.trim_start().len();
+    let trail = seg.len() - seg.trim_end().len();
+    if lead + trail >= seg.len() {
+        return;
+    }
+    out.push(s + lead..e - trail);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sents(s: &str) -> Vec<&str> {
+        split_sentences(s, Lang::Id).into_iter().map(|r| &s[r]).collect()
+    }
+
+    #[test]
+    fn keeps_numbers_and_abbreviations() {
+        assert_eq!(
+            sents("Dr. Budi tiba pukul 09.00 WIB. Ia membawa Rp. 100.000 ke Jl. Merdeka No. 5. Selesai."),
+            ["Dr. Budi tiba pukul 09.00 WIB.", "Ia membawa Rp. 100.000 ke Jl. Merdeka No. 5.", "Selesai."]
+        );
+    }
+
+    #[test]
+    fn newline_and_missing_space() {
+        assert_eq!(sents("Satu dua.Tiga empat\r\nLima"), ["Satu dua.", "Tiga empat", "Lima"]);
+        assert_eq!(sents("Rabu (12/1)setelah empat jam."), ["Rabu (12/1)setelah empat jam."]);
+    }
+
+    #[test]
+    fn quotes_stay() {
+        assert_eq!(sents("“Kami siap.” Kata dia."), ["“Kami siap.”", "Kata dia."]);
+        assert_eq!(sents("Mr. Smith paid $4.5 million. He left"), ["Mr. Smith paid $4.5 million.", "He left"]);
+    }
+
+    #[test]
+    fn domains_do_not_split() {
+        assert_eq!(sents("Dilansir dari Kompas.com, dia"), ["Dilansir dari Kompas.com, dia"]);
+    }
+}

@@ -1,0 +1,176 @@
+//! Property tests: number words round-trip, `extract` never panics and its
+//! spans stay on char boundaries inside the text.
+
+use crosscheck::claims::{extract, parse_number_words, ExtractOptions, Kind, Lang, Lexicon};
+use proptest::prelude::*;
+
+const ID_UNITS: [&str; 10] = ["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"];
+const EN_UNITS: [&str; 20] = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+];
+const EN_TENS: [&str; 10] = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+
+/// Indonesian words for 0..1000.
+fn id_small(n: u64) -> Vec<String> {
+    let mut out = Vec::new();
+    let h = n / 100;
+    let r = n % 100;
+    match h {
+        0 => {}
+        1 => out.push("seratus".to_string()),
+        _ => out.push(format!("{} ratus", ID_UNITS[h as usize])),
+    }
+    match r {
+        0 => {}
+        10 => out.push("sepuluh".into()),
+        11 => out.push("sebelas".into()),
+        12..=19 => out.push(format!("{} belas", ID_UNITS[(r - 10) as usize])),
+        1..=9 => out.push(ID_UNITS[r as usize].into()),
+        _ => {
+            out.push(format!("{} puluh", ID_UNITS[(r / 10) as usize]));
+            if r % 10 > 0 {
+                out.push(ID_UNITS[(r % 10) as usize].into());
+            }
+        }
+    }
+    out
+}
+
+/// Renders `n` in Indonesian words (`seribu`, `seratus`, `sebelas` …).
+fn id_words(n: u64) -> String {
+    if n == 0 {
+        return "nol".into();
+    }
+    let scales = [(1_000_000_000_000u64, "triliun"), (1_000_000_000, "miliar"), (1_000_000, "juta"), (1_000, "ribu")];
+    let mut rest = n;
+    let mut out = Vec::new();
+    for (v, name) in scales {
+        let q = rest / v;
+        rest %= v;
+        if q == 0 {
+            continue;
+        }
+        if q == 1 && name == "ribu" {
+            out.push("seribu".to_string());
+        } else {
+            out.extend(id_small(q));
+            out.push(name.to_string());
+        }
+    }
+    out.extend(id_small(rest));
+    out.join(" ")
+}
+
+fn en_small(n: u64) -> Vec<String> {
+    let mut out = Vec::new();
+    let h = n / 100;
+    let r = n % 100;
+    if h > 0 {
+        out.push(format!("{} hundred", EN_UNITS[h as usize]));
+    }
+    if r > 0 {
+        if r < 20 {
+            out.push(EN_UNITS[r as usize].into());
+        } else if r % 10 == 0 {
+            out.push(EN_TENS[(r / 10) as usize].into());
+        } else {
+            out.push(format!("{}-{}", EN_TENS[(r / 10) as usize], EN_UNITS[(r % 10) as usize]));
+        }
+    }
+    out
+}
+
+/// Renders `n` in English words (short scale, hyphenated tens).
+fn en_words(n: u64) -> String {
+    if n == 0 {
+        return "zero".into();
+    }
+    let scales = [(1_000_000_000_000u64, "trillion"), (1_000_000_000, "billion"), (1_000_000, "million"), (1_000, "thousand")];
+    let mut rest = n;
+    let mut out = Vec::new();
+    for (v, name) in scales {
+        let q = rest / v;
+        rest %= v;
+        if q > 0 {
+            out.extend(en_small(q));
+            out.push(name.to_string());
+        }
+    }
+    out.extend(en_small(rest));
+    out.join(" ")
+}
+
+fn lex() -> &'static Lexicon {
+    static L: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+    L.get_or_init(Lexicon::builtin)
+}
+
+fn value_via_extract(lang: Lang, s: &str) -> Option<f64> {
+    let opts = ExtractOptions { lang: Some(lang), published: None, lexicon: lex() };
+    let claims = extract("p", s, &opts);
+    let c = claims.iter().find(|c| c.kind == Kind::Number && c.span == [0, s.len()])?;
+    c.low.filter(|lo| Some(*lo) == c.high)
+}
+
+#[test]
+fn renderers_spot_checks() {
+    assert_eq!(id_words(1_118), "seribu seratus delapan belas");
+    assert_eq!(id_words(23), "dua puluh tiga");
+    assert_eq!(en_words(21_011), "twenty-one thousand eleven");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, .. ProptestConfig::default() })]
+
+    #[test]
+    fn indonesian_words_round_trip(n in 0u64..1_000_000_000_000) {
+        let s = id_words(n);
+        prop_assert_eq!(parse_number_words(&s, Lang::Id), Some(n as f64), "{}", s);
+        prop_assert_eq!(value_via_extract(Lang::Id, &s), Some(n as f64), "{}", s);
+    }
+
+    #[test]
+    fn english_words_round_trip(n in 0u64..1_000_000_000_000) {
+        let s = en_words(n);
+        prop_assert_eq!(parse_number_words(&s, Lang::En), Some(n as f64), "{}", s);
+        prop_assert_eq!(value_via_extract(Lang::En, &s), Some(n as f64), "{}", s);
+    }
+
+    #[test]
+    fn extract_never_panics_and_spans_are_sound(s in "\\PC{0,200}", en in any::<bool>()) {
+        let lang = if en { Lang::En } else { Lang::Id };
+        let opts = ExtractOptions { lang: Some(lang), published: chrono::NaiveDate::from_ymd_opt(2022, 1, 14), lexicon: lex() };
+        for c in extract("p", &s, &opts) {
+            prop_assert!(c.span[0] <= c.span[1] && c.span[1] <= s.len());
+            prop_assert!(s.is_char_boundary(c.span[0]) && s.is_char_boundary(c.span[1]));
+            prop_assert!(c.sentence_span[0] <= c.span[0] && c.span[1] <= c.sentence_span[1]);
+            prop_assert_eq!(&s[c.span[0]..c.span[1]], c.text.as_str());
+        }
+    }
+
+    #[test]
+    fn extract_on_news_like_soup(parts in prop::collection::vec(prop::sample::select(vec![
+        "100.000", "1,5", "juta", "Rp", "US$", "$", "-", "–", "/", "(", ")", "12/1", "13/1/2022", "09.00", ":",
+        "WIB", "GMT", "lebih", "dari", "setidaknya", "puluhan", "ribu", "orang", "tewas", "luka", "-", "luka",
+        "jam", "menit", "persen", "%", "km", "°C", "M", "4,8", "SR", "ke", "No.", "Pasal", "2014", "the", "at",
+        "least", "more", "than", "hundreds", "of", "and", "a", "half", "hour", "½", "e", "x10", "±", "\u{a0}",
+        "\r\n", "“", "”", "0-5", "GA", "716", "sejam", "Kamis", "Minggu", "17", "Desember", "pukul", "0812",
+        "s.d.", "antara", "between", "dan", "to", "point", "koma", "lima", "twenty", "-an", "ish", "é", "😀",
+    ]), 0..60), glue in prop::collection::vec(any::<bool>(), 60)) {
+        let mut s = String::new();
+        for (i, p) in parts.iter().enumerate() {
+            if !glue[i % glue.len()] {
+                s.push(' ');
+            }
+            s.push_str(p);
+        }
+        for lang in [Lang::Id, Lang::En] {
+            let opts = ExtractOptions { lang: Some(lang), published: None, lexicon: lex() };
+            for c in extract("p", &s, &opts) {
+                prop_assert!(s.is_char_boundary(c.span[0]) && s.is_char_boundary(c.span[1]) && c.span[1] <= s.len());
+                prop_assert!(c.low.is_none_or(f64::is_finite) && c.high.is_none_or(f64::is_finite));
+            }
+        }
+    }
+}
