@@ -4,7 +4,10 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crosscheck::claims::Lang;
+use crosscheck::commands::claims::{ClaimsConfig, ClaimsFormat};
 use crosscheck::commands::dedup::{DedupConfig, DedupFormat};
+use crosscheck::commands::report::{ReportConfig, ReportFormat};
 use crosscheck::commands::Verbosity;
 use crosscheck::dedup::{DedupOptions, Keep};
 use crosscheck::error::{Error, Result};
@@ -12,6 +15,9 @@ use crosscheck::ingest::InputOptions;
 use crosscheck::lsh::LshParams;
 use crosscheck::minhash::NumPerm;
 use crosscheck::output::Target;
+use crosscheck::report::text::Style;
+use crosscheck::report::ReportOptions;
+use crosscheck::stories::StoryOptions;
 
 const EXIT_CODES: &str = "Exit status: 0 clean; 1 findings that fail `check`; 2 usage, configuration or input errors (bad input is reported with its file and line and skipped, the rest is still processed).";
 
@@ -39,6 +45,126 @@ pub enum Command {
     /// Group near-duplicate articles (syndicated copies, republished wire stories).
     #[command(after_help = DEDUP_EXAMPLES)]
     Dedup(DedupArgs),
+    /// Extract every numeric claim (counts, durations, money, percentages, dates) with its interval.
+    #[command(after_help = CLAIMS_EXAMPLES)]
+    Claims(ClaimsArgs),
+    /// The consistency report: stories, aligned claims across outlets, conflicts first.
+    #[command(after_help = REPORT_EXAMPLES)]
+    Report(ReportArgs),
+}
+
+const CLAIMS_EXAMPLES: &str = "Examples:
+  crosscheck claims testdata/corpus
+  crosscheck claims article.txt --lang id --format text
+  crosscheck claims news.jsonl --lexicon my-concepts.tsv -o claims.jsonl
+
+Exit status: 0 clean; 2 usage or input errors (bad input reported and skipped).";
+
+const REPORT_EXAMPLES: &str = "Examples:
+  crosscheck report testdata/corpus
+  crosscheck report testdata/corpus --format markdown -o report.md
+  crosscheck report archive.jsonl --group-by story_id --format json
+
+Exit status: 0 whatever the report finds; 2 usage or input errors (bad input reported and skipped).";
+
+/// Claim extraction settings.
+#[derive(Debug, Args)]
+pub struct ClaimArgs {
+    /// Language of every article (id, en); default: the article's `lang`, else detected.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+    /// A lexicon file adding or overriding concepts (repeatable).
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Vec<PathBuf>,
+}
+
+impl ClaimArgs {
+    fn lang(&self) -> Result<Option<Lang>> {
+        self.lang
+            .as_deref()
+            .map(|l| {
+                l.parse::<Lang>()
+                    .map_err(|_| Error::Usage(format!("--lang must be id or en, got {l:?}")))
+            })
+            .transpose()
+    }
+}
+
+/// `crosscheck claims`.
+#[derive(Debug, Args)]
+pub struct ClaimsArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub claim: ClaimArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ClaimsFormatArg::Jsonl)]
+    pub format: ClaimsFormatArg,
+    /// Write here (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `claims --format` values.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ClaimsFormatArg {
+    /// One JSON claim per line.
+    Jsonl,
+    /// One JSON array.
+    Json,
+    /// One line per claim: id, kind, concept, interval, text.
+    Text,
+}
+
+/// `crosscheck report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub near: NearDupArgs,
+    #[command(flatten)]
+    pub claim: ClaimArgs,
+    /// Largest distance in days between publication dates in one story (undated articles always may join).
+    #[arg(long, default_value_t = 3, value_name = "DAYS")]
+    pub window: i64,
+    /// Least content similarity (cosine) for two articles to join a story.
+    #[arg(long, default_value_t = 0.2, value_name = "S")]
+    pub story_similarity: f64,
+    /// Use this JSONL/CSV field (or front-matter key) as the story id instead of grouping.
+    #[arg(long, value_name = "FIELD")]
+    pub group_by: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormatArg::Text)]
+    pub format: ReportFormatArg,
+    /// Write here (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Colour in text output.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+}
+
+/// `report --format` values.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ReportFormatArg {
+    /// For a terminal: conflicts first.
+    Text,
+    /// Markdown.
+    Markdown,
+    /// JSON, `version` 1 (schema in docs/report.md).
+    Json,
+}
+
+/// `--color` values.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ColorArg {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
 }
 
 const DEDUP_EXAMPLES: &str = "Examples:
@@ -217,4 +343,86 @@ impl DedupArgs {
             verbosity,
         })
     }
+}
+
+impl ClaimsArgs {
+    /// The validated configuration.
+    pub fn config(&self, verbosity: Verbosity) -> Result<ClaimsConfig> {
+        Ok(ClaimsConfig {
+            inputs: self.input.paths.clone(),
+            input: self.input.options(None),
+            lang: self.claim.lang()?,
+            lexicons: self.claim.lexicon.clone(),
+            format: match self.format {
+                ClaimsFormatArg::Jsonl => ClaimsFormat::Jsonl,
+                ClaimsFormatArg::Json => ClaimsFormat::Json,
+                ClaimsFormatArg::Text => ClaimsFormat::Text,
+            },
+            output: Target::from_arg(self.output.as_deref()),
+            verbosity,
+        })
+    }
+}
+
+impl ReportArgs {
+    /// The validated configuration.
+    pub fn config(&self, verbosity: Verbosity) -> Result<ReportConfig> {
+        if self.window < 0 {
+            return Err(Error::Usage(format!(
+                "--window must be 0 or more days, got {}",
+                self.window
+            )));
+        }
+        if !(0.0..=1.0).contains(&self.story_similarity) {
+            return Err(Error::Usage(format!(
+                "--story-similarity must be in [0, 1], got {}",
+                self.story_similarity
+            )));
+        }
+        let output = Target::from_arg(self.output.as_deref());
+        let color = match self.color {
+            ColorArg::Always => true,
+            ColorArg::Never => false,
+            ColorArg::Auto => {
+                use std::io::IsTerminal;
+                output == Target::Stdout
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::io::stdout().is_terminal()
+            }
+        };
+        Ok(ReportConfig {
+            inputs: self.input.paths.clone(),
+            input: self.input.options(self.group_by.clone()),
+            report: ReportOptions {
+                dedup: self.near.options()?,
+                stories: StoryOptions {
+                    window_days: self.window,
+                    min_similarity: self.story_similarity,
+                    group_by: self.group_by.clone(),
+                },
+                lang: self.claim.lang()?,
+            },
+            lexicons: self.claim.lexicon.clone(),
+            format: match self.format {
+                ReportFormatArg::Text => ReportFormat::Text,
+                ReportFormatArg::Markdown => ReportFormat::Markdown,
+                ReportFormatArg::Json => ReportFormat::Json,
+            },
+            output,
+            style: Style {
+                color,
+                width: terminal_width(),
+            },
+            verbosity,
+        })
+    }
+}
+
+/// The terminal's width from `COLUMNS`, else 100.
+fn terminal_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .filter(|&w: &usize| w >= 40)
+        .unwrap_or(100)
 }

@@ -29,6 +29,12 @@ fn main() -> ExitCode {
         Command::Dedup(args) => args
             .config(verbosity)
             .and_then(|cfg| commands::dedup::run(&cfg)),
+        Command::Claims(args) => args
+            .config(verbosity)
+            .and_then(|cfg| commands::claims::run(&cfg)),
+        Command::Report(args) => args
+            .config(verbosity)
+            .and_then(|cfg| commands::report::run(&cfg)),
     };
     match result {
         Ok(status) => ExitCode::from(status.code()),

@@ -52,7 +52,10 @@ impl Tokens {
     /// Lower-cased text of token `i` ("" when out of range).
     pub fn low(&self, i: usize) -> &str {
         match self.toks.get(i) {
-            Some(t) => self.lower.get(t.lstart as usize..t.lend as usize).unwrap_or(""),
+            Some(t) => self
+                .lower
+                .get(t.lstart as usize..t.lend as usize)
+                .unwrap_or(""),
             None => "",
         }
     }
@@ -214,7 +217,10 @@ mod tests {
 
     #[test]
     fn keeps_separators_inside_numbers_only() {
-        assert_eq!(toks("100.000, lalu 1,5."), ["100.000", ",", "lalu", "1,5", "."]);
+        assert_eq!(
+            toks("100.000, lalu 1,5."),
+            ["100.000", ",", "lalu", "1,5", "."]
+        );
     }
 
     #[test]

@@ -273,7 +273,12 @@ fn maps() -> &'static Maps {
         let mut cased = HashMap::new();
         let mut lower = HashMap::new();
         for &(s, cs, kind, base, factor, offset) in TABLE {
-            let u = Unit { kind, base, factor, offset };
+            let u = Unit {
+                kind,
+                base,
+                factor,
+                offset,
+            };
             if cs {
                 cased.insert(s, u);
             } else {

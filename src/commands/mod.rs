@@ -2,12 +2,13 @@
 //! writes its result to a [`Target`](crate::output::Target) and diagnostics to
 //! standard error, and returns an [`ExitStatus`].
 
+pub mod claims;
 pub mod dedup;
+pub mod report;
 
 use std::io::Write;
 use std::time::Instant;
 
-use crate::error::Diagnostic;
 use crate::ingest::Corpus;
 
 /// How a command ended, as the process exit status.
@@ -98,9 +99,4 @@ impl Stages {
         }
         self.last = now;
     }
-}
-
-/// Formats diagnostics as a list of strings for JSON reports.
-pub fn diagnostics_json(d: &[Diagnostic]) -> Vec<&Diagnostic> {
-    d.iter().collect()
 }

@@ -12,7 +12,9 @@
 //! a date is never invented.
 //!
 //! Numeric dates are read day first (`18/06/2025`), the Indonesian and
-//! British convention, unless the first field cannot be a month's day.
+//! British convention, unless the second field cannot be a month, or the
+//! string has a 12-hour clock or a US zone (`07/08/2025 11:30 PM PDT` is
+//! 8 July).
 
 use std::fmt;
 
@@ -102,6 +104,11 @@ fn zone_offset(word: &str) -> Option<i32> {
         "WITA" => Some(8 * 60),
         "WIT" => Some(9 * 60),
         "GMT" | "UTC" | "Z" => Some(0),
+        "EDT" => Some(-4 * 60),
+        "EST" | "CDT" => Some(-5 * 60),
+        "CST" | "MDT" => Some(-6 * 60),
+        "MST" | "PDT" => Some(-7 * 60),
+        "PST" => Some(-8 * 60),
         _ => None,
     }
 }
@@ -172,7 +179,12 @@ fn year_of(t: Option<&(usize, Tok<'_>)>) -> Option<i32> {
 /// ```
 pub fn parse_published(s: &str) -> Option<Published> {
     let toks = tokenize(s);
-    let (date, after) = find_date(&toks)?;
+    // A 12-hour clock or a US zone means a US numeric date: month first.
+    let us = toks.iter().any(|(_, t)| {
+        matches!(t, Tok::Word(w) if matches!(w.to_ascii_uppercase().as_str(),
+            "AM" | "PM" | "EDT" | "EST" | "CDT" | "CST" | "MDT" | "MST" | "PDT" | "PST"))
+    });
+    let (date, after) = find_date(&toks, us)?;
     let (time, offset) = find_time(&toks[after..]);
     Some(Published {
         date,
@@ -182,7 +194,7 @@ pub fn parse_published(s: &str) -> Option<Published> {
 }
 
 /// Finds the first calendar date; returns it and the index of the token after it.
-fn find_date(toks: &[(usize, Tok<'_>)]) -> Option<(NaiveDate, usize)> {
+fn find_date(toks: &[(usize, Tok<'_>)], month_first: bool) -> Option<(NaiveDate, usize)> {
     for i in 0..toks.len() {
         // ISO: 2025-06-18
         if let Some(y) = year_of(toks.get(i)) {
@@ -205,7 +217,11 @@ fn find_date(toks: &[(usize, Tok<'_>)]) -> Option<(NaiveDate, usize)> {
                 year_of(toks.get(i + 4)),
             ) {
                 if matches!(s1, '/' | '-' | '.') && s1 == s2 {
-                    let (d, m) = if a > 12 || b <= 12 { (a, b) } else { (b, a) };
+                    let (d, m) = if b > 12 || (month_first && a <= 12) {
+                        (b, a)
+                    } else {
+                        (a, b)
+                    };
                     if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
                         return Some((date, i + 5));
                     }
@@ -387,6 +403,8 @@ mod tests {
         );
         assert_eq!(p("22 April 2024, 17:22"), "2024-04-22T17:22");
         assert_eq!(p("09/10/2023, 13:33 WIB"), "2023-10-09T13:33+07:00");
+        assert_eq!(p("07/08/2025 11:30 PM PDT"), "2025-07-08T23:30-07:00");
+        assert_eq!(p("07/18/2025"), "2025-07-18");
     }
 
     #[test]

@@ -4,4 +4,5 @@ mod util;
 
 mod dedup;
 mod input_errors;
+mod report;
 mod shared_data;

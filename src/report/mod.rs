@@ -1,0 +1,653 @@
+//! The consistency report: one model, a renderer per format.
+//!
+//! [`build`] runs the whole pipeline on a read corpus: cleaning, near-
+//! duplicates, claims, stories, shared passages, alignment and verdicts,
+//! claim groups. The [`Report`] it returns is what every renderer
+//! (`text`, `markdown`, JSON via serde, `html`) draws from.
+
+pub mod markdown;
+pub mod text;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::align::{contexts, match_articles, ClaimContext};
+use crate::claims::{extract, Claim, ExtractOptions, Lang, Lexicon};
+use crate::cluster::UnionFind;
+use crate::dedup::{par_dedup, par_shingle_sets, Cluster, Dedup, DedupOptions};
+use crate::error::{Diagnostic, Result};
+use crate::ingest::{Article, Published};
+use crate::normalize::{par_clean, tokens_into, Cleaned, Token};
+use crate::reconcile::{compare, format_interval, word_diff, DiffPart, Verdict};
+use crate::shingle::jaccard;
+use crate::stories::{par_stories, par_vectors, Story, StoryOptions};
+
+/// Settings of a report.
+#[derive(Debug, Clone, Default)]
+pub struct ReportOptions {
+    /// Near-duplicate settings.
+    pub dedup: DedupOptions,
+    /// Story settings.
+    pub stories: StoryOptions,
+    /// Language for every article (else the article's own, else detected).
+    pub lang: Option<Lang>,
+}
+
+/// An article as the report lists it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Document {
+    /// Id.
+    pub id: String,
+    /// Outlet.
+    pub source: Option<String>,
+    /// Headline.
+    pub title: Option<String>,
+    /// Publication date, parsed.
+    pub published: Option<Published>,
+    /// Language used for claims.
+    pub lang: Lang,
+    /// Where it was read from.
+    pub path: String,
+    /// Line where its record or body starts.
+    pub line: u64,
+    /// Its near-duplicate cluster, if any.
+    pub duplicate_of: Option<String>,
+    /// Its story, if any.
+    pub story: Option<String>,
+}
+
+/// One place of a shared passage.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PassagePlace {
+    /// Article id.
+    pub doc: String,
+    /// Byte range in the article text.
+    pub span: [usize; 2],
+}
+
+/// Sentences two articles of a story share (the same wire copy).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Passage {
+    /// The story.
+    pub story: String,
+    /// Where it stands in the `lhs` article.
+    pub a: PassagePlace,
+    /// Where it stands in the `rhs` article.
+    pub b: PassagePlace,
+    /// Sentences in the run.
+    pub sentences: usize,
+    /// Jaccard of their word 4-grams.
+    pub similarity: f64,
+    /// The passage as the `lhs` article words it.
+    pub text: String,
+}
+
+/// Two claims aligned as one fact, with the verdict.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Alignment {
+    /// Stable id: `{a}~{b}`.
+    pub id: String,
+    /// The story.
+    pub story: String,
+    /// `lhs` claim id (the one in the smaller article id).
+    pub a: String,
+    /// `rhs` claim id.
+    pub b: String,
+    /// Context score in [0, 1].
+    pub score: f64,
+    /// consistent, conflict or update.
+    pub verdict: Verdict,
+    /// Why, in words.
+    pub reason: String,
+    /// Shared terms of the two contexts.
+    pub evidence: Vec<String>,
+    /// Distance between the intervals.
+    pub gap: f64,
+    /// The distance relative to the values.
+    pub relative_gap: f64,
+    /// Word diff of `lhs`'s sentence into `rhs`'s.
+    pub diff: Vec<DiffPart>,
+}
+
+/// Every source's value for one fact.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Group {
+    /// Stable id.
+    pub id: String,
+    /// The story.
+    pub story: String,
+    /// Kind of the claims.
+    pub kind: crate::claims::Kind,
+    /// Concept, when known.
+    pub concept: Option<String>,
+    /// Member claims, side by side.
+    pub values: Vec<GroupValue>,
+    /// Claims that conflict with most of the others they were compared with.
+    pub outliers: Vec<String>,
+    /// Any conflict or update inside.
+    pub disputed: bool,
+}
+
+/// One source's value in a [`Group`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupValue {
+    /// Claim id.
+    pub claim: String,
+    /// Article id.
+    pub doc: String,
+    /// Outlet.
+    pub source: Option<String>,
+    /// Surface.
+    pub text: String,
+    /// The interval in words.
+    pub value: String,
+}
+
+/// Counts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    /// Articles read.
+    pub articles: usize,
+    /// Distinct sources.
+    pub sources: usize,
+    /// Near-duplicate clusters.
+    pub duplicate_clusters: usize,
+    /// Stories of two or more articles.
+    pub stories: usize,
+    /// Articles in stories.
+    pub articles_in_stories: usize,
+    /// Claims extracted.
+    pub claims: usize,
+    /// Claims by kind.
+    pub claims_by_kind: BTreeMap<String, usize>,
+    /// Aligned pairs.
+    pub alignments: usize,
+    /// Consistent pairs.
+    pub consistent: usize,
+    /// Conflicting pairs.
+    pub conflicts: usize,
+    /// Revised tallies.
+    pub updates: usize,
+    /// Input problems.
+    pub diagnostics: usize,
+}
+
+/// The consistency report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    /// Schema version.
+    pub version: u32,
+    /// The articles.
+    pub documents: Vec<Document>,
+    /// Near-duplicate clusters (as in `dedup`).
+    pub duplicates: Vec<Cluster>,
+    /// Stories.
+    pub stories: Vec<Story>,
+    /// Shared passages inside stories.
+    pub passages: Vec<Passage>,
+    /// Every claim.
+    pub claims: Vec<Claim>,
+    /// Aligned claim pairs; conflicts first, most severe first.
+    pub alignments: Vec<Alignment>,
+    /// Facts with every source's value.
+    pub groups: Vec<Group>,
+    /// Counts.
+    pub summary: Summary,
+    /// Input problems met while reading.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    /// The claim with this id.
+    pub fn claim(&self, id: &str) -> Option<&Claim> {
+        self.claims
+            .binary_search_by(|c| c.id.as_str().cmp(id))
+            .ok()
+            .map(|i| &self.claims[i])
+            .or_else(|| self.claims.iter().find(|c| c.id == id))
+    }
+
+    /// The document with this id.
+    pub fn document(&self, id: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+
+    /// Alignments that are conflicts or updates.
+    pub fn disputes(&self) -> impl Iterator<Item = &Alignment> {
+        self.alignments
+            .iter()
+            .filter(|a| a.verdict != Verdict::Consistent)
+    }
+}
+
+/// The language of an article: the override, its declared language, or detected.
+fn language(a: &Article, forced: Option<Lang>) -> Lang {
+    forced
+        .or_else(|| a.lang.as_deref().and_then(|l| l.parse().ok()))
+        .unwrap_or_else(|| crate::claims::detect_lang(&a.text))
+}
+
+/// Claims of every article, in parallel; claim ids are unique per article.
+pub fn par_claims(
+    articles: &[Article],
+    cleaned: &[Cleaned],
+    langs: &[Lang],
+    lexicon: &Lexicon,
+) -> Vec<Vec<Claim>> {
+    articles
+        .par_iter()
+        .zip(cleaned.par_iter())
+        .zip(langs.par_iter())
+        .map(|((a, c), &lang)| {
+            let masked = c.masked(&a.text);
+            let opts = ExtractOptions {
+                lang: Some(lang),
+                published: a.published.map(|p| p.date),
+                lexicon,
+            };
+            extract(&a.id, &masked, &opts)
+        })
+        .collect()
+}
+
+/// Runs the whole pipeline. See the module docs.
+pub fn build(
+    articles: &[Article],
+    diagnostics: Vec<Diagnostic>,
+    opts: &ReportOptions,
+    lexicon: &Lexicon,
+) -> Result<Report> {
+    let cleaned = par_clean(articles);
+    let shingles = par_shingle_sets(articles, &cleaned, opts.dedup.ngram);
+    let dedup = par_dedup(articles, &shingles, &opts.dedup)?;
+    drop(shingles);
+    let langs: Vec<Lang> = articles.iter().map(|a| language(a, opts.lang)).collect();
+    let claims_per_doc = par_claims(articles, &cleaned, &langs, lexicon);
+    let vectors = par_vectors(articles, &cleaned);
+    let stories = par_stories(articles, &vectors, &dedup, &opts.stories);
+    Ok(assemble(
+        articles,
+        &cleaned,
+        langs,
+        claims_per_doc,
+        dedup,
+        stories,
+        diagnostics,
+    ))
+}
+
+/// Puts the stages' results together: passages, alignments, groups, documents.
+fn assemble(
+    articles: &[Article],
+    cleaned: &[Cleaned],
+    langs: Vec<Lang>,
+    claims_per_doc: Vec<Vec<Claim>>,
+    dedup: Dedup,
+    stories: Vec<Story>,
+    diagnostics: Vec<Diagnostic>,
+) -> Report {
+    let contexts_per_doc: Vec<Vec<ClaimContext>> = articles
+        .par_iter()
+        .zip(claims_per_doc.par_iter())
+        .map(|(a, cs)| contexts(&a.text, cs, a.published.map(|p| p.date)))
+        .collect();
+    let per_story: Vec<(Vec<Passage>, Vec<Alignment>, Vec<Group>)> = stories
+        .par_iter()
+        .map(|s| {
+            let passages = story_passages(s, articles, cleaned, &langs);
+            let alignments = story_alignments(s, articles, &claims_per_doc, &contexts_per_doc);
+            let groups = story_groups(s, articles, &claims_per_doc, &alignments);
+            (passages, alignments, groups)
+        })
+        .collect();
+    let mut passages = Vec::new();
+    let mut alignments = Vec::new();
+    let mut groups = Vec::new();
+    for (p, a, g) in per_story {
+        passages.extend(p);
+        alignments.extend(a);
+        groups.extend(g);
+    }
+    alignments.sort_by(|x, y| {
+        let rank = |a: &Alignment| match a.verdict {
+            Verdict::Conflict => 0,
+            Verdict::Update => 1,
+            Verdict::Consistent => 2,
+        };
+        rank(x)
+            .cmp(&rank(y))
+            .then(y.relative_gap.total_cmp(&x.relative_gap))
+            .then_with(|| x.id.cmp(&y.id))
+    });
+    groups.sort_by(|x, y| y.disputed.cmp(&x.disputed).then_with(|| x.id.cmp(&y.id)));
+    let story_of: HashMap<usize, &str> = stories
+        .iter()
+        .flat_map(|s| s.indices.iter().map(move |&i| (i, s.id.as_str())))
+        .collect();
+    let documents: Vec<Document> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| Document {
+            id: a.id.clone(),
+            source: a.source.clone(),
+            title: a.title.clone(),
+            published: a.published,
+            lang: langs[i],
+            path: a.origin.path.clone(),
+            line: a.origin.line,
+            duplicate_of: dedup.cluster_of[i].map(|c| dedup.clusters[c].id.clone()),
+            story: story_of.get(&i).map(|s| s.to_string()),
+        })
+        .collect();
+    let mut claims: Vec<Claim> = claims_per_doc.into_iter().flatten().collect();
+    claims.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut claims_by_kind: BTreeMap<String, usize> = BTreeMap::new();
+    for c in &claims {
+        let k = serde_json::to_value(c.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        *claims_by_kind.entry(k).or_default() += 1;
+    }
+    let count = |v: Verdict| alignments.iter().filter(|a| a.verdict == v).count();
+    let summary = Summary {
+        articles: articles.len(),
+        sources: articles
+            .iter()
+            .filter_map(|a| a.source.as_deref())
+            .collect::<BTreeSet<_>>()
+            .len(),
+        duplicate_clusters: dedup.clusters.len(),
+        stories: stories.len(),
+        articles_in_stories: stories.iter().map(|s| s.members.len()).sum(),
+        claims: claims.len(),
+        claims_by_kind,
+        alignments: alignments.len(),
+        consistent: count(Verdict::Consistent),
+        conflicts: count(Verdict::Conflict),
+        updates: count(Verdict::Update),
+        diagnostics: diagnostics.len(),
+    };
+    Report {
+        version: 1,
+        documents,
+        duplicates: dedup.clusters,
+        stories,
+        passages,
+        claims,
+        alignments,
+        groups,
+        summary,
+        diagnostics,
+    }
+}
+
+/// The source of an article, or its id when it has none (so it is its own source).
+fn source_key(a: &Article) -> &str {
+    a.source.as_deref().unwrap_or(a.id.as_str())
+}
+
+/// Pairs of figures that one article of the story states side by side as
+/// different values of the same kind of thing (belanja Rp3.786,5 T and
+/// pendapatan Rp3.147,7 T; today's and yesterday's price). Another outlet's
+/// figure like the one is never set against another outlet's figure like
+/// the other. Tallies are left out: an article that gives 8 and then 12
+/// dead reports a revision, and that is what `update` verdicts show.
+fn distinct_pairs<'a>(story: &Story, claims: &'a [Vec<Claim>]) -> Vec<(&'a Claim, &'a Claim)> {
+    let mut out = Vec::new();
+    for &i in &story.indices {
+        let cs = &claims[i];
+        for (x, a) in cs.iter().enumerate() {
+            for b in &cs[x + 1..] {
+                if crate::align::comparable(a, b)
+                    && !crate::reconcile::is_tally(a)
+                    && compare(a, None, b, None).verdict != Verdict::Consistent
+                {
+                    out.push((a, b));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether `a` and `b` look like the two sides of a distinct pair.
+fn stated_apart(distinct: &[(&Claim, &Claim)], a: &Claim, b: &Claim) -> bool {
+    let like = |x: &Claim, y: &Claim| {
+        crate::align::comparable(x, y) && compare(x, None, y, None).verdict == Verdict::Consistent
+    };
+    distinct
+        .iter()
+        .any(|(p, q)| (like(p, a) && like(q, b)) || (like(q, a) && like(p, b)))
+}
+
+fn story_alignments(
+    story: &Story,
+    articles: &[Article],
+    claims: &[Vec<Claim>],
+    ctxs: &[Vec<ClaimContext>],
+) -> Vec<Alignment> {
+    let distinct = distinct_pairs(story, claims);
+    let mut out = Vec::new();
+    for (x, &i) in story.indices.iter().enumerate() {
+        for &j in &story.indices[x + 1..] {
+            if source_key(&articles[i]).eq_ignore_ascii_case(source_key(&articles[j])) {
+                continue;
+            }
+            let left: Vec<_> = claims[i]
+                .iter()
+                .zip(&ctxs[i])
+                .enumerate()
+                .map(|(k, (c, x))| (k, c, x))
+                .collect();
+            let right: Vec<_> = claims[j]
+                .iter()
+                .zip(&ctxs[j])
+                .enumerate()
+                .map(|(k, (c, x))| (k, c, x))
+                .collect();
+            for m in match_articles(&left, &right, |a, b| !stated_apart(&distinct, a, b)) {
+                let (a, b) = (&claims[i][m.a], &claims[j][m.b]);
+                let cmp = compare(
+                    a,
+                    articles[i].published.as_ref(),
+                    b,
+                    articles[j].published.as_ref(),
+                );
+                out.push(Alignment {
+                    id: format!("{}~{}", a.id, b.id),
+                    story: story.id.clone(),
+                    a: a.id.clone(),
+                    b: b.id.clone(),
+                    score: m.score,
+                    verdict: cmp.verdict,
+                    reason: cmp.reason,
+                    evidence: m.evidence,
+                    gap: cmp.gap,
+                    relative_gap: (cmp.relative_gap * 10_000.0).round() / 10_000.0,
+                    diff: word_diff(&a.sentence, &b.sentence),
+                });
+            }
+        }
+    }
+    out
+}
+
+fn story_groups(
+    story: &Story,
+    articles: &[Article],
+    claims: &[Vec<Claim>],
+    aligned: &[Alignment],
+) -> Vec<Group> {
+    // Claim id -> (article index, claim index).
+    let mut where_: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for &i in &story.indices {
+        for (k, c) in claims[i].iter().enumerate() {
+            where_.insert(c.id.as_str(), (i, k));
+        }
+    }
+    let ids: Vec<&str> = aligned
+        .iter()
+        .flat_map(|a| [a.a.as_str(), a.b.as_str()])
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let pos: HashMap<&str, usize> = ids.iter().enumerate().map(|(n, id)| (*id, n)).collect();
+    let mut uf = UnionFind::new(ids.len());
+    for a in aligned {
+        uf.union(pos[a.a.as_str()], pos[a.b.as_str()]);
+    }
+    uf.groups()
+        .into_iter()
+        .filter_map(|g| {
+            let members: Vec<&str> = g.iter().map(|&n| ids[n]).collect();
+            let (i0, k0) = *where_.get(members[0])?;
+            let first = &claims[i0][k0];
+            let mut values = Vec::new();
+            for m in &members {
+                let (i, k) = where_[m];
+                let c = &claims[i][k];
+                values.push(GroupValue {
+                    claim: c.id.clone(),
+                    doc: articles[i].id.clone(),
+                    source: articles[i].source.clone(),
+                    text: c.text.clone(),
+                    value: format_interval(c),
+                });
+            }
+            let set: BTreeSet<&str> = members.iter().copied().collect();
+            let mut tally: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+            for a in aligned.iter().filter(|a| set.contains(a.a.as_str())) {
+                let bad = usize::from(a.verdict == Verdict::Conflict);
+                for id in [a.a.as_str(), a.b.as_str()] {
+                    let t = tally.entry(id).or_default();
+                    t.0 += bad;
+                    t.1 += 1;
+                }
+            }
+            let disputed = aligned
+                .iter()
+                .any(|a| set.contains(a.a.as_str()) && a.verdict != Verdict::Consistent);
+            let outliers = if members.len() >= 3 {
+                tally
+                    .iter()
+                    .filter(|(_, (bad, all))| *bad * 2 > *all)
+                    .map(|(id, _)| id.to_string())
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            Some(Group {
+                id: format!(
+                    "fact-{:012x}",
+                    xxhash_rust::xxh3::xxh3_64(members.join("\n").as_bytes()) >> 16
+                ),
+                story: story.id.clone(),
+                kind: first.kind,
+                concept: first.concept.clone(),
+                values,
+                outliers,
+                disputed,
+            })
+        })
+        .collect()
+}
+
+/// Sentences of one article with their word 4-gram sets.
+fn sentence_shingles(
+    a: &Article,
+    c: &Cleaned,
+    lang: Lang,
+) -> Vec<(std::ops::Range<usize>, Vec<u64>)> {
+    let masked = c.masked(&a.text);
+    crate::claims::split_sentences(&masked, lang)
+        .into_iter()
+        .filter_map(|r| {
+            let mut toks: Vec<Token> = Vec::new();
+            tokens_into(&masked, r.clone(), &mut toks);
+            if toks.len() < 6 {
+                return None;
+            }
+            let set = crate::shingle::shingle_set(&toks, 4);
+            Some((r, set))
+        })
+        .collect()
+}
+
+fn story_passages(
+    story: &Story,
+    articles: &[Article],
+    cleaned: &[Cleaned],
+    langs: &[Lang],
+) -> Vec<Passage> {
+    let sents: Vec<Vec<(std::ops::Range<usize>, Vec<u64>)>> = story
+        .indices
+        .iter()
+        .map(|&i| sentence_shingles(&articles[i], &cleaned[i], langs[i]))
+        .collect();
+    let mut out = Vec::new();
+    for x in 0..story.indices.len() {
+        for y in x + 1..story.indices.len() {
+            // Index y's shingles, then find x's sentences that share enough.
+            let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+            for (n, (_, set)) in sents[y].iter().enumerate() {
+                for h in set {
+                    index.entry(*h).or_default().push(n);
+                }
+            }
+            let mut matches: Vec<(usize, usize, f64)> = Vec::new();
+            for (m, (_, set)) in sents[x].iter().enumerate() {
+                let mut hits: BTreeMap<usize, usize> = BTreeMap::new();
+                for h in set {
+                    for &n in index.get(h).map_or(&[][..], Vec::as_slice) {
+                        *hits.entry(n).or_default() += 1;
+                    }
+                }
+                let best = hits
+                    .keys()
+                    .map(|&n| (n, jaccard(set, &sents[y][n].1)))
+                    .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+                if let Some((n, j)) = best {
+                    if j >= 0.5 {
+                        matches.push((m, n, j));
+                    }
+                }
+            }
+            // Runs of consecutive sentences in both articles make one passage.
+            let (ai, bi) = (story.indices[x], story.indices[y]);
+            let mut k = 0;
+            while k < matches.len() {
+                let mut end = k;
+                while end + 1 < matches.len()
+                    && matches[end + 1].0 == matches[end].0 + 1
+                    && matches[end + 1].1 == matches[end].1 + 1
+                {
+                    end += 1;
+                }
+                let (m0, n0, _) = matches[k];
+                let (m1, n1, _) = matches[end];
+                let sim = matches[k..=end].iter().map(|t| t.2).sum::<f64>() / (end - k + 1) as f64;
+                let a_span = [sents[x][m0].0.start, sents[x][m1].0.end];
+                let b_span = [sents[y][n0].0.start, sents[y][n1].0.end];
+                out.push(Passage {
+                    story: story.id.clone(),
+                    a: PassagePlace {
+                        doc: articles[ai].id.clone(),
+                        span: a_span,
+                    },
+                    b: PassagePlace {
+                        doc: articles[bi].id.clone(),
+                        span: b_span,
+                    },
+                    sentences: end - k + 1,
+                    similarity: (sim * 1000.0).round() / 1000.0,
+                    text: articles[ai].text[a_span[0]..a_span[1]].to_string(),
+                });
+                k = end + 1;
+            }
+        }
+    }
+    out
+}
