@@ -16,6 +16,16 @@ impl UnionFind {
         }
     }
 
+    /// Number of elements.
+    pub fn len(&self) -> usize {
+        self.parent.len()
+    }
+
+    /// Whether there are no elements.
+    pub fn is_empty(&self) -> bool {
+        self.parent.is_empty()
+    }
+
     /// The representative of `x`'s set.
     pub fn find(&mut self, mut x: usize) -> usize {
         while self.parent[x] != x {

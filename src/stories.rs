@@ -14,12 +14,15 @@
 //!    in different words share only a few of their top terms (Jaccard 0.05
 //!    is a candidate with probability 0.9986). A bucket over 200 articles (a
 //!    term in every other article) is chained rather than expanded.
-//! 3. **Verification**: a candidate pair joins when the cosine of the two
-//!    vectors is at least [`StoryOptions::min_similarity`] and both dates lie
-//!    within `window` days of each other. An article whose date is unknown is
-//!    never kept out by the window.
-//! 4. **Groups**: union-find over verified pairs and near-duplicate pairs (a
-//!    near-duplicate cluster is always inside one story).
+//! 3. **Similarities**: the cosine of each candidate pair whose dates lie
+//!    within `window` days of each other (an article whose date is unknown is
+//!    never kept out by the window).
+//! 4. **Groups**: near-duplicate clusters first (they always stay inside one
+//!    story), then average linkage: the two groups whose cross pairs are most
+//!    similar on average merge while that average is at least
+//!    [`StoryOptions::min_similarity`]. Unlike single linkage this does not
+//!    chain: on the 7,000 idnews articles single linkage made one "story" of
+//!    1,301 articles out of celebrity news, economy and sport.
 //!
 //! With `--group-by FIELD` a curated set's own story ids are used instead.
 
@@ -36,6 +39,99 @@ use crate::ingest::Article;
 use crate::lsh::{par_candidates, LshParams};
 use crate::minhash::{signature, NumPerm};
 use crate::normalize::Cleaned;
+
+/// Pairs less similar than this are left out of the linkage (as if 0).
+pub const MIN_EDGE: f64 = 0.05;
+
+/// Average-linkage clustering over a sparse similarity graph.
+///
+/// Starting from the groups already in `uf` (near-duplicate clusters),
+/// the two groups with the highest average similarity over all their
+/// cross pairs are merged, as long as that average is at least
+/// `threshold`. Pairs without an edge (not candidates, outside the date
+/// window, or below [`MIN_EDGE`]) count as 0, so a chain of articles each
+/// close to the next never merges ends that have nothing in common. Ties
+/// are broken by group ids, so the result does not depend on thread count.
+fn average_linkage(uf: &mut UnionFind, edges: &[(u32, u32, f64)], threshold: f64) {
+    use std::cmp::Ordering;
+    use std::collections::BinaryHeap;
+
+    #[derive(PartialEq)]
+    struct Entry(f64, usize, usize, u32, u32);
+    impl Eq for Entry {}
+    impl PartialOrd for Entry {
+        fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+            Some(self.cmp(other))
+        }
+    }
+    impl Ord for Entry {
+        fn cmp(&self, o: &Self) -> Ordering {
+            self.0
+                .total_cmp(&o.0)
+                .then_with(|| o.1.cmp(&self.1))
+                .then_with(|| o.2.cmp(&self.2))
+        }
+    }
+
+    let n = uf.len();
+    let mut size = vec![0usize; n];
+    for i in 0..n {
+        size[uf.find(i)] += 1;
+    }
+    let mut version = vec![0u32; n];
+    // Summed similarity between groups, by root.
+    let mut sums: Vec<HashMap<usize, f64>> = vec![HashMap::new(); n];
+    for &(i, j, s) in edges {
+        let (a, b) = (uf.find(i as usize), uf.find(j as usize));
+        if a != b {
+            *sums[a].entry(b).or_default() += s;
+            *sums[b].entry(a).or_default() += s;
+        }
+    }
+    let mut heap = BinaryHeap::new();
+    let push = |heap: &mut BinaryHeap<Entry>, a: usize, b: usize, sum: f64, size: &[usize], version: &[u32]| {
+        let (a, b) = (a.min(b), a.max(b));
+        let avg = sum / (size[a] * size[b]) as f64;
+        if avg >= threshold {
+            heap.push(Entry(avg, a, b, version[a], version[b]));
+        }
+    };
+    for a in 0..n {
+        for (&b, &sum) in &sums[a] {
+            if a < b {
+                push(&mut heap, a, b, sum, &size, &version);
+            }
+        }
+    }
+    while let Some(Entry(_, a, b, va, vb)) = heap.pop() {
+        if version[a] != va || version[b] != vb {
+            continue;
+        }
+        // Merge b into a.
+        uf.union(a, b);
+        let root = uf.find(a);
+        let (keep, gone) = if root == a { (a, b) } else { (b, a) };
+        size[keep] += size[gone];
+        size[gone] = 0;
+        version[keep] += 1;
+        version[gone] += 1;
+        let gone_sums = std::mem::take(&mut sums[gone]);
+        for (other, s) in gone_sums {
+            if other == keep {
+                continue;
+            }
+            *sums[keep].entry(other).or_default() += s;
+            let o = sums[other].remove(&gone).unwrap_or(0.0);
+            *sums[other].entry(keep).or_default() += o;
+        }
+        sums[keep].remove(&gone);
+        let mut neighbours: Vec<(usize, f64)> = sums[keep].iter().map(|(&o, &s)| (o, s)).collect();
+        neighbours.sort_by_key(|x| x.0);
+        for (other, s) in neighbours {
+            push(&mut heap, keep, other, s, &size, &version);
+        }
+    }
+}
 
 /// Heaviest features per article used for candidate generation.
 pub const TOP_TERMS: usize = 30;
@@ -206,17 +302,17 @@ pub fn par_stories(
             },
             200,
         );
-        let edges: Vec<(u32, u32)> = candidates
+        let edges: Vec<(u32, u32, f64)> = candidates
             .into_par_iter()
-            .filter(|&(i, j)| {
+            .filter_map(|(i, j)| {
                 let (a, b) = (&articles[i as usize], &articles[j as usize]);
-                within_window(a, b, opts.window_days)
-                    && vectors[i as usize].cosine(&vectors[j as usize]) >= opts.min_similarity
+                if !within_window(a, b, opts.window_days) {
+                    return None;
+                }
+                let sim = vectors[i as usize].cosine(&vectors[j as usize]);
+                (sim >= MIN_EDGE).then_some((i, j, sim))
             })
             .collect();
-        for (i, j) in edges {
-            uf.union(i as usize, j as usize);
-        }
         for c in &dedup.clusters {
             let idx: Vec<usize> = c
                 .members
@@ -227,6 +323,7 @@ pub fn par_stories(
                 uf.union(w[0], w[1]);
             }
         }
+        average_linkage(&mut uf, &edges, opts.min_similarity);
     }
     uf.groups()
         .into_iter()
