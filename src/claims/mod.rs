@@ -22,6 +22,7 @@
 //! - spans always index the original text, so callers can highlight them.
 
 mod datetime;
+mod fxhash;
 pub mod lang;
 pub mod lexicon;
 pub mod number;

@@ -11,7 +11,8 @@
 //! [x, x] with `approx = true`, `nearly` [0.9·x, x) with `approx = true`.
 
 use super::token::Tokens;
-use std::collections::HashSet;
+use super::fxhash::FxBuild;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// A qualifier before a number.
@@ -89,15 +90,25 @@ const PHRASES: &[(&[&str], Qual)] = &[
     (&["dari"], Qual::From), (&["from"], Qual::From), (&["mulai", "dari"], Qual::From),
 ];
 
+type Index = HashMap<&'static str, Vec<(&'static [&'static str], Qual)>, FxBuild>;
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut m: Index = HashMap::default();
+        for (p, q) in PHRASES {
+            m.entry(p[0]).or_default().push((*p, *q));
+        }
+        m
+    })
+}
+
 /// Longest qualifier phrase starting at token `i`: the qualifier and the
 /// index after it.
 pub(crate) fn match_at(t: &Tokens, i: usize) -> Option<(Qual, usize)> {
-    let first = t.low(i);
+    let cands = index().get(t.low(i))?;
     let mut best: Option<(Qual, usize)> = None;
-    for (p, q) in PHRASES {
-        if p[0] != first {
-            continue;
-        }
+    for (p, q) in cands {
         if p.iter().enumerate().all(|(k, w)| t.low(i + k) == *w)
             && best.is_none_or(|(_, n)| p.len() > n - i)
         {
@@ -107,12 +118,9 @@ pub(crate) fn match_at(t: &Tokens, i: usize) -> Option<(Qual, usize)> {
     best
 }
 
-/// Whether token `i` can start a qualifier (cheap pre-check).
-pub(crate) fn may_start(w: &str) -> bool {
-    static FIRST: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    FIRST
-        .get_or_init(|| PHRASES.iter().map(|(p, _)| p[0]).collect())
-        .contains(w)
+/// Every word that can start a qualifier phrase.
+pub(crate) fn first_words() -> impl Iterator<Item = &'static str> {
+    PHRASES.iter().map(|(p, _)| p[0])
 }
 
 #[cfg(test)]

@@ -24,8 +24,12 @@ use super::qualifier::{self, Qual};
 use super::token::{tokenize, TokKind, Tokens};
 use super::units::{self, Unit};
 use super::{words_en, words_id, Claim, ExtractOptions, Kind, Lang, Stated};
+use super::fxhash::FxBuild;
 use chrono::NaiveDate;
+use std::cell::Cell;
+use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// Per-article scanning state (buffers are reused across sentences).
 pub(crate) struct Scanner<'a> {
@@ -34,8 +38,46 @@ pub(crate) struct Scanner<'a> {
     published: Option<NaiveDate>,
     lex: &'a Lexicon,
     toks: Tokens,
-    sport: bool,
-    temp_ctx: bool,
+    sport: Cell<Option<bool>>,
+    temp: Cell<Option<bool>>,
+}
+
+/// Words that can start a date, a quantity or a qualifier: any other word
+/// is skipped after one hash lookup.
+const TRIGGER_WORDS: &[&str] = &[
+    // Indonesian number words that can start a number
+    "nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",
+    "sepuluh", "sebelas", "seratus", "seribu", "sejuta", "semiliar", "semilyar", "setriliun",
+    "setengah", "separuh", "seperempat",
+    // English
+    "zero", "naught", "nought", "nil", "one", "two", "three", "four", "five", "six", "seven",
+    "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+    "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fourty", "fifty", "sixty",
+    "seventy", "eighty", "ninety", "half", "quarter", "point", "a", "an",
+    // vague
+    "belasan", "puluhan", "ratusan", "ribuan", "jutaan", "miliaran", "milyaran", "triliunan",
+    "dozens", "tens", "hundreds", "thousands", "millions", "billions",
+    // dates
+    "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "ahad", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "januari", "january", "jan",
+    "februari", "pebruari", "february", "feb", "maret", "march", "mar", "april", "apr", "mei",
+    "may", "juni", "june", "jun", "juli", "july", "jul", "agustus", "august", "agu", "agt", "aug",
+    "september", "sept", "sep", "oktober", "october", "okt", "oct", "november", "nopember", "nov",
+    "desember", "december", "des", "dec", "kemarin", "yesterday", "today", "besok", "tomorrow",
+    "lusa", "hari",
+    // currencies written before the amount
+    "rp", "idr", "us", "usd", "as", "eur", "euro", "gbp", "myr", "rm", "ringgit", "malaysia",
+    "malaysian", "sgd", "s", "jpy", "cny", "rmb", "inr", "rs", "cad", "c", "chf", "aud", "krw",
+    "sar", "qar", "kwd", "egp", "ils", "mnt", "hkd", "hk", "rupiah",
+    // markers
+    "m", "magnitudo", "magnitude", "mag", "bermagnitudo", "berkekuatan", "minus", "negative",
+    "negatif", "absolute", "sejam", "sehari", "seminggu", "sepekan", "sebulan", "setahun",
+    "semenit", "sedetik", "seabad", "sedekade",
+];
+
+fn triggers() -> &'static HashSet<&'static str, FxBuild> {
+    static SET: OnceLock<HashSet<&'static str, FxBuild>> = OnceLock::new();
+    SET.get_or_init(|| TRIGGER_WORDS.iter().copied().chain(qualifier::first_words()).collect())
 }
 
 /// A parsed number.
@@ -181,8 +223,8 @@ impl<'a> Scanner<'a> {
             published: opts.published,
             lex: opts.lexicon,
             toks: Tokens::default(),
-            sport: false,
-            temp_ctx: false,
+            sport: Cell::new(None),
+            temp: Cell::new(None),
         }
     }
 
@@ -190,15 +232,8 @@ impl<'a> Scanner<'a> {
     pub(crate) fn sentence(&mut self, doc: &str, range: Range<usize>, out: &mut Vec<Claim>) {
         tokenize(self.text, range.start, range.end, &mut self.toks);
         let n = self.toks.toks.len();
-        if !self.toks.toks.iter().any(|t| matches!(t.kind, TokKind::Num | TokKind::Frac))
-            && !self.toks.toks.iter().enumerate().any(|(i, t)| {
-                t.kind == TokKind::Word && self.maybe_wordy(i)
-            })
-        {
-            return;
-        }
-        self.sport = (0..n).any(|i| SPORT.contains(&self.toks.low(i)));
-        self.temp_ctx = (0..n).any(|i| TEMP.contains(&self.toks.low(i)));
+        self.sport.set(None);
+        self.temp.set(None);
         let sent_text = self.text.get(range.clone()).unwrap_or("");
         let mut i = 0;
         while i < n {
@@ -214,14 +249,24 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    fn maybe_wordy(&self, i: usize) -> bool {
-        let w = self.toks.low(i);
-        word_atoms(w, self.lang).is_some()
-            || self.vague_word(w).is_some()
-            || datetime::weekday(w).is_some()
-            || matches!(w, "kemarin" | "yesterday" | "today" | "besok" | "tomorrow" | "half" | "setengah" | "lusa")
-            || (self.lang == Lang::En && matches!(w, "a" | "an"))
-            || self.se_unit(w).is_some()
+    /// Whether the sentence mentions a sport result (computed on demand).
+    fn sport(&self) -> bool {
+        if let Some(v) = self.sport.get() {
+            return v;
+        }
+        let v = (0..self.toks.toks.len()).any(|i| SPORT.contains(&self.toks.low(i)));
+        self.sport.set(Some(v));
+        v
+    }
+
+    /// Whether the sentence talks about temperature (computed on demand).
+    fn temp_ctx(&self) -> bool {
+        if let Some(v) = self.temp.get() {
+            return v;
+        }
+        let v = (0..self.toks.toks.len()).any(|i| TEMP.contains(&self.toks.low(i)));
+        self.temp.set(Some(v));
+        v
     }
 
     fn to_claim(&self, doc: &str, range: &Range<usize>, sent: &str, m: Mention) -> Claim {
@@ -292,6 +337,15 @@ impl<'a> Scanner<'a> {
         let Some(tok) = t.toks.get(i) else {
             return Outcome::None;
         };
+        let w0 = t.low(i);
+        let candidate = match tok.kind {
+            TokKind::Num | TokKind::Frac => true,
+            TokKind::Punct => matches!(w0, "$" | "€" | "£" | "¥" | "₹" | "-" | "−" | "." | "," | "±" | "~" | "("),
+            TokKind::Word => triggers().contains(w0),
+        };
+        if !candidate {
+            return Outcome::None;
+        }
         // dates and times first
         if let Some(h) = datetime::parse_at(t, self.text, i, self.published) {
             // "minggu" after a number is the week unit, handled as a quantity
@@ -322,12 +376,7 @@ impl<'a> Scanner<'a> {
         let quick = match tok.kind {
             TokKind::Num | TokKind::Frac => true,
             TokKind::Punct => matches!(w, "$" | "€" | "£" | "¥" | "₹" | "-" | "−" | "." | "," | "±" | "~"),
-            TokKind::Word => {
-                qualifier::may_start(w)
-                    || self.maybe_wordy(i)
-                    || units::currency_prefix(t.raw(self.text, i), w).is_some()
-                    || matches!(w, "us" | "rp" | "m" | "magnitudo" | "magnitude" | "minus" | "negative" | "negatif" | "s" | "a" | "hk" | "malaysia" | "malaysian" | "bermagnitudo" | "berkekuatan" | "absolute")
-            }
+            TokKind::Word => true,
         };
         if !quick {
             return Outcome::None;
@@ -376,6 +425,15 @@ impl<'a> Scanner<'a> {
     /// Currency sign at `k`: (ISO code, index after it, surface).
     fn currency_at(&self, k: usize) -> Option<(&'static str, usize, String)> {
         let t = &self.toks;
+        let first = t.low(k);
+        let plausible = match t.kind(k) {
+            Some(TokKind::Punct) => matches!(first, "$" | "€" | "£" | "¥" | "₹"),
+            Some(TokKind::Word) => triggers().contains(first) && first.len() <= 9,
+            _ => false,
+        };
+        if !plausible {
+            return None;
+        }
         // longest of 1..=3 glued tokens
         for n in (1..=3).rev() {
             if k + n > t.toks.len() {
@@ -542,7 +600,7 @@ impl<'a> Scanner<'a> {
             if let Some((hi, hi_unit, end, dash)) = self.range_end(m.end, qual, &unit, &num) {
                 let both_plain = unit.is_none() && hi_unit.is_none();
                 if dash && both_plain && currency.is_none() && num.plain_int && hi.plain_int
-                    && (num.low > hi.low || (self.sport && hi.low < 100.0))
+                    && (num.low > hi.low || (self.sport() && hi.low < 100.0))
                 {
                     return Outcome::Skip(end);
                 }
@@ -1091,7 +1149,7 @@ impl<'a> Scanner<'a> {
         if t.glued(end) && t.kind(end) == Some(TokKind::Word) {
             let raw = t.raw(self.text, end);
             let s = match raw {
-                "k" | "K" if !(self.temp_ctx && raw == "K") => Some(1e3),
+                "k" | "K" if !(self.temp_ctx() && raw == "K") => Some(1e3),
                 "M" if money && self.lang == Lang::Id => Some(1e9),
                 "M" => Some(1e6),
                 "G" if decimals > 0 || lead_dec => Some(1e9),
@@ -1578,7 +1636,7 @@ impl<'a> Scanner<'a> {
                 return None;
             }
         }
-        if u.kind == Kind::Measure && u.base == "C" && surface == "K" && !self.temp_ctx {
+        if u.kind == Kind::Measure && u.base == "C" && surface == "K" && !self.temp_ctx() {
             return None;
         }
         Some(UnitHit { unit: u, base: u.base.to_string(), start: k0, end, surface })

@@ -38,50 +38,57 @@ pub fn split_sentences(text: &str, lang: Lang) -> Vec<Range<usize>> {
     let _ = lang;
     let mut out = Vec::new();
     let bytes = text.as_bytes();
+    let n = bytes.len();
     let mut start = 0usize;
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        let mut cut: Option<usize> = None;
-        if c == '\n' || c == '\r' {
-            cut = Some(i);
-        } else if matches!(c, '.' | '!' | '?' | '…') {
-            let prev_digit = i > 0 && bytes[i - 1].is_ascii_digit();
-            let next_digit = bytes.get(i + 1).is_some_and(|b| b.is_ascii_digit());
-            if c == '.' && prev_digit && next_digit {
+    let mut i = 0usize;
+    while i < n {
+        let b = bytes[i];
+        // only newlines and terminators matter; everything else is skipped
+        let term_len = match b {
+            b'\n' | b'\r' => {
+                push(&mut out, text, start, i);
+                start = i + 1;
+                i += 1;
                 continue;
             }
-            // consume repeated terminators and closers
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
-                if matches!(d, '.' | '!' | '?' | '…') || is_closer(d) {
-                    end = j + d.len_utf8();
-                    it.next();
-                } else {
-                    break;
-                }
-            }
-            let next = text[end..].chars().next();
-            let boundary = match next {
-                None => true,
-                Some(n) if n.is_whitespace() => true,
-                Some(n) => is_opener_or_upper(n) && c != '.' || (c == '.' && n.is_uppercase()),
-            };
-            if !boundary {
+            b'.' | b'!' | b'?' => 1,
+            0xE2 if bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0xA6) => 3,
+            _ => {
+                i += 1;
                 continue;
             }
-            if c == '.' && end == i + 1 && is_abbrev_before(text, start, i) {
-                continue;
-            }
-            push(&mut out, text, start, end);
-            start = end;
+        };
+        let c = b;
+        let prev_digit = i > 0 && bytes[i - 1].is_ascii_digit();
+        let next_digit = bytes.get(i + 1).is_some_and(|x| x.is_ascii_digit());
+        if c == b'.' && prev_digit && next_digit {
+            i += 1;
             continue;
         }
-        if let Some(at) = cut {
-            push(&mut out, text, start, at);
-            start = at + 1;
+        // consume repeated terminators and closers
+        let mut end = i + term_len;
+        while let Some(d) = text.get(end..).and_then(|r| r.chars().next()) {
+            if matches!(d, '.' | '!' | '?' | '…') || is_closer(d) {
+                end += d.len_utf8();
+            } else {
+                break;
+            }
         }
+        let next = text.get(end..).and_then(|r| r.chars().next());
+        let boundary = match next {
+            None => true,
+            Some(nc) if nc.is_whitespace() => true,
+            Some(nc) => (is_opener_or_upper(nc) && c != b'.') || (c == b'.' && nc.is_uppercase()),
+        };
+        if !boundary || (c == b'.' && end == i + 1 && is_abbrev_before(text, start, i)) {
+            i = end;
+            continue;
+        }
+        push(&mut out, text, start, end);
+        start = end;
+        i = end;
     }
-    push(&mut out, text, start, text.len());
+    push(&mut out, text, start, n);
     out
 }
 

@@ -105,89 +105,94 @@ fn starts_url(rest: &str) -> bool {
     lower_eq(b"http://") || lower_eq(b"https://") || lower_eq(b"www.")
 }
 
-/// Tokenises `text[range]`, appending to `out` (which is cleared first).
+/// Tokenises `text[start..end]` into `out` (which is cleared first).
 pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Tokens) {
     out.toks.clear();
     out.lower.clear();
     let Some(slice) = text.get(start..end) else {
         return;
     };
-    let mut it = slice.char_indices().peekable();
+    let bytes = slice.as_bytes();
+    let n = bytes.len();
+    let mut p = 0usize;
     let mut glued = false;
-    while let Some(&(off, c)) = it.peek() {
+    while p < n {
+        let b = bytes[p];
+        let (c, clen) = if b < 0x80 {
+            (b as char, 1)
+        } else {
+            match slice[p..].chars().next() {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
+            }
+        };
         if c.is_whitespace() {
             glued = false;
-            it.next();
+            p += clen;
             continue;
         }
-        let abs = start + off;
-        if (c == 'h' || c == 'H' || c == 'w' || c == 'W') && starts_url(&slice[off..]) {
-            while let Some(&(_, c2)) = it.peek() {
-                if c2.is_whitespace() {
-                    break;
-                }
-                it.next();
+        if matches!(b, b'h' | b'H' | b'w' | b'W') && starts_url(&slice[p..]) {
+            while p < n && !bytes[p].is_ascii_whitespace() {
+                p += 1;
+            }
+            while p < n && !slice.is_char_boundary(p) {
+                p += 1;
             }
             glued = false;
             continue;
         }
         let lstart = out.lower.len() as u32;
+        let tstart = p;
         let kind;
-        let mut tend = abs + c.len_utf8();
         if is_word_char(c) {
             kind = TokKind::Word;
-            it.next();
-            for l in c.to_lowercase() {
-                out.lower.push(l);
-            }
-            while let Some(&(o2, c2)) = it.peek() {
+            while p < n {
+                let b2 = bytes[p];
+                if b2 < 0x80 {
+                    if b2.is_ascii_alphabetic() {
+                        out.lower.push(b2.to_ascii_lowercase() as char);
+                        p += 1;
+                        continue;
+                    }
+                    break;
+                }
+                let Some(c2) = slice[p..].chars().next() else { break };
                 if !is_word_char(c2) {
                     break;
                 }
                 for l in c2.to_lowercase() {
                     out.lower.push(l);
                 }
-                tend = start + o2 + c2.len_utf8();
-                it.next();
+                p += c2.len_utf8();
             }
-        } else if c.is_ascii_digit() {
+        } else if b.is_ascii_digit() {
             kind = TokKind::Num;
-            it.next();
-            out.lower.push(c);
-            loop {
-                let Some(&(o2, c2)) = it.peek() else { break };
-                if c2.is_ascii_digit() {
-                    out.lower.push(c2);
-                    tend = start + o2 + 1;
-                    it.next();
-                } else if c2 == '.' || c2 == ',' {
-                    let next_is_digit = slice
-                        .as_bytes()
-                        .get(o2 + 1)
-                        .is_some_and(|b| b.is_ascii_digit());
-                    if !next_is_digit {
-                        break;
-                    }
-                    out.lower.push(c2);
-                    it.next();
+            while p < n {
+                let b2 = bytes[p];
+                if b2.is_ascii_digit() {
+                    out.lower.push(b2 as char);
+                    p += 1;
+                } else if (b2 == b'.' || b2 == b',') && bytes.get(p + 1).is_some_and(|x| x.is_ascii_digit()) {
+                    out.lower.push(b2 as char);
+                    p += 1;
                 } else {
                     break;
                 }
             }
         } else if is_frac_char(c) {
             kind = TokKind::Frac;
-            it.next();
             out.lower.push(c);
+            p += clen;
         } else {
             kind = TokKind::Punct;
-            it.next();
             out.lower.push(c);
+            p += clen;
         }
         let lend = out.lower.len() as u32;
         out.toks.push(Token {
             kind,
-            start: abs,
-            end: tend,
+            start: start + tstart,
+            end: start + p,
             lstart,
             lend,
             glued,
