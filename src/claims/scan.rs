@@ -1908,39 +1908,68 @@ impl<'a> Scanner<'a> {
     /// Lexicon match at `k` (up to 3 words): (as written, base, concept, kind, end).
     fn lex_at(&self, k: usize) -> Option<(String, String, Option<String>, EntryKind, usize)> {
         let t = &self.toks;
-        let mut words: Vec<(String, usize)> = Vec::with_capacity(3);
-        let mut q = k;
-        for _ in 0..3 {
-            match self.word_unit(q) {
-                Some((w, e)) => {
-                    words.push((w, e));
-                    q = e;
+        if t.kind(k) != Some(TokKind::Word) {
+            return None;
+        }
+        let w0 = t.low(k);
+        // multi-word surfaces only when the lexicon has one starting here
+        if self.lex.starts_multi(self.lang, w0) {
+            let mut words: Vec<(String, usize)> = Vec::with_capacity(3);
+            let mut q = k;
+            for _ in 0..3 {
+                match self.word_unit(q) {
+                    Some((w, e)) => {
+                        words.push((w, e));
+                        q = e;
+                    }
+                    None => break,
                 }
-                None => break,
+            }
+            for len in (2..=words.len()).rev() {
+                let last_end = words[len - 1].1;
+                let head: Vec<&str> = words[..len - 1].iter().map(|(w, _)| w.as_str()).collect();
+                for c in self.base_forms(&words[len - 1].0) {
+                    let key = format!("{} {}", head.join(" "), c);
+                    if let Some((kind, concept)) = self.lex_entry(&key) {
+                        let concept = (!concept.is_empty()).then(|| concept.to_string());
+                        return Some((self.raw_span(k, last_end), key, concept, kind, last_end));
+                    }
+                }
             }
         }
-        for len in (1..=words.len()).rev() {
-            let last_end = words[len - 1].1;
-            let written = self.text.get(t.toks[k].start..t.toks[last_end - 1].end).unwrap_or("").to_string();
-            // joined key with base forms of the last word
-            let head: Vec<&str> = words[..len - 1].iter().map(|(w, _)| w.as_str()).collect();
-            let last = &words[len - 1].0;
-            let mut cands = self.base_forms(last);
-            // reduplication: "anggota-anggota" -> "anggota"
-            if let Some((a, b)) = last.split_once('-') {
-                if a == b || b.starts_with(a) {
-                    cands.extend(self.base_forms(a));
-                }
+        // single word (or a glued hyphen pair such as "luka-luka")
+        let hyphen = t.is_dash(k + 1) && t.glued(k + 1) && t.glued(k + 2) && t.kind(k + 2) == Some(TokKind::Word);
+        if hyphen {
+            let w2 = t.low(k + 2);
+            let joined = format!("{w0}-{w2}");
+            let mut cands = self.base_forms(&joined);
+            if w0 == w2 || w2.starts_with(w0) {
+                cands.extend(self.base_forms(w0));
             }
             for c in cands {
-                let key = if head.is_empty() { c.clone() } else { format!("{} {}", head.join(" "), c) };
-                if let Some((kind, concept)) = self.lex_entry(&key) {
-                    let concept = if concept.is_empty() { None } else { Some(concept.to_string()) };
-                    return Some((written, key, concept, kind, last_end));
+                if let Some((kind, concept)) = self.lex_entry(&c) {
+                    let concept = (!concept.is_empty()).then(|| concept.to_string());
+                    return Some((self.raw_span(k, k + 3), c, concept, kind, k + 3));
                 }
             }
+            return None;
         }
-        None
+        let hit = |c: &str| self.lex_entry(c).map(|(kind, concept)| (c.to_string(), kind, concept));
+        let found = hit(w0).or_else(|| match self.lang {
+            Lang::Id => ["nya", "ku", "mu"]
+                .iter()
+                .filter_map(|suf| w0.strip_suffix(suf).filter(|b| b.len() >= 3))
+                .find_map(hit),
+            Lang::En => w0
+                .strip_suffix('s')
+                .and_then(hit)
+                .or_else(|| w0.strip_suffix("es").and_then(hit))
+                .or_else(|| w0.strip_suffix("ies").and_then(|b| hit(&format!("{b}y"))))
+                .or_else(|| w0.strip_suffix("men").and_then(|b| hit(&format!("{b}man")))),
+        });
+        let (base, kind, concept) = found?;
+        let concept = (!concept.is_empty()).then(|| concept.to_string());
+        Some((t.raw(self.text, k).to_string(), base, concept, kind, k + 1))
     }
 
     /// The counted noun after index `k`.

@@ -17,6 +17,7 @@
 //! `km/jam`, `derajat Celsius`, `square kilometers` and `km squared` are
 //! single units.
 
+use super::fxhash::FxBuild;
 use super::Kind;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -263,15 +264,15 @@ const TABLE: &[Row] = &[
 ];
 
 struct Maps {
-    cased: HashMap<&'static str, Unit>,
-    lower: HashMap<String, Unit>,
+    cased: HashMap<&'static str, Unit, FxBuild>,
+    lower: HashMap<String, Unit, FxBuild>,
 }
 
 fn maps() -> &'static Maps {
     static MAPS: OnceLock<Maps> = OnceLock::new();
     MAPS.get_or_init(|| {
-        let mut cased = HashMap::new();
-        let mut lower = HashMap::new();
+        let mut cased = HashMap::default();
+        let mut lower = HashMap::default();
         for &(s, cs, kind, base, factor, offset) in TABLE {
             let u = Unit { kind, base, factor, offset };
             if cs {
