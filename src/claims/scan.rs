@@ -428,7 +428,13 @@ impl<'a> Scanner<'a> {
         let first = t.low(k);
         let plausible = match t.kind(k) {
             Some(TokKind::Punct) => matches!(first, "$" | "€" | "£" | "¥" | "₹"),
-            Some(TokKind::Word) => triggers().contains(first) && first.len() <= 9,
+            Some(TokKind::Word) => matches!(
+                first,
+                "rp" | "idr" | "us" | "usd" | "as" | "eur" | "euro" | "gbp" | "myr" | "rm" | "ringgit"
+                    | "malaysia" | "malaysian" | "sgd" | "s" | "jpy" | "cny" | "rmb" | "inr" | "rs"
+                    | "cad" | "c" | "chf" | "aud" | "a" | "krw" | "sar" | "qar" | "kwd" | "egp"
+                    | "ils" | "mnt" | "hkd" | "hk" | "rupiah"
+            ),
             _ => false,
         };
         if !plausible {

@@ -13,7 +13,10 @@
 //!
 //! `(12/1)setelah` is not a boundary: only sentence punctuation splits.
 
+use super::fxhash::FxBuild;
 use super::Lang;
+use std::collections::HashSet;
+use std::sync::OnceLock;
 use std::ops::Range;
 
 const ABBREV: &[&str] = &[
@@ -24,6 +27,11 @@ const ABBREV: &[&str] = &[
     "vol", "hal", "tel", "telp", "ca", "approx", "sdn", "smp", "sma", "kec", "kab", "kel", "prov",
     "mt", "ft", "lt", "sgt", "capt", "col", "maj", "dept", "univ", "s.h", "m.h", "s.e", "m.si",
 ];
+
+fn abbrevs() -> &'static HashSet<&'static str, FxBuild> {
+    static SET: OnceLock<HashSet<&'static str, FxBuild>> = OnceLock::new();
+    SET.get_or_init(|| ABBREV.iter().copied().collect())
+}
 
 fn is_closer(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»')
@@ -108,8 +116,11 @@ fn is_abbrev_before(text: &str, start: usize, dot: usize) -> bool {
     if let (Some(a), None) = (chars.next(), chars.next()) {
         return a.is_uppercase();
     }
+    if word.len() > 8 {
+        return false;
+    }
     let lw = word.to_lowercase();
-    ABBREV.contains(&lw.as_str())
+    abbrevs().contains(lw.as_str())
 }
 
 fn push(out: &mut Vec<Range<usize>>, text: &str, s: usize, e: usize) {

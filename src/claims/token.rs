@@ -12,8 +12,10 @@
 //!   `16-meter` are three glued tokens each; phrase matchers look at them.
 //! - URLs (`http://`, `https://`, `www.`) are skipped up to the next space:
 //!   their digits are never quantities.
-//! - Lower-cased word text lives in one shared buffer per sentence, so the
-//!   scan allocates nothing per token once the buffers have grown.
+//! - The sentence is lower-cased once into a buffer of the same byte length
+//!   (a character whose lower case has another UTF-8 length is kept as is),
+//!   so a token's lower-case text sits at the same offsets as the token and
+//!   the scan allocates nothing per token once the buffers have grown.
 
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,9 +36,6 @@ pub(crate) struct Token {
     pub kind: TokKind,
     pub start: usize,
     pub end: usize,
-    /// Range of the lower-cased text in [`Tokens::lower`].
-    pub lstart: u32,
-    pub lend: u32,
     /// No whitespace between this token and the previous one.
     pub glued: bool,
 }
@@ -45,14 +44,17 @@ pub(crate) struct Token {
 #[derive(Debug, Default)]
 pub(crate) struct Tokens {
     pub toks: Vec<Token>,
+    /// The sentence lower-cased, byte-aligned with the original.
     pub lower: String,
+    /// Offset of the sentence in the article text.
+    pub base: usize,
 }
 
 impl Tokens {
     /// Lower-cased text of token `i` ("" when out of range).
     pub fn low(&self, i: usize) -> &str {
         match self.toks.get(i) {
-            Some(t) => self.lower.get(t.lstart as usize..t.lend as usize).unwrap_or(""),
+            Some(t) => self.lower.get(t.start - self.base..t.end - self.base).unwrap_or(""),
             None => "",
         }
     }
@@ -105,13 +107,36 @@ fn starts_url(rest: &str) -> bool {
     lower_eq(b"http://") || lower_eq(b"https://") || lower_eq(b"www.")
 }
 
+/// Lower-cases `slice` into `out` keeping every byte offset.
+fn lower_aligned(slice: &str, out: &mut String) {
+    out.clear();
+    if slice.is_ascii() {
+        out.push_str(slice);
+        out.make_ascii_lowercase();
+        return;
+    }
+    for c in slice.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        let mut l = c.to_lowercase();
+        match (l.next(), l.next()) {
+            (Some(x), None) if x.len_utf8() == c.len_utf8() => out.push(x),
+            _ => out.push(c),
+        }
+    }
+}
+
 /// Tokenises `text[start..end]` into `out` (which is cleared first).
 pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Tokens) {
     out.toks.clear();
-    out.lower.clear();
+    out.base = start;
     let Some(slice) = text.get(start..end) else {
+        out.lower.clear();
         return;
     };
+    lower_aligned(slice, &mut out.lower);
     let bytes = slice.as_bytes();
     let n = bytes.len();
     let mut p = 0usize;
@@ -126,7 +151,7 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Tokens) {
                 None => break,
             }
         };
-        if c.is_whitespace() {
+        if b == b' ' || c.is_whitespace() {
             glued = false;
             p += clen;
             continue;
@@ -141,16 +166,14 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Tokens) {
             glued = false;
             continue;
         }
-        let lstart = out.lower.len() as u32;
         let tstart = p;
         let kind;
-        if is_word_char(c) {
+        if b.is_ascii_alphabetic() || (b >= 0x80 && is_word_char(c)) {
             kind = TokKind::Word;
             while p < n {
                 let b2 = bytes[p];
                 if b2 < 0x80 {
                     if b2.is_ascii_alphabetic() {
-                        out.lower.push(b2.to_ascii_lowercase() as char);
                         p += 1;
                         continue;
                     }
@@ -160,20 +183,15 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Tokens) {
                 if !is_word_char(c2) {
                     break;
                 }
-                for l in c2.to_lowercase() {
-                    out.lower.push(l);
-                }
                 p += c2.len_utf8();
             }
         } else if b.is_ascii_digit() {
             kind = TokKind::Num;
             while p < n {
                 let b2 = bytes[p];
-                if b2.is_ascii_digit() {
-                    out.lower.push(b2 as char);
-                    p += 1;
-                } else if (b2 == b'.' || b2 == b',') && bytes.get(p + 1).is_some_and(|x| x.is_ascii_digit()) {
-                    out.lower.push(b2 as char);
+                if b2.is_ascii_digit()
+                    || ((b2 == b'.' || b2 == b',') && bytes.get(p + 1).is_some_and(|x| x.is_ascii_digit()))
+                {
                     p += 1;
                 } else {
                     break;
@@ -181,20 +199,15 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Tokens) {
             }
         } else if is_frac_char(c) {
             kind = TokKind::Frac;
-            out.lower.push(c);
             p += clen;
         } else {
             kind = TokKind::Punct;
-            out.lower.push(c);
             p += clen;
         }
-        let lend = out.lower.len() as u32;
         out.toks.push(Token {
             kind,
             start: start + tstart,
             end: start + p,
-            lstart,
-            lend,
             glued,
         });
         glued = true;
