@@ -157,7 +157,46 @@ pub fn extract(doc: &str, text: &str, opts: &ExtractOptions) -> Vec<Claim> {
     let mut out = Vec::new();
     let mut scanner = scan::Scanner::new(text, lang, opts);
     for range in split_sentences(text, lang) {
-        scanner.sentence(doc, range, &mut out);
+        for piece in pieces(text, range) {
+            scanner.sentence(doc, piece, &mut out);
+        }
+    }
+    out
+}
+
+/// Longest stretch scanned as one sentence. Longer "sentences" (tables,
+/// run-on lines without punctuation) are cut at a space into pieces of at
+/// most this size, and each piece is reported as the claim's sentence; this
+/// bounds memory and every per-sentence context check.
+pub const MAX_SENTENCE: usize = 2048;
+
+fn pieces(text: &str, range: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
+    if range.len() <= MAX_SENTENCE {
+        return vec![range];
+    }
+    let mut out = Vec::new();
+    let mut s = range.start;
+    while range.end - s > MAX_SENTENCE {
+        let mut cut = s + MAX_SENTENCE;
+        while cut > s && !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        // prefer a space within the last quarter of the piece
+        let floor = s + MAX_SENTENCE * 3 / 4;
+        if let Some(sp) = text.get(floor..cut).and_then(|w| w.rfind(char::is_whitespace)) {
+            cut = floor + sp;
+        }
+        if cut <= s {
+            break;
+        }
+        out.push(s..cut);
+        s = cut;
+        while s < range.end && text[s..].starts_with(char::is_whitespace) {
+            s += text[s..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    if s < range.end {
+        out.push(s..range.end);
     }
     out
 }

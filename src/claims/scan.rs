@@ -75,6 +75,25 @@ const TRIGGER_WORDS: &[&str] = &[
     "semenit", "sedetik", "seabad", "sedekade",
 ];
 
+/// Cheap pre-check before the hash lookup: is there any trigger word with
+/// this first byte and this length (lengths above 15 share one bit)?
+fn may_trigger(w: &str) -> bool {
+    static MASK: OnceLock<[u16; 256]> = OnceLock::new();
+    let mask = MASK.get_or_init(|| {
+        let mut m = [0u16; 256];
+        for w in triggers() {
+            if let Some(&b) = w.as_bytes().first() {
+                m[b as usize] |= 1 << w.len().min(15);
+            }
+        }
+        m
+    });
+    match w.as_bytes().first() {
+        Some(&b) => mask[b as usize] & (1 << w.len().min(15)) != 0,
+        None => false,
+    }
+}
+
 fn triggers() -> &'static HashSet<&'static str, FxBuild> {
     static SET: OnceLock<HashSet<&'static str, FxBuild>> = OnceLock::new();
     SET.get_or_init(|| TRIGGER_WORDS.iter().copied().chain(qualifier::first_words()).collect())
@@ -341,7 +360,7 @@ impl<'a> Scanner<'a> {
         let candidate = match tok.kind {
             TokKind::Num | TokKind::Frac => true,
             TokKind::Punct => matches!(w0, "$" | "€" | "£" | "¥" | "₹" | "-" | "−" | "." | "," | "±" | "~" | "("),
-            TokKind::Word => triggers().contains(w0),
+            TokKind::Word => may_trigger(w0) && triggers().contains(w0),
         };
         if !candidate {
             return Outcome::None;
@@ -1531,7 +1550,9 @@ impl<'a> Scanner<'a> {
     fn fix_pound(&self, u: Unit, low: &str, k: usize, scaled: bool) -> Unit {
         if matches!(low, "pound" | "pounds") {
             let money = self.lang == Lang::Id || scaled || self.toks.low(k + 1) == "sterling";
-            let weighty = (0..self.toks.toks.len()).any(|x| {
+            let lo = k.saturating_sub(30);
+            let hi = (k + 30).min(self.toks.toks.len());
+            let weighty = (lo..hi).any(|x| {
                 matches!(self.toks.low(x), "weighs" | "weigh" | "weight" | "weighed" | "heavy" | "berat" | "weighing")
             });
             if money && !weighty {
@@ -1551,6 +1572,9 @@ impl<'a> Scanner<'a> {
             k0 = k + 1;
         }
         if k0 >= n {
+            return None;
+        }
+        if !units::may_start(t.low(k0)) && t.low(k0) != "in" {
             return None;
         }
         let mut raw = String::new();
@@ -1594,7 +1618,7 @@ impl<'a> Scanner<'a> {
         match surface.as_str() {
             "\"" => {
                 // an inch mark only when no quotation is open before it
-                let quotes = (0..k0).filter(|&x| t.low(x) == "\"").count();
+                let quotes = (k0.saturating_sub(200)..k0).filter(|&x| t.low(x) == "\"").count();
                 if quotes % 2 == 1 || !t.glued(k0) {
                     return None;
                 }
@@ -1633,7 +1657,8 @@ impl<'a> Scanner<'a> {
         }
         // "b": bit in data contexts, barn in physics contexts, else nothing
         if surface == "b" {
-            let has = |ws: &[&str]| (0..n).any(|x| ws.contains(&t.low(x)));
+            let (lo, hi) = (k0.saturating_sub(30), (k0 + 30).min(n));
+            let has = |ws: &[&str]| (lo..hi).any(|x| ws.contains(&t.low(x)));
             if has(&["transmit", "package", "packet", "data", "file", "memory", "bandwidth", "download", "upload", "network"]) {
                 u = Unit { kind: Kind::Measure, base: "bit", factor: 1.0, offset: 0.0 };
             } else if has(&["area", "cross", "section", "nuclear", "physics"]) {
