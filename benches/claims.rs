@@ -44,7 +44,9 @@ const EN_FILLER: &[&str] = &[
 
 fn fill(t: &str, seed: &mut u64) -> String {
     let mut next = || {
-        *seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        *seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (*seed >> 33) as u32
     };
     t.replace("{n}", &(next() % 900 + 10).to_string())
@@ -74,16 +76,27 @@ fn corpus(size: usize, templates: &[&str], filler: &[&str]) -> String {
 fn bench(c: &mut Criterion) {
     let lex = Lexicon::builtin();
     let mut g = c.benchmark_group("claims");
-    for (name, lang, templates, filler) in
-        [("id_1mb", Lang::Id, ID_TEMPLATES, ID_FILLER), ("en_1mb", Lang::En, EN_TEMPLATES, EN_FILLER)]
-    {
+    for (name, lang, templates, filler) in [
+        ("id_1mb", Lang::Id, ID_TEMPLATES, ID_FILLER),
+        ("en_1mb", Lang::En, EN_TEMPLATES, EN_FILLER),
+    ] {
         let text = corpus(1 << 20, templates, filler);
         g.throughput(Throughput::Bytes(text.len() as u64));
-        let opts = ExtractOptions { lang: Some(lang), published: None, lexicon: &lex };
-        g.bench_function(name, |b| b.iter(|| extract("b", black_box(&text), &opts).len()));
+        let opts = ExtractOptions {
+            lang: Some(lang),
+            published: None,
+            lexicon: &lex,
+        };
+        g.bench_function(name, |b| {
+            b.iter(|| extract("b", black_box(&text), &opts).len())
+        });
     }
     g.sample_size(10);
-    let opts = ExtractOptions { lang: None, published: None, lexicon: &lex };
+    let opts = ExtractOptions {
+        lang: None,
+        published: None,
+        lexicon: &lex,
+    };
     let mixed = {
         let mut all = ID_TEMPLATES.to_vec();
         all.extend_from_slice(EN_TEMPLATES);
@@ -92,7 +105,9 @@ fn bench(c: &mut Criterion) {
         corpus(1 << 20, &all, &filler)
     };
     g.throughput(Throughput::Bytes(mixed.len() as u64));
-    g.bench_function("mixed_detect_1mb", |b| b.iter(|| extract("b", black_box(&mixed), &opts).len()));
+    g.bench_function("mixed_detect_1mb", |b| {
+        b.iter(|| extract("b", black_box(&mixed), &opts).len())
+    });
     g.finish();
 }
 

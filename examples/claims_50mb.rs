@@ -6,9 +6,36 @@ use std::time::Instant;
 
 fn main() {
     let words = [
-        "warga", "100.000", "tentara", "lebih", "dari", "1,5", "juta", "Rp", "5", "jam", "the", "3",
-        "people", "-", "(12/1)", "puluhan", "ribu", "2014", "pukul", "09.00", "WIB", "menewaskan",
-        "orang", "sekitar", "persen", "di", "yang", "dan", "akan", "pemerintah",
+        "warga",
+        "100.000",
+        "tentara",
+        "lebih",
+        "dari",
+        "1,5",
+        "juta",
+        "Rp",
+        "5",
+        "jam",
+        "the",
+        "3",
+        "people",
+        "-",
+        "(12/1)",
+        "puluhan",
+        "ribu",
+        "2014",
+        "pukul",
+        "09.00",
+        "WIB",
+        "menewaskan",
+        "orang",
+        "sekitar",
+        "persen",
+        "di",
+        "yang",
+        "dan",
+        "akan",
+        "pemerintah",
     ];
     let size = 50 * 1024 * 1024;
     let mut s = String::with_capacity(size + 16);
@@ -19,7 +46,11 @@ fn main() {
         i = i.wrapping_mul(31).wrapping_add(7) % 1_000_003;
     }
     let lex = Lexicon::builtin();
-    let opts = ExtractOptions { lang: Some(Lang::Id), published: None, lexicon: &lex };
+    let opts = ExtractOptions {
+        lang: Some(Lang::Id),
+        published: None,
+        lexicon: &lex,
+    };
     let t = Instant::now();
     let n = extract("big", &s, &opts).len();
     let el = t.elapsed();

@@ -17,9 +17,15 @@ fn main() {
         }
     };
     let lang = args.get(2).and_then(|l| l.parse::<Lang>().ok());
-    let published = args.get(3).and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    let published = args
+        .get(3)
+        .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
     let lex = Lexicon::builtin();
-    let opts = ExtractOptions { lang, published, lexicon: &lex };
+    let opts = ExtractOptions {
+        lang,
+        published,
+        lexicon: &lex,
+    };
     for c in extract(path, &text, &opts) {
         println!(
             "{:<9} {:<40} [{:?}, {:?}] q={:?} u={:?} c={:?} n={:?} d={:?}",

@@ -17,17 +17,26 @@ fn csv_files(dir: &Path) -> Vec<PathBuf> {
 }
 
 /// Runs `extract` over column `cols` (first present) of every row.
-fn run_file(lex: &Lexicon, path: &Path, cols: &[&str], counts: &mut BTreeMap<String, usize>) -> (usize, usize) {
+fn run_file(
+    lex: &Lexicon,
+    path: &Path,
+    cols: &[&str],
+    counts: &mut BTreeMap<String, usize>,
+) -> (usize, usize) {
     let mut rdr = csv::ReaderBuilder::new()
         .flexible(true)
         .from_path(path)
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let headers = rdr.headers().map(|h| h.clone()).unwrap_or_default();
+    let headers = rdr.headers().cloned().unwrap_or_default();
     let idx = headers
         .iter()
         .position(|h| cols.contains(&h.trim_start_matches('\u{feff}').trim()))
         .unwrap_or_else(|| panic!("{}: none of {cols:?} in {headers:?}", path.display()));
-    let opts = ExtractOptions { lang: None, published: None, lexicon: lex };
+    let opts = ExtractOptions {
+        lang: None,
+        published: None,
+        lexicon: lex,
+    };
     let (mut docs, mut bytes) = (0, 0);
     for (n, rec) in rdr.records().enumerate() {
         let Ok(rec) = rec else { continue };
@@ -35,7 +44,11 @@ fn run_file(lex: &Lexicon, path: &Path, cols: &[&str], counts: &mut BTreeMap<Str
         docs += 1;
         bytes += body.len();
         for c in extract(&format!("{}#{n}", path.display()), body, &opts) {
-            assert!(body.is_char_boundary(c.span[0]) && body.is_char_boundary(c.span[1]) && c.span[1] <= body.len());
+            assert!(
+                body.is_char_boundary(c.span[0])
+                    && body.is_char_boundary(c.span[1])
+                    && c.span[1] <= body.len()
+            );
             *counts.entry(format!("{:?}", c.kind)).or_default() += 1;
         }
     }
@@ -52,7 +65,11 @@ fn news_corpora_smoke() {
     let base = root.join("corpora/idnews-gikirima");
     let mut files = csv_files(&base);
     files.extend(csv_files(&base.join("batch_2025-06-09_10")));
-    assert!(files.len() >= 10, "idnews corpus incomplete under {}", base.display());
+    assert!(
+        files.len() >= 10,
+        "idnews corpus incomplete under {}",
+        base.display()
+    );
     let mut counts = BTreeMap::new();
     let (mut docs, mut bytes) = (0, 0);
     let t0 = std::time::Instant::now();
@@ -61,7 +78,10 @@ fn news_corpora_smoke() {
         docs += d;
         bytes += b;
     }
-    println!("idnews: {docs} articles, {bytes} bytes, {:?}: {counts:?}", t0.elapsed());
+    println!(
+        "idnews: {docs} articles, {bytes} bytes, {:?}: {counts:?}",
+        t0.elapsed()
+    );
     assert!(docs > 1000 && counts.values().sum::<usize>() > 1000);
 
     let nar = csv_files(&root.join("corpora/narasipal"));

@@ -35,7 +35,11 @@ fn shared() -> Option<PathBuf> {
 }
 
 fn run(lex: &Lexicon, lang: Lang, text: &str) -> Vec<Claim> {
-    let opts = ExtractOptions { lang: Some(lang), published: None, lexicon: lex };
+    let opts = ExtractOptions {
+        lang: Some(lang),
+        published: None,
+        lexicon: lex,
+    };
     extract("e", text, &opts)
 }
 
@@ -181,7 +185,9 @@ fn duckling_ok(lex: &Lexicon, lang: Lang, text: &str, dim: &str, gold: Gold, uni
         let lo = c.low;
         let hi = c.high;
         match gold {
-            Gold::Point(v) => lo.is_some_and(|x| close(x, v * factor)) && hi.is_some_and(|x| close(x, v * factor)),
+            Gold::Point(v) => {
+                lo.is_some_and(|x| close(x, v * factor)) && hi.is_some_and(|x| close(x, v * factor))
+            }
             Gold::Between(a, b) => {
                 lo.is_some_and(|x| close(x, a * factor)) && hi.is_some_and(|x| close(x, b * factor))
             }
@@ -207,7 +213,8 @@ fn duckling_examples() {
         if cols.len() < 7 {
             continue;
         }
-        let (text, value, dim, unit, lang, corpus) = (cols[0], cols[1], cols[2], cols[3], cols[5], cols[6]);
+        let (text, value, dim, unit, lang, corpus) =
+            (cols[0], cols[1], cols[2], cols[3], cols[5], cols[6]);
         if kinds_for(dim).is_empty() || corpus == "latent" {
             continue;
         }
@@ -240,7 +247,8 @@ fn duckling_examples() {
 
 fn quantulum_file(lex: &Lexicon, path: &std::path::Path) -> (usize, usize, Vec<String>) {
     let src = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let v: serde_json::Value = serde_json::from_str(&src).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let v: serde_json::Value =
+        serde_json::from_str(&src).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let mut ok = 0;
     let mut n = 0;
     let mut misses = Vec::new();
@@ -253,7 +261,11 @@ fn quantulum_file(lex: &Lexicon, path: &std::path::Path) -> (usize, usize, Vec<S
             let surface = q["surface"].as_str().unwrap_or("");
             let value = q["value"].as_f64().unwrap_or(f64::NAN);
             let unit = q["unit"].as_str().unwrap_or("");
-            let Some(pos) = req.get(from..).and_then(|r| r.find(surface)).map(|p| p + from) else {
+            let Some(pos) = req
+                .get(from..)
+                .and_then(|r| r.find(surface))
+                .map(|p| p + from)
+            else {
                 misses.push(format!("{req:?}: surface {surface:?} not in text"));
                 continue;
             };
@@ -272,7 +284,9 @@ fn quantulum_file(lex: &Lexicon, path: &std::path::Path) -> (usize, usize, Vec<S
                         (_, Some(a), None) | (_, None, Some(a)) => a,
                         _ => return false,
                     };
-                    overlap && c.unit.as_deref().unwrap_or("") == base && (close(v, want) || (want.abs() < 1e-9 && v.abs() < 1e-9))
+                    overlap
+                        && c.unit.as_deref().unwrap_or("") == base
+                        && (close(v, want) || (want.abs() < 1e-9 && v.abs() < 1e-9))
                 })
             });
             if found {
@@ -280,7 +294,12 @@ fn quantulum_file(lex: &Lexicon, path: &std::path::Path) -> (usize, usize, Vec<S
             } else {
                 let got: Vec<String> = claims
                     .iter()
-                    .map(|c| format!("{:?} {:?} [{:?},{:?}] {:?}", c.kind, c.text, c.low, c.high, c.unit))
+                    .map(|c| {
+                        format!(
+                            "{:?} {:?} [{:?},{:?}] {:?}",
+                            c.kind, c.text, c.low, c.high, c.unit
+                        )
+                    })
                     .collect();
                 misses.push(format!("{req:?}: {surface:?} {value} {unit} | got {got:?}"));
             }
@@ -309,7 +328,8 @@ fn quantulum_examples() {
     // errors.json: must not crash
     let path = dir.join("errors.json");
     let src = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let v: Vec<String> = serde_json::from_str(&src).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let v: Vec<String> =
+        serde_json::from_str(&src).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     for s in &v {
         let _ = run(&lex, Lang::En, s);
     }

@@ -7,8 +7,9 @@ use std::time::Instant;
 
 fn line(size: usize) -> String {
     let words = [
-        "warga", "100.000", "tentara", "lebih", "dari", "1,5", "juta", "Rp", "5", "jam", "the", "3",
-        "people", "-", "(12/1)", "puluhan", "ribu", "2014", "\"", "pounds", "in", "45", "%", "km",
+        "warga", "100.000", "tentara", "lebih", "dari", "1,5", "juta", "Rp", "5", "jam", "the",
+        "3", "people", "-", "(12/1)", "puluhan", "ribu", "2014", "\"", "pounds", "in", "45", "%",
+        "km",
     ];
     let mut s = String::with_capacity(size + 16);
     let mut i = 0usize;
@@ -23,7 +24,11 @@ fn line(size: usize) -> String {
 #[test]
 fn five_megabyte_single_line_is_linear() {
     let lex = Lexicon::builtin();
-    let opts = ExtractOptions { lang: Some(Lang::Id), published: None, lexicon: &lex };
+    let opts = ExtractOptions {
+        lang: Some(Lang::Id),
+        published: None,
+        lexicon: &lex,
+    };
     let small = line(500_000);
     let big = line(5_000_000);
     let t0 = Instant::now();
@@ -35,5 +40,8 @@ fn five_megabyte_single_line_is_linear() {
     println!("0.5 MB: {a} claims in {t_small:?}; 5 MB: {b} claims in {t_big:?}");
     assert!(b > a && a > 0);
     // ten times the input may not take much more than ten times as long
-    assert!(t_big.as_secs_f64() < 25.0 * t_small.as_secs_f64().max(0.01), "not linear");
+    assert!(
+        t_big.as_secs_f64() < 25.0 * t_small.as_secs_f64().max(0.01),
+        "not linear"
+    );
 }

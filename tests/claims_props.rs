@@ -4,12 +4,34 @@
 use crosscheck::claims::{extract, parse_number_words, ExtractOptions, Kind, Lang, Lexicon};
 use proptest::prelude::*;
 
-const ID_UNITS: [&str; 10] = ["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"];
-const EN_UNITS: [&str; 20] = [
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+const ID_UNITS: [&str; 10] = [
+    "nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",
 ];
-const EN_TENS: [&str; 10] = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+const EN_UNITS: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+const EN_TENS: [&str; 10] = [
+    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
 
 /// Indonesian words for 0..1000.
 fn id_small(n: u64) -> Vec<String> {
@@ -42,7 +64,12 @@ fn id_words(n: u64) -> String {
     if n == 0 {
         return "nol".into();
     }
-    let scales = [(1_000_000_000_000u64, "triliun"), (1_000_000_000, "miliar"), (1_000_000, "juta"), (1_000, "ribu")];
+    let scales = [
+        (1_000_000_000_000u64, "triliun"),
+        (1_000_000_000, "miliar"),
+        (1_000_000, "juta"),
+        (1_000, "ribu"),
+    ];
     let mut rest = n;
     let mut out = Vec::new();
     for (v, name) in scales {
@@ -75,7 +102,11 @@ fn en_small(n: u64) -> Vec<String> {
         } else if r % 10 == 0 {
             out.push(EN_TENS[(r / 10) as usize].into());
         } else {
-            out.push(format!("{}-{}", EN_TENS[(r / 10) as usize], EN_UNITS[(r % 10) as usize]));
+            out.push(format!(
+                "{}-{}",
+                EN_TENS[(r / 10) as usize],
+                EN_UNITS[(r % 10) as usize]
+            ));
         }
     }
     out
@@ -86,7 +117,12 @@ fn en_words(n: u64) -> String {
     if n == 0 {
         return "zero".into();
     }
-    let scales = [(1_000_000_000_000u64, "trillion"), (1_000_000_000, "billion"), (1_000_000, "million"), (1_000, "thousand")];
+    let scales = [
+        (1_000_000_000_000u64, "trillion"),
+        (1_000_000_000, "billion"),
+        (1_000_000, "million"),
+        (1_000, "thousand"),
+    ];
     let mut rest = n;
     let mut out = Vec::new();
     for (v, name) in scales {
@@ -107,9 +143,15 @@ fn lex() -> &'static Lexicon {
 }
 
 fn value_via_extract(lang: Lang, s: &str) -> Option<f64> {
-    let opts = ExtractOptions { lang: Some(lang), published: None, lexicon: lex() };
+    let opts = ExtractOptions {
+        lang: Some(lang),
+        published: None,
+        lexicon: lex(),
+    };
     let claims = extract("p", s, &opts);
-    let c = claims.iter().find(|c| c.kind == Kind::Number && c.span == [0, s.len()])?;
+    let c = claims
+        .iter()
+        .find(|c| c.kind == Kind::Number && c.span == [0, s.len()])?;
     c.low.filter(|lo| Some(*lo) == c.high)
 }
 

@@ -125,7 +125,11 @@ fn fmt_date(y: Option<i32>, m: u32, d: u32, published: Option<NaiveDate>) -> Opt
 fn resolve_weekday(w: Weekday, published: Option<NaiveDate>) -> Option<String> {
     let p = published?;
     let back = (7 + p.weekday().num_days_from_monday() - w.num_days_from_monday()) % 7;
-    Some((p - Duration::days(back as i64)).format("%Y-%m-%d").to_string())
+    Some(
+        (p - Duration::days(back as i64))
+            .format("%Y-%m-%d")
+            .to_string(),
+    )
 }
 
 fn relative(t: &Tokens, i: usize) -> Option<(i64, usize)> {
@@ -227,7 +231,12 @@ pub(crate) fn parse_at(
                 j += 1;
             }
             if let Some(y) = year_of(t, j).filter(|_| t.low(j).len() == 4) {
-                return Some(hit(i, j + 1, Kind::Date, fmt_date(Some(y), m, d, published)));
+                return Some(hit(
+                    i,
+                    j + 1,
+                    Kind::Date,
+                    fmt_date(Some(y), m, d, published),
+                ));
             }
             return Some(hit(i, i + 2, Kind::Date, fmt_date(None, m, d, published)));
         }
@@ -282,7 +291,8 @@ pub(crate) fn time_at(t: &Tokens, text: &str, i: usize) -> Option<DateHit> {
             return None;
         }
         (a.parse::<u32>().ok()?, b.parse::<u32>().ok()?, i + 1)
-    } else if t.is_punct(i + 1, ":") && t.glued(i + 1) && t.glued(i + 2) && t.low(i + 2).len() == 2 {
+    } else if t.is_punct(i + 1, ":") && t.glued(i + 1) && t.glued(i + 2) && t.low(i + 2).len() == 2
+    {
         if s.len() > 2 {
             return None;
         }
@@ -302,7 +312,9 @@ pub(crate) fn time_at(t: &Tokens, text: &str, i: usize) -> Option<DateHit> {
     let mut hour = h;
     let mut ampm = false;
     let w = t.low(end);
-    if matches!(w, "am" | "pm") || (matches!(w, "a" | "p") && t.is_punct(end + 1, ".") && t.low(end + 2) == "m") {
+    if matches!(w, "am" | "pm")
+        || (matches!(w, "a" | "p") && t.is_punct(end + 1, ".") && t.low(end + 2) == "m")
+    {
         if h == 0 || h > 12 {
             return None;
         }
@@ -313,7 +325,11 @@ pub(crate) fn time_at(t: &Tokens, text: &str, i: usize) -> Option<DateHit> {
             (false, 12) => 0,
             (false, h) => h,
         };
-        end = if matches!(w, "am" | "pm") { end + 1 } else { end + 3 };
+        end = if matches!(w, "am" | "pm") {
+            end + 1
+        } else {
+            end + 3
+        };
         if t.is_punct(end, ".") && !matches!(w, "am" | "pm") {
             end += 1;
         }
@@ -358,20 +374,44 @@ mod tests {
     #[test]
     fn dates() {
         let p = NaiveDate::from_ymd_opt(2022, 1, 14);
-        assert_eq!(at("Kamis (13/1/2022)", None).and_then(|h| h.date), Some("2022-01-13".into()));
-        assert_eq!(at("Selasa (11/1)", p).and_then(|h| h.date), Some("2022-01-11".into()));
-        assert_eq!(at("17 Desember", p).and_then(|h| h.date), Some("2021-12-17".into()));
-        assert_eq!(at("Senin", p).and_then(|h| h.date), Some("2022-01-10".into()));
-        assert_eq!(at("kemarin", p).and_then(|h| h.date), Some("2022-01-13".into()));
-        assert_eq!(at("13 January 2022", None).and_then(|h| h.date), Some("2022-01-13".into()));
+        assert_eq!(
+            at("Kamis (13/1/2022)", None).and_then(|h| h.date),
+            Some("2022-01-13".into())
+        );
+        assert_eq!(
+            at("Selasa (11/1)", p).and_then(|h| h.date),
+            Some("2022-01-11".into())
+        );
+        assert_eq!(
+            at("17 Desember", p).and_then(|h| h.date),
+            Some("2021-12-17".into())
+        );
+        assert_eq!(
+            at("Senin", p).and_then(|h| h.date),
+            Some("2022-01-10".into())
+        );
+        assert_eq!(
+            at("kemarin", p).and_then(|h| h.date),
+            Some("2022-01-13".into())
+        );
+        assert_eq!(
+            at("13 January 2022", None).and_then(|h| h.date),
+            Some("2022-01-13".into())
+        );
     }
 
     #[test]
     fn times() {
         let h = at("09.00 GMT", None);
-        assert_eq!(h.as_ref().and_then(|h| h.date.clone()), Some("09:00".into()));
+        assert_eq!(
+            h.as_ref().and_then(|h| h.date.clone()),
+            Some("09:00".into())
+        );
         assert_eq!(h.and_then(|h| h.tz), Some("GMT".into()));
-        assert_eq!(at("00:46 WIB", None).and_then(|h| h.date), Some("00:46".into()));
+        assert_eq!(
+            at("00:46 WIB", None).and_then(|h| h.date),
+            Some("00:46".into())
+        );
         assert_eq!(at("2pm", None).and_then(|h| h.date), Some("14:00".into()));
         assert_eq!(at("2.50", None), None);
     }

@@ -84,8 +84,14 @@ mod tests {
 
     #[test]
     fn detects_both() {
-        assert_eq!(detect_lang("Rusia mengerahkan pasukan di perbatasan dan ini"), Lang::Id);
-        assert_eq!(detect_lang("The troops were sent to the border of Ukraine"), Lang::En);
+        assert_eq!(
+            detect_lang("Rusia mengerahkan pasukan di perbatasan dan ini"),
+            Lang::Id
+        );
+        assert_eq!(
+            detect_lang("The troops were sent to the border of Ukraine"),
+            Lang::En
+        );
         assert_eq!(detect_lang(""), Lang::Id);
     }
 
@@ -95,6 +101,9 @@ mod tests {
         assert_eq!("ind".parse::<Lang>(), Ok(Lang::Id));
         assert!("fr".parse::<Lang>().is_err());
         assert_eq!(Lang::Id.to_string(), "id");
-        assert_eq!(serde_json::to_string(&Lang::En).ok().as_deref(), Some("\"en\""));
+        assert_eq!(
+            serde_json::to_string(&Lang::En).ok().as_deref(),
+            Some("\"en\"")
+        );
     }
 }

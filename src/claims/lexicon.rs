@@ -15,8 +15,8 @@
 //! (`duta besar`, `meninggal dunia`) are matched on consecutive words, at
 //! most [`MAX_WORDS`] of them.
 
-use super::Lang;
 use super::fxhash::FxBuild;
+use super::Lang;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -123,7 +123,11 @@ impl Lexicon {
                     )))
                 }
             };
-            let surface = cols[2].split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+            let surface = cols[2]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase();
             if surface.is_empty() {
                 return Err(bad("empty surface".to_string()));
             }
@@ -145,7 +149,8 @@ impl Lexicon {
                     Lang::En => self.en_multi.insert(first),
                 };
             }
-            self.map_mut(lang).insert(surface, (kind, concept.to_string()));
+            self.map_mut(lang)
+                .insert(surface, (kind, concept.to_string()));
         }
         Ok(())
     }
@@ -167,7 +172,11 @@ impl Lexicon {
     /// The concept of a noun or predicate surface (lower-cased, words
     /// separated by single spaces), if known.
     pub fn concept_of(&self, lang: Lang, word: &str) -> Option<&str> {
-        let key = word.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+        let key = word
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
         match self.map(lang).get(key.as_str()) {
             Some((EntryKind::Classifier, _)) | None => None,
             Some((_, c)) => Some(c.as_str()),
@@ -232,7 +241,12 @@ mod tests {
     #[test]
     fn overrides_replace_and_remove() {
         let mut lex = Lexicon::builtin();
-        assert!(lex.load_str("id\tnoun\ttentara\tsoldiers\nid\tnoun\twarga\t-\n", Path::new("o")).is_ok());
+        assert!(lex
+            .load_str(
+                "id\tnoun\ttentara\tsoldiers\nid\tnoun\twarga\t-\n",
+                Path::new("o")
+            )
+            .is_ok());
         assert_eq!(lex.concept_of(Lang::Id, "tentara"), Some("soldiers"));
         assert_eq!(lex.concept_of(Lang::Id, "warga"), None);
     }

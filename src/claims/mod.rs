@@ -183,7 +183,10 @@ fn pieces(text: &str, range: std::ops::Range<usize>) -> Vec<std::ops::Range<usiz
         }
         // prefer a space within the last quarter of the piece
         let floor = s + MAX_SENTENCE * 3 / 4;
-        if let Some(sp) = text.get(floor..cut).and_then(|w| w.rfind(char::is_whitespace)) {
+        if let Some(sp) = text
+            .get(floor..cut)
+            .and_then(|w| w.rfind(char::is_whitespace))
+        {
             cut = floor + sp;
         }
         if cut <= s {

@@ -79,7 +79,11 @@ impl Digits {
 
 /// Parses a digit token (`100.000`, `1,5`, `0033`) in the given locale.
 pub(crate) fn parse_digits(raw: &str, lang: Lang) -> Option<Digits> {
-    if raw.is_empty() || !raw.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',') {
+    if raw.is_empty()
+        || !raw
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+    {
         return None;
     }
     let (group, dec) = match lang {
@@ -133,20 +137,30 @@ pub(crate) fn parse_digits(raw: &str, lang: Lang) -> Option<Digits> {
             None => (raw, ""),
         };
         let ig: Vec<&str> = ip.split(group as char).collect();
-        if ig.len() > 1 && (ig[0].is_empty() || ig[0].len() > 3 || ig[1..].iter().any(|x| x.len() != 3)) {
+        if ig.len() > 1
+            && (ig[0].is_empty() || ig[0].len() > 3 || ig[1..].iter().any(|x| x.len() != 3))
+        {
             return None;
         }
         int_part = ig.concat();
         frac_part = fp;
     }
-    let int_val: f64 = if int_part.is_empty() { 0.0 } else { int_part.parse().ok()? };
+    let int_val: f64 = if int_part.is_empty() {
+        0.0
+    } else {
+        int_part.parse().ok()?
+    };
     let frac_val: f64 = if frac_part.is_empty() {
         0.0
     } else {
         format!("0.{frac_part}").parse().ok()?
     };
     let decimals = frac_part.trim_end_matches('0').len() as u32;
-    let decimals = if frac_part.is_empty() { 0 } else { decimals.max(1).min(frac_part.len() as u32) };
+    let decimals = if frac_part.is_empty() {
+        0
+    } else {
+        decimals.max(1).min(frac_part.len() as u32)
+    };
     let int_zeros = if decimals > 0 || int_val == 0.0 {
         0
     } else {
@@ -188,12 +202,10 @@ enum Last {
 impl WordEval {
     /// A fresh evaluator.
     pub fn new() -> WordEval {
-        WordEval { last_scale: f64::INFINITY, ..WordEval::default() }
-    }
-
-    /// Number of atoms accepted.
-    pub fn len(&self) -> usize {
-        self.count
+        WordEval {
+            last_scale: f64::INFINITY,
+            ..WordEval::default()
+        }
     }
 
     /// Whether the last atom accepted was a scale or hundred (so `and` may follow).
@@ -204,11 +216,6 @@ impl WordEval {
     /// Whether nothing has been accepted.
     pub fn is_empty(&self) -> bool {
         self.count == 0
-    }
-
-    /// Whether the value so far is a bare unit word (1–9) with nothing else.
-    pub fn is_single_digit(&self) -> bool {
-        self.count == 1 && matches!(self.last, Last::Digit(_))
     }
 
     /// Current value.
@@ -472,7 +479,10 @@ mod tests {
         assert_eq!(en("one twenty two"), Some(122.0));
         assert_eq!(en("three thousand millions"), Some(3e9));
         assert_eq!(en("two hundred dozens"), Some(2400.0));
-        assert_eq!(en("three crore twelve lakh fifty-six thousand seven hundred twenty-one"), Some(31_256_721.0));
+        assert_eq!(
+            en("three crore twelve lakh fifty-six thousand seven hundred twenty-one"),
+            Some(31_256_721.0)
+        );
         assert_eq!(en("one two"), None);
     }
 }

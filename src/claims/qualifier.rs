@@ -10,8 +10,8 @@
 //! `more_than` (x, ∞), `less_than` [0, x), `at_most` [0, x], `approx`
 //! [x, x] with `approx = true`, `nearly` [0.9·x, x) with `approx = true`.
 
-use super::token::Tokens;
 use super::fxhash::FxBuild;
+use super::token::Tokens;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -28,21 +28,6 @@ pub(crate) enum Qual {
     Between,
     /// `dari`/`from`: a range follows only if `hingga`/`to` comes.
     From,
-}
-
-impl Qual {
-    /// Canonical name used in [`super::Claim::qualifier`].
-    pub fn name(self) -> &'static str {
-        match self {
-            Qual::AtLeast => "at_least",
-            Qual::MoreThan => "more_than",
-            Qual::LessThan => "less_than",
-            Qual::AtMost => "at_most",
-            Qual::Approx => "approx",
-            Qual::Nearly => "nearly",
-            Qual::Between | Qual::From => "range",
-        }
-    }
 }
 
 #[rustfmt::skip]

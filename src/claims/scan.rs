@@ -18,13 +18,13 @@
 //! `korban`, or no noun at all), so `8 orang tewas` counts deaths.
 
 use super::datetime::{self, DateHit};
+use super::fxhash::FxBuild;
 use super::lexicon::{EntryKind, Lexicon};
 use super::number::{parse_digits, trailing_zeros, word_atoms, Atom, WordEval};
 use super::qualifier::{self, Qual};
 use super::token::{tokenize, TokKind, Tokens};
 use super::units::{self, Unit};
 use super::{words_en, words_id, Claim, ExtractOptions, Kind, Lang, Stated};
-use super::fxhash::FxBuild;
 use chrono::NaiveDate;
 use std::cell::Cell;
 use std::collections::HashSet;
@@ -46,33 +46,198 @@ pub(crate) struct Scanner<'a> {
 /// is skipped after one hash lookup.
 const TRIGGER_WORDS: &[&str] = &[
     // Indonesian number words that can start a number
-    "nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",
-    "sepuluh", "sebelas", "seratus", "seribu", "sejuta", "semiliar", "semilyar", "setriliun",
-    "setengah", "separuh", "seperempat",
+    "nol",
+    "satu",
+    "dua",
+    "tiga",
+    "empat",
+    "lima",
+    "enam",
+    "tujuh",
+    "delapan",
+    "sembilan",
+    "sepuluh",
+    "sebelas",
+    "seratus",
+    "seribu",
+    "sejuta",
+    "semiliar",
+    "semilyar",
+    "setriliun",
+    "setengah",
+    "separuh",
+    "seperempat",
     // English
-    "zero", "naught", "nought", "nil", "one", "two", "three", "four", "five", "six", "seven",
-    "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
-    "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fourty", "fifty", "sixty",
-    "seventy", "eighty", "ninety", "half", "quarter", "point", "a", "an",
+    "zero",
+    "naught",
+    "nought",
+    "nil",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fourty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "half",
+    "quarter",
+    "point",
+    "a",
+    "an",
     // vague
-    "belasan", "puluhan", "ratusan", "ribuan", "jutaan", "miliaran", "milyaran", "triliunan",
-    "dozens", "tens", "hundreds", "thousands", "millions", "billions",
+    "belasan",
+    "puluhan",
+    "ratusan",
+    "ribuan",
+    "jutaan",
+    "miliaran",
+    "milyaran",
+    "triliunan",
+    "dozens",
+    "tens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
     // dates
-    "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "ahad", "monday", "tuesday",
-    "wednesday", "thursday", "friday", "saturday", "sunday", "januari", "january", "jan",
-    "februari", "pebruari", "february", "feb", "maret", "march", "mar", "april", "apr", "mei",
-    "may", "juni", "june", "jun", "juli", "july", "jul", "agustus", "august", "agu", "agt", "aug",
-    "september", "sept", "sep", "oktober", "october", "okt", "oct", "november", "nopember", "nov",
-    "desember", "december", "des", "dec", "kemarin", "yesterday", "today", "besok", "tomorrow",
-    "lusa", "hari",
+    "senin",
+    "selasa",
+    "rabu",
+    "kamis",
+    "jumat",
+    "sabtu",
+    "minggu",
+    "ahad",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "januari",
+    "january",
+    "jan",
+    "februari",
+    "pebruari",
+    "february",
+    "feb",
+    "maret",
+    "march",
+    "mar",
+    "april",
+    "apr",
+    "mei",
+    "may",
+    "juni",
+    "june",
+    "jun",
+    "juli",
+    "july",
+    "jul",
+    "agustus",
+    "august",
+    "agu",
+    "agt",
+    "aug",
+    "september",
+    "sept",
+    "sep",
+    "oktober",
+    "october",
+    "okt",
+    "oct",
+    "november",
+    "nopember",
+    "nov",
+    "desember",
+    "december",
+    "des",
+    "dec",
+    "kemarin",
+    "yesterday",
+    "today",
+    "besok",
+    "tomorrow",
+    "lusa",
+    "hari",
     // currencies written before the amount
-    "rp", "idr", "us", "usd", "as", "eur", "euro", "gbp", "myr", "rm", "ringgit", "malaysia",
-    "malaysian", "sgd", "s", "jpy", "cny", "rmb", "inr", "rs", "cad", "c", "chf", "aud", "krw",
-    "sar", "qar", "kwd", "egp", "ils", "mnt", "hkd", "hk", "rupiah",
+    "rp",
+    "idr",
+    "us",
+    "usd",
+    "as",
+    "eur",
+    "euro",
+    "gbp",
+    "myr",
+    "rm",
+    "ringgit",
+    "malaysia",
+    "malaysian",
+    "sgd",
+    "s",
+    "jpy",
+    "cny",
+    "rmb",
+    "inr",
+    "rs",
+    "cad",
+    "c",
+    "chf",
+    "aud",
+    "krw",
+    "sar",
+    "qar",
+    "kwd",
+    "egp",
+    "ils",
+    "mnt",
+    "hkd",
+    "hk",
+    "rupiah",
     // markers
-    "m", "magnitudo", "magnitude", "mag", "bermagnitudo", "berkekuatan", "minus", "negative",
-    "negatif", "absolute", "sejam", "sehari", "seminggu", "sepekan", "sebulan", "setahun",
-    "semenit", "sedetik", "seabad", "sedekade",
+    "m",
+    "magnitudo",
+    "magnitude",
+    "mag",
+    "bermagnitudo",
+    "berkekuatan",
+    "minus",
+    "negative",
+    "negatif",
+    "absolute",
+    "sejam",
+    "sehari",
+    "seminggu",
+    "sepekan",
+    "sebulan",
+    "setahun",
+    "semenit",
+    "sedetik",
+    "seabad",
+    "sedekade",
 ];
 
 /// Cheap pre-check before the hash lookup: is there any trigger word with
@@ -96,7 +261,13 @@ fn may_trigger(w: &str) -> bool {
 
 fn triggers() -> &'static HashSet<&'static str, FxBuild> {
     static SET: OnceLock<HashSet<&'static str, FxBuild>> = OnceLock::new();
-    SET.get_or_init(|| TRIGGER_WORDS.iter().copied().chain(qualifier::first_words()).collect())
+    SET.get_or_init(|| {
+        TRIGGER_WORDS
+            .iter()
+            .copied()
+            .chain(qualifier::first_words())
+            .collect()
+    })
 }
 
 /// A parsed number.
@@ -129,7 +300,6 @@ impl Num {
 struct UnitHit {
     unit: Unit,
     base: String,
-    start: usize,
     end: usize,
     surface: String,
 }
@@ -163,40 +333,248 @@ enum Outcome {
 }
 
 const SPORT: &[&str] = &[
-    "skor", "menang", "kalah", "imbang", "mengalahkan", "dikalahkan", "gol", "laga",
-    "pertandingan", "liga", "unggul", "takluk", "menekuk", "membungkam", "tumbang", "score",
-    "won", "beat", "defeated", "lost", "draw", "match", "league", "goals", "victory", "leg",
+    "skor",
+    "menang",
+    "kalah",
+    "imbang",
+    "mengalahkan",
+    "dikalahkan",
+    "gol",
+    "laga",
+    "pertandingan",
+    "liga",
+    "unggul",
+    "takluk",
+    "menekuk",
+    "membungkam",
+    "tumbang",
+    "score",
+    "won",
+    "beat",
+    "defeated",
+    "lost",
+    "draw",
+    "match",
+    "league",
+    "goals",
+    "victory",
+    "leg",
 ];
 
 const TEMP: &[&str] = &[
-    "°", "celsius", "celcius", "fahrenheit", "kelvin", "suhu", "temperature", "temperatures",
-    "derajat", "degrees",
+    "°",
+    "celsius",
+    "celcius",
+    "fahrenheit",
+    "kelvin",
+    "suhu",
+    "temperature",
+    "temperatures",
+    "derajat",
+    "degrees",
 ];
 
 const ID_CUES: &[&str] = &[
-    "no", "nomor", "nomer", "nr", "number", "num", "code", "kode", "id", "pasal", "ayat", "uu",
-    "perpres", "pp", "perda", "permen", "keppres", "inpres", "nik", "nip", "rt", "rw", "hal",
-    "halaman", "page", "gate", "lantai", "floor", "blok", "block", "jalur", "kelas", "seri",
-    "versi", "version", "episode", "season", "bab", "chapter", "section", "article", "room",
-    "ruang", "route", "rute", "flight", "line", "platform", "pintu", "tahap", "jilid", "edisi",
-    "gelombang", "angkatan", "tipe", "type", "model", "tanggal", "tgl", "level", "peringkat",
-    "rank", "ranked", "ranking", "juara", "grade", "zona", "sektor", "pos", "ke", "urut",
-    "nomor urut", "telp", "telepon", "hp", "wa", "whatsapp", "phone", "tel", "pin", "kamar",
-    "kavling", "kav", "gang", "gg", "km", "kilometer", "putaran", "babak", "game", "set",
-    "minggu ke", "pekan ke", "nopol", "plat", "register", "ref", "pukul",
+    "no",
+    "nomor",
+    "nomer",
+    "nr",
+    "number",
+    "num",
+    "code",
+    "kode",
+    "id",
+    "pasal",
+    "ayat",
+    "uu",
+    "perpres",
+    "pp",
+    "perda",
+    "permen",
+    "keppres",
+    "inpres",
+    "nik",
+    "nip",
+    "rt",
+    "rw",
+    "hal",
+    "halaman",
+    "page",
+    "gate",
+    "lantai",
+    "floor",
+    "blok",
+    "block",
+    "jalur",
+    "kelas",
+    "seri",
+    "versi",
+    "version",
+    "episode",
+    "season",
+    "bab",
+    "chapter",
+    "section",
+    "article",
+    "room",
+    "ruang",
+    "route",
+    "rute",
+    "flight",
+    "line",
+    "platform",
+    "pintu",
+    "tahap",
+    "jilid",
+    "edisi",
+    "gelombang",
+    "angkatan",
+    "tipe",
+    "type",
+    "model",
+    "tanggal",
+    "tgl",
+    "level",
+    "peringkat",
+    "rank",
+    "ranked",
+    "ranking",
+    "juara",
+    "grade",
+    "zona",
+    "sektor",
+    "pos",
+    "ke",
+    "urut",
+    "nomor urut",
+    "telp",
+    "telepon",
+    "hp",
+    "wa",
+    "whatsapp",
+    "phone",
+    "tel",
+    "pin",
+    "kamar",
+    "kavling",
+    "kav",
+    "gang",
+    "gg",
+    "km",
+    "kilometer",
+    "putaran",
+    "babak",
+    "game",
+    "set",
+    "minggu ke",
+    "pekan ke",
+    "nopol",
+    "plat",
+    "register",
+    "ref",
+    "pukul",
 ];
 
 const ID_STOP: &[&str] = &[
-    "yang", "dan", "di", "ke", "dari", "pada", "untuk", "dengan", "atau", "dalam", "ini", "itu",
-    "lalu", "lebih", "kurang", "hingga", "sampai", "sekitar", "per", "tersebut", "saja", "pun",
-    "juga", "telah", "sudah", "akan", "adalah", "ialah", "merupakan", "oleh", "bagi", "sebanyak",
-    "mencapai", "menjadi", "naik", "turun", "atas", "bawah", "sejak", "kata", "ujar", "tutur",
-    "namun", "tetapi", "tapi", "serta", "karena", "agar", "bahwa", "sebagai", "seperti", "masing",
-    "sama", "besar", "kecil", "baru", "lagi", "tahun", "hari", "bulan", "jam", "menit", "detik",
-    "persen", "kali", "terakhir", "pertama", "lalu", "mendatang", "sebelumnya", "kemudian",
-    "saat", "ketika", "sedangkan", "sementara", "antara", "setelah", "sebelum", "selama", "usai",
-    "menurut", "bersama", "tanpa", "hanya", "cuma", "pula", "pun", "kah", "lah", "nya", "ribu",
-    "juta", "miliar", "triliun", "dari", "tak", "tidak", "belum", "bukan",
+    "yang",
+    "dan",
+    "di",
+    "ke",
+    "dari",
+    "pada",
+    "untuk",
+    "dengan",
+    "atau",
+    "dalam",
+    "ini",
+    "itu",
+    "lalu",
+    "lebih",
+    "kurang",
+    "hingga",
+    "sampai",
+    "sekitar",
+    "per",
+    "tersebut",
+    "saja",
+    "pun",
+    "juga",
+    "telah",
+    "sudah",
+    "akan",
+    "adalah",
+    "ialah",
+    "merupakan",
+    "oleh",
+    "bagi",
+    "sebanyak",
+    "mencapai",
+    "menjadi",
+    "naik",
+    "turun",
+    "atas",
+    "bawah",
+    "sejak",
+    "kata",
+    "ujar",
+    "tutur",
+    "namun",
+    "tetapi",
+    "tapi",
+    "serta",
+    "karena",
+    "agar",
+    "bahwa",
+    "sebagai",
+    "seperti",
+    "masing",
+    "sama",
+    "besar",
+    "kecil",
+    "baru",
+    "lagi",
+    "tahun",
+    "hari",
+    "bulan",
+    "jam",
+    "menit",
+    "detik",
+    "persen",
+    "kali",
+    "terakhir",
+    "pertama",
+    "lalu",
+    "mendatang",
+    "sebelumnya",
+    "kemudian",
+    "saat",
+    "ketika",
+    "sedangkan",
+    "sementara",
+    "antara",
+    "setelah",
+    "sebelum",
+    "selama",
+    "usai",
+    "menurut",
+    "bersama",
+    "tanpa",
+    "hanya",
+    "cuma",
+    "pula",
+    "pun",
+    "kah",
+    "lah",
+    "nya",
+    "ribu",
+    "juta",
+    "miliar",
+    "triliun",
+    "dari",
+    "tak",
+    "tidak",
+    "belum",
+    "bukan",
 ];
 
 const EN_STOP: &[&str] = &[
@@ -205,12 +583,12 @@ const EN_STOP: &[&str] = &[
     "less", "it", "its", "this", "these", "those", "have", "has", "had", "will", "would", "can",
     "could", "not", "no", "after", "before", "since", "until", "during", "into", "over", "under",
     "about", "up", "down", "out", "off", "between", "among", "percent", "of", "ago", "later",
-    "earlier", "each", "apiece", "said", "says", "times", "too", "also", "but", "so", "if",
-    "when", "while", "then", "there", "here", "you", "we", "they", "he", "she", "i", "me", "my",
-    "our", "your", "their", "his", "her", "them", "him", "us", "do", "did", "does", "am", "yet",
-    "either", "both", "all", "any", "many", "much", "most", "some", "other", "another", "such",
-    "own", "same", "than", "very", "just", "only", "now", "again", "ever", "never", "thousand",
-    "million", "billion", "trillion", "hundred",
+    "earlier", "each", "apiece", "said", "says", "times", "too", "also", "but", "so", "if", "when",
+    "while", "then", "there", "here", "you", "we", "they", "he", "she", "i", "me", "my", "our",
+    "your", "their", "his", "her", "them", "him", "us", "do", "did", "does", "am", "yet", "either",
+    "both", "all", "any", "many", "much", "most", "some", "other", "another", "such", "own",
+    "same", "than", "very", "just", "only", "now", "again", "ever", "never", "thousand", "million",
+    "billion", "trillion", "hundred",
 ];
 
 const GENERIC: &[&str] = &["people", "victims", "citizens"];
@@ -337,8 +715,8 @@ impl<'a> Scanner<'a> {
         }
         let rest = w.strip_prefix("se")?;
         match rest {
-            "jam" | "hari" | "minggu" | "pekan" | "bulan" | "tahun" | "menit" | "detik" | "abad"
-            | "dekade" => units::lookup(rest, rest),
+            "jam" | "hari" | "minggu" | "pekan" | "bulan" | "tahun" | "menit" | "detik"
+            | "abad" | "dekade" => units::lookup(rest, rest),
             _ => None,
         }
     }
@@ -359,7 +737,10 @@ impl<'a> Scanner<'a> {
         let w0 = t.low(i);
         let candidate = match tok.kind {
             TokKind::Num | TokKind::Frac => true,
-            TokKind::Punct => matches!(w0, "$" | "€" | "£" | "¥" | "₹" | "-" | "−" | "." | "," | "±" | "~" | "("),
+            TokKind::Punct => matches!(
+                w0,
+                "$" | "€" | "£" | "¥" | "₹" | "-" | "−" | "." | "," | "±" | "~" | "("
+            ),
             TokKind::Word => may_trigger(w0) && triggers().contains(w0),
         };
         if !candidate {
@@ -384,7 +765,11 @@ impl<'a> Scanner<'a> {
                 qual: None,
                 unit: Some("C".to_string()),
                 precision: None,
-                stated: Stated { low: Some(0.0), high: Some(0.0), unit: Some("K".to_string()) },
+                stated: Stated {
+                    low: Some(0.0),
+                    high: Some(0.0),
+                    unit: Some("K".to_string()),
+                },
                 noun: None,
                 noun_base: None,
                 concept: None,
@@ -394,7 +779,10 @@ impl<'a> Scanner<'a> {
         }
         let quick = match tok.kind {
             TokKind::Num | TokKind::Frac => true,
-            TokKind::Punct => matches!(w, "$" | "€" | "£" | "¥" | "₹" | "-" | "−" | "." | "," | "±" | "~"),
+            TokKind::Punct => matches!(
+                w,
+                "$" | "€" | "£" | "¥" | "₹" | "-" | "−" | "." | "," | "±" | "~"
+            ),
             TokKind::Word => true,
         };
         if !quick {
@@ -419,7 +807,10 @@ impl<'a> Scanner<'a> {
 
     fn date_mention(&self, h: DateHit) -> Mention {
         let t = &self.toks;
-        let surface = (h.start..h.end).map(|k| t.low(k)).collect::<Vec<_>>().join(" ");
+        let surface = (h.start..h.end)
+            .map(|k| t.low(k))
+            .collect::<Vec<_>>()
+            .join(" ");
         Mention {
             start: h.start,
             end: h.end,
@@ -432,7 +823,11 @@ impl<'a> Scanner<'a> {
             qual: None,
             unit: None,
             precision: h.year.map(|_| 1.0),
-            stated: Stated { low: None, high: None, unit: Some(surface) },
+            stated: Stated {
+                low: None,
+                high: None,
+                unit: Some(surface),
+            },
             noun: None,
             noun_base: None,
             concept: None,
@@ -449,10 +844,40 @@ impl<'a> Scanner<'a> {
             Some(TokKind::Punct) => matches!(first, "$" | "€" | "£" | "¥" | "₹"),
             Some(TokKind::Word) => matches!(
                 first,
-                "rp" | "idr" | "us" | "usd" | "as" | "eur" | "euro" | "gbp" | "myr" | "rm" | "ringgit"
-                    | "malaysia" | "malaysian" | "sgd" | "s" | "jpy" | "cny" | "rmb" | "inr" | "rs"
-                    | "cad" | "c" | "chf" | "aud" | "a" | "krw" | "sar" | "qar" | "kwd" | "egp"
-                    | "ils" | "mnt" | "hkd" | "hk" | "rupiah"
+                "rp" | "idr"
+                    | "us"
+                    | "usd"
+                    | "as"
+                    | "eur"
+                    | "euro"
+                    | "gbp"
+                    | "myr"
+                    | "rm"
+                    | "ringgit"
+                    | "malaysia"
+                    | "malaysian"
+                    | "sgd"
+                    | "s"
+                    | "jpy"
+                    | "cny"
+                    | "rmb"
+                    | "inr"
+                    | "rs"
+                    | "cad"
+                    | "c"
+                    | "chf"
+                    | "aud"
+                    | "a"
+                    | "krw"
+                    | "sar"
+                    | "qar"
+                    | "kwd"
+                    | "egp"
+                    | "ils"
+                    | "mnt"
+                    | "hkd"
+                    | "hk"
+                    | "rupiah"
             ),
             _ => false,
         };
@@ -472,13 +897,17 @@ impl<'a> Scanner<'a> {
                 continue;
             }
             let sep = if spaced { " " } else { "" };
-            let raw: String = (0..n).map(|x| t.raw(self.text, k + x)).collect::<Vec<_>>().join(sep);
+            let raw: String = (0..n)
+                .map(|x| t.raw(self.text, k + x))
+                .collect::<Vec<_>>()
+                .join(sep);
             let low: String = (0..n).map(|x| t.low(k + x)).collect::<Vec<_>>().join(sep);
             if let Some(c) = units::currency_prefix(&raw, &low) {
                 // must be followed by a number (possibly spaced)
                 let nk = k + n;
                 let next_num = matches!(t.kind(nk), Some(TokKind::Num))
-                    || (t.kind(nk) == Some(TokKind::Word) && word_atoms(t.low(nk), self.lang).is_some())
+                    || (t.kind(nk) == Some(TokKind::Word)
+                        && word_atoms(t.low(nk), self.lang).is_some())
                     || (t.is_punct(nk, ".") && t.kind(nk + 1) == Some(TokKind::Num))
                     || (self.lang == Lang::En && matches!(t.low(nk), "a" | "an"));
                 if next_num {
@@ -495,7 +924,11 @@ impl<'a> Scanner<'a> {
         // magnitude markers
         let mut magnitude = false;
         let raw_j = t.raw(self.text, j);
-        if (raw_j == "M" || matches!(t.low(j), "magnitudo" | "magnitude" | "mag" | "bermagnitudo" | "berkekuatan"))
+        if (raw_j == "M"
+            || matches!(
+                t.low(j),
+                "magnitudo" | "magnitude" | "mag" | "bermagnitudo" | "berkekuatan"
+            ))
             && t.kind(j + 1) == Some(TokKind::Num)
         {
             if let Some(d) = parse_digits(t.low(j + 1), self.lang) {
@@ -527,8 +960,16 @@ impl<'a> Scanner<'a> {
                 num.end = u.end;
             }
         }
-        let start = if currency.is_some() || magnitude || qual.is_some() { qstart } else { num.start };
-        let mut start = if qual == Some(Qual::From) && currency.is_none() { num.start.min(start) } else { start };
+        let start = if currency.is_some() || magnitude || qual.is_some() {
+            qstart
+        } else {
+            num.start
+        };
+        let mut start = if qual == Some(Qual::From) && currency.is_none() {
+            num.start.min(start)
+        } else {
+            start
+        };
 
         // non-quantities
         if currency.is_none() && !magnitude {
@@ -550,10 +991,20 @@ impl<'a> Scanner<'a> {
             low_inc: true,
             high_inc: true,
             approx: num.approx || num.vague,
-            qual: if num.vague { Some("vague") } else if num.approx { Some("approx") } else { None },
+            qual: if num.vague {
+                Some("vague")
+            } else if num.approx {
+                Some("approx")
+            } else {
+                None
+            },
             unit: None,
             precision: if num.vague { None } else { num.precision },
-            stated: Stated { low: Some(num.low), high: Some(num.high), unit: None },
+            stated: Stated {
+                low: Some(num.low),
+                high: Some(num.high),
+                unit: None,
+            },
             noun: None,
             noun_base: None,
             concept: None,
@@ -566,15 +1017,25 @@ impl<'a> Scanner<'a> {
         if magnitude {
             m.kind = Kind::Magnitude;
             m.stated.unit = Some(t.raw(self.text, j - 1).to_string());
-        } else if matches!(t.raw(self.text, num.end), "SR") || (t.low(num.end) == "skala" && t.low(num.end + 1) == "richter") {
+        } else if matches!(t.raw(self.text, num.end), "SR")
+            || (t.low(num.end) == "skala" && t.low(num.end + 1) == "richter")
+        {
             m.kind = Kind::Magnitude;
-            m.end = if t.low(num.end) == "skala" { num.end + 2 } else { num.end + 1 };
+            m.end = if t.low(num.end) == "skala" {
+                num.end + 2
+            } else {
+                num.end + 1
+            };
             m.stated.unit = Some("SR".to_string());
         } else if let Some((code, _, surface)) = &currency {
             unit = Some(UnitHit {
-                unit: Unit { kind: Kind::Money, base: code, factor: 1.0, offset: 0.0 },
+                unit: Unit {
+                    kind: Kind::Money,
+                    base: code,
+                    factor: 1.0,
+                    offset: 0.0,
+                },
                 base: code.to_string(),
-                start: qstart,
                 end: num.start,
                 surface: surface.clone(),
             });
@@ -590,10 +1051,12 @@ impl<'a> Scanner<'a> {
             if num.low.fract() != 0.0 && matches!(t.low(k), "a" | "an") {
                 k += 1;
             }
-            if self.lang == Lang::En && t.low(k) == "of" && (num.low.fract() != 0.0 || num.words) {
-                if self.unit_at(k + 1, &num).is_some() {
-                    k += 1;
-                }
+            if self.lang == Lang::En
+                && t.low(k) == "of"
+                && (num.low.fract() != 0.0 || num.words)
+                && self.unit_at(k + 1, &num).is_some()
+            {
+                k += 1;
             }
             if let Some(u) = self.unit_at(k, &num) {
                 m.end = u.end;
@@ -624,7 +1087,11 @@ impl<'a> Scanner<'a> {
         if !num.vague {
             if let Some((hi, hi_unit, end, dash)) = self.range_end(m.end, qual, &unit, &num) {
                 let both_plain = unit.is_none() && hi_unit.is_none();
-                if dash && both_plain && currency.is_none() && num.plain_int && hi.plain_int
+                if dash
+                    && both_plain
+                    && currency.is_none()
+                    && num.plain_int
+                    && hi.plain_int
                     && (num.low > hi.low || (self.sport() && hi.low < 100.0))
                 {
                     return Outcome::Skip(end);
@@ -654,7 +1121,12 @@ impl<'a> Scanner<'a> {
 
         // money cents: "$20 and 43c", "20 dollars 43 cents"
         if let Some(u) = &unit {
-            if u.unit.kind == Kind::Money && range_hi.is_none() && u.unit.factor == 1.0 && num.low.fract() == 0.0 && num.is_point() {
+            if u.unit.kind == Kind::Money
+                && range_hi.is_none()
+                && u.unit.factor == 1.0
+                && num.low.fract() == 0.0
+                && num.is_point()
+            {
                 if let Some((cents, e)) = self.cents_after(m.end) {
                     num.low += cents / 100.0;
                     num.high = num.low;
@@ -683,7 +1155,10 @@ impl<'a> Scanner<'a> {
         };
         m.stated.low = Some(lo);
         m.stated.high = Some(hi);
-        let (factor, offset) = unit.as_ref().map(|u| (u.unit.factor, u.unit.offset)).unwrap_or((1.0, 0.0));
+        let (factor, offset) = unit
+            .as_ref()
+            .map(|u| (u.unit.factor, u.unit.offset))
+            .unwrap_or((1.0, 0.0));
         lo = lo * factor + offset + extra_base;
         hi = hi * factor + offset + extra_base;
         if lo > hi {
@@ -696,7 +1171,10 @@ impl<'a> Scanner<'a> {
         }
         if range_hi.is_some() {
             m.qual = Some("range");
-            m.precision = m.precision.zip(range_hi.and_then(|h| h.precision).map(|p| p * factor)).map(|(a, b)| a.max(b));
+            m.precision = m
+                .precision
+                .zip(range_hi.and_then(|h| h.precision).map(|p| p * factor))
+                .map(|(a, b)| a.max(b));
         }
         m.low = Some(lo);
         m.high = Some(hi);
@@ -733,7 +1211,11 @@ impl<'a> Scanner<'a> {
                     }
                 }
                 Some(Qual::Nearly) => {
-                    m.low = Some(if nonneg { hi * 0.9 } else { hi - hi.abs() * 0.1 });
+                    m.low = Some(if nonneg {
+                        hi * 0.9
+                    } else {
+                        hi - hi.abs() * 0.1
+                    });
                     m.high = Some(hi);
                     m.high_inc = false;
                     m.approx = true;
@@ -744,17 +1226,31 @@ impl<'a> Scanner<'a> {
         } else if qual == Some(Qual::Approx) || approx2 {
             m.approx = true;
         }
-        if m.kind == Kind::Number && qual.is_none() && range_hi.is_none() && currency.is_none() && !magnitude && num.vague {
+        if m.kind == Kind::Number
+            && qual.is_none()
+            && range_hi.is_none()
+            && currency.is_none()
+            && !magnitude
+            && num.vague
+        {
             // keep vague as number/count below
         }
 
         // "dari 57 anggota": "dari"/"from" without a range end is not a qualifier
         if matches!(qual, Some(Qual::From) | Some(Qual::Between)) && range_hi.is_none() {
             m.start = if approx2 { m.start } else { unqualified_start };
-            m.qual = if m.qual == Some("range") { None } else { m.qual };
+            m.qual = if m.qual == Some("range") {
+                None
+            } else {
+                m.qual
+            };
         }
         // "45 and 50 mg": a bare number takes the unit of its coordinate
-        if m.kind == Kind::Number && range_hi.is_none() && unit.is_none() && matches!(t.low(m.end), "and" | "or" | "dan" | "atau") {
+        if m.kind == Kind::Number
+            && range_hi.is_none()
+            && unit.is_none()
+            && matches!(t.low(m.end), "and" | "or" | "dan" | "atau")
+        {
             if let Some(n2) = self.number(m.end + 1, false) {
                 if let Some(u2) = self.unit_at(n2.end, &n2) {
                     if !matches!(u2.unit.kind, Kind::Money) || u2.unit.factor == 1.0 {
@@ -812,14 +1308,21 @@ impl<'a> Scanner<'a> {
         let w = t.low(j);
         let (unit, start_u) = if let Some(u) = self.se_unit(w) {
             (
-                UnitHit { unit: u, base: u.base.to_string(), start: j, end: j + 1, surface: w.to_string() },
+                UnitHit {
+                    unit: u,
+                    base: u.base.to_string(),
+                    end: j + 1,
+                    surface: w.to_string(),
+                },
                 j,
             )
         } else if self.lang == Lang::En && matches!(w, "a" | "an" | "one") {
             let Some(u) = self.unit_at_simple(j + 1) else {
                 return Outcome::None;
             };
-            if !matches!(u.unit.kind, Kind::Duration | Kind::Money | Kind::Measure) || u.unit.factor < 1e-3 && u.unit.kind == Kind::Money && u.surface.len() == 1 {
+            if !matches!(u.unit.kind, Kind::Duration | Kind::Money | Kind::Measure)
+                || u.unit.factor < 1e-3 && u.unit.kind == Kind::Money && u.surface.len() == 1
+            {
                 return Outcome::None;
             }
             (u, j)
@@ -872,7 +1375,11 @@ impl<'a> Scanner<'a> {
             qual: None,
             unit: Some(unit.base.clone()),
             precision: None,
-            stated: Stated { low: Some(lo_stated), high: Some(lo_stated), unit: Some(unit.surface) },
+            stated: Stated {
+                low: Some(lo_stated),
+                high: Some(lo_stated),
+                unit: Some(unit.surface),
+            },
             noun: None,
             noun_base: None,
             concept: None,
@@ -924,10 +1431,15 @@ impl<'a> Scanner<'a> {
             if k > 0 && t.glued(k) {
                 let p = t.low(k - 1);
                 let praw = t.raw(self.text, k - 1);
-                if t.kind(k - 1) == Some(TokKind::Word) && units::currency_prefix(praw, p).is_none() {
+                if t.kind(k - 1) == Some(TokKind::Word) && units::currency_prefix(praw, p).is_none()
+                {
                     return Some(Outcome::Skip(self.skip_id(e)));
                 }
-                if t.is_dash(k - 1) && k > 1 && t.glued(k - 1) && t.kind(k - 2) == Some(TokKind::Word) {
+                if t.is_dash(k - 1)
+                    && k > 1
+                    && t.glued(k - 1)
+                    && t.kind(k - 2) == Some(TokKind::Word)
+                {
                     return Some(Outcome::Skip(self.skip_id(e)));
                 }
                 if matches!(p, "#" | "+" | "@" | "/") {
@@ -987,7 +1499,11 @@ impl<'a> Scanner<'a> {
             {
                 let mut end = e;
                 // "2013-14", "2019-2020"
-                if t.is_dash(e) && t.glued(e) && t.glued(e + 1) && t.kind(e + 1) == Some(TokKind::Num) {
+                if t.is_dash(e)
+                    && t.glued(e)
+                    && t.glued(e + 1)
+                    && t.kind(e + 1) == Some(TokKind::Num)
+                {
                     end = e + 2;
                 }
                 let y = v as i32;
@@ -1003,7 +1519,11 @@ impl<'a> Scanner<'a> {
                     qual: None,
                     unit: None,
                     precision: Some(1.0),
-                    stated: Stated { low: Some(v), high: Some(v), unit: None },
+                    stated: Stated {
+                        low: Some(v),
+                        high: Some(v),
+                        unit: None,
+                    },
                     noun: None,
                     noun_base: None,
                     concept: None,
@@ -1018,7 +1538,12 @@ impl<'a> Scanner<'a> {
     fn skip_id(&self, mut e: usize) -> usize {
         // swallow glued alphanumeric continuation: "06F6", "0812-3456"
         let t = &self.toks;
-        while e < t.toks.len() && t.glued(e) && !t.is_punct(e, ",") && !t.is_punct(e, ".") && !t.is_punct(e, ")") {
+        while e < t.toks.len()
+            && t.glued(e)
+            && !t.is_punct(e, ",")
+            && !t.is_punct(e, ".")
+            && !t.is_punct(e, ")")
+        {
             e += 1;
         }
         e
@@ -1034,7 +1559,10 @@ impl<'a> Scanner<'a> {
         let mut i = k;
         let mut sign = 1.0;
         let w = t.low(i);
-        let dot_num = (t.is_punct(i + 1, ".") || t.is_punct(i + 1, ",")) && t.glued(i + 1) && t.kind(i + 2) == Some(TokKind::Num) && t.glued(i + 2);
+        let dot_num = (t.is_punct(i + 1, ".") || t.is_punct(i + 1, ","))
+            && t.glued(i + 1)
+            && t.kind(i + 2) == Some(TokKind::Num)
+            && t.glued(i + 2);
         if matches!(w, "-" | "−") && (t.kind(i + 1) == Some(TokKind::Num) || dot_num) {
             let spaced_before = i == 0 || !t.glued(i);
             let prev_ok = i == 0 || !matches!(t.kind(i - 1), Some(TokKind::Num));
@@ -1044,20 +1572,24 @@ impl<'a> Scanner<'a> {
             } else {
                 return None;
             }
-        } else if matches!(w, "minus" | "negative" | "negatif") && matches!(t.kind(i + 1), Some(TokKind::Num) | Some(TokKind::Word)) {
+        } else if matches!(w, "minus" | "negative" | "negatif")
+            && matches!(t.kind(i + 1), Some(TokKind::Num) | Some(TokKind::Word))
+        {
             sign = -1.0;
             i += 1;
         }
         let mut num = if let Some(x) = self.digits_number(i, money) {
             x
-        } else if let Some(x) = self.word_number(i) {
-            x
         } else {
-            return None;
+            self.word_number(i)?
         };
         num.start = k;
         if sign < 0.0 {
-            if num.words && i > k && t.kind(i) != Some(TokKind::Num) && !matches!(t.low(k), "minus" | "negative" | "negatif") {
+            if num.words
+                && i > k
+                && t.kind(i) != Some(TokKind::Num)
+                && !matches!(t.low(k), "minus" | "negative" | "negatif")
+            {
                 return None;
             }
             num.low = -num.low;
@@ -1074,7 +1606,11 @@ impl<'a> Scanner<'a> {
         let t = &self.toks;
         let mut k = i;
         let mut lead_dec = false;
-        if (t.is_punct(k, ".") || t.is_punct(k, ",")) && t.kind(k + 1) == Some(TokKind::Num) && t.glued(k + 1) && (k == 0 || !t.glued(k) || matches!(t.low(k - 1), "-" | "−")) {
+        if (t.is_punct(k, ".") || t.is_punct(k, ","))
+            && t.kind(k + 1) == Some(TokKind::Num)
+            && t.glued(k + 1)
+            && (k == 0 || !t.glued(k) || matches!(t.low(k - 1), "-" | "−"))
+        {
             lead_dec = true;
             k += 1;
         }
@@ -1092,7 +1628,13 @@ impl<'a> Scanner<'a> {
                     parse_digits(raw, self.lang)?
                 };
                 let plain = !d.separated;
-                (d.value, Some(d.precision()), d.decimals, plain, d.int_digits)
+                (
+                    d.value,
+                    Some(d.precision()),
+                    d.decimals,
+                    plain,
+                    d.int_digits,
+                )
             }
             Some(TokKind::Frac) => (frac_value(t.low(k)), None, 0, false, 0),
             _ => return None,
@@ -1108,10 +1650,19 @@ impl<'a> Scanner<'a> {
             plain_int = false;
         }
         // fraction a/b
-        if plain_int && t.is_punct(end, "/") && t.glued(end) && t.glued(end + 1) && t.kind(end + 1) == Some(TokKind::Num) {
+        if plain_int
+            && t.is_punct(end, "/")
+            && t.glued(end)
+            && t.glued(end + 1)
+            && t.kind(end + 1) == Some(TokKind::Num)
+        {
             let den = t.low(end + 1);
             if let Ok(dv) = den.parse::<u32>() {
-                if dv > 0 && (value as u32) < dv && dv <= 1000 && !(t.is_punct(end + 2, "/") && t.glued(end + 2)) {
+                if dv > 0
+                    && (value as u32) < dv
+                    && dv <= 1000
+                    && !(t.is_punct(end + 2, "/") && t.glued(end + 2))
+                {
                     value /= dv as f64;
                     precision = None;
                     end += 2;
@@ -1370,7 +1921,7 @@ impl<'a> Scanner<'a> {
                 }
                 _ if nx == "few" => {
                     // Duckling's convention: "a few" = 3, approximate
-                    let e = if t.low(i + 2) == "of" { i + 2 } else { i + 2 };
+                    let e = i + 2;
                     return Some(Num {
                         low: 3.0,
                         high: 3.0,
@@ -1393,12 +1944,23 @@ impl<'a> Scanner<'a> {
             let wk = t.low(k);
             if t.kind(k) != Some(TokKind::Word) {
                 // hyphen inside "twenty-three"
-                if t.is_dash(k) && t.glued(k) && t.glued(k + 1) && !ev.is_empty() && word_atoms(t.low(k + 1), self.lang).is_some() {
+                if t.is_dash(k)
+                    && t.glued(k)
+                    && t.glued(k + 1)
+                    && !ev.is_empty()
+                    && word_atoms(t.low(k + 1), self.lang).is_some()
+                {
                     k += 1;
                     continue;
                 }
                 // connectors "," / "&" in "three million, two hundred & forty"
-                if en && (wk == "," || wk == "&") && ev.after_multiplier() && word_atoms(t.low(k + 1), self.lang).is_some_and(|a| matches!(a[0], Atom::Digit(_) | Atom::Teen(_) | Atom::Tens(_))) {
+                if en
+                    && (wk == "," || wk == "&")
+                    && ev.after_multiplier()
+                    && word_atoms(t.low(k + 1), self.lang).is_some_and(|a| {
+                        matches!(a[0], Atom::Digit(_) | Atom::Teen(_) | Atom::Tens(_))
+                    })
+                {
                     k += 1;
                     continue;
                 }
@@ -1406,7 +1968,11 @@ impl<'a> Scanner<'a> {
             }
             if en && wk == "and" {
                 let nx = t.low(k + 1);
-                if ev.after_multiplier() && word_atoms(nx, self.lang).is_some_and(|a| matches!(a[0], Atom::Digit(_) | Atom::Teen(_) | Atom::Tens(_))) {
+                if ev.after_multiplier()
+                    && word_atoms(nx, self.lang).is_some_and(|a| {
+                        matches!(a[0], Atom::Digit(_) | Atom::Teen(_) | Atom::Tens(_))
+                    })
+                {
                     k += 1;
                     continue;
                 }
@@ -1542,7 +2108,12 @@ impl<'a> Scanner<'a> {
         let low = t.low(k);
         let u = units::lookup(raw, low)?;
         let u = self.fix_pound(u, low, k, false);
-        Some(UnitHit { unit: u, base: u.base.to_string(), start: k, end: k + 1, surface: raw.to_string() })
+        Some(UnitHit {
+            unit: u,
+            base: u.base.to_string(),
+            end: k + 1,
+            surface: raw.to_string(),
+        })
     }
 
     /// "pound(s)": money (GBP) in Indonesian, after a scale word, or before
@@ -1553,10 +2124,18 @@ impl<'a> Scanner<'a> {
             let lo = k.saturating_sub(30);
             let hi = (k + 30).min(self.toks.toks.len());
             let weighty = (lo..hi).any(|x| {
-                matches!(self.toks.low(x), "weighs" | "weigh" | "weight" | "weighed" | "heavy" | "berat" | "weighing")
+                matches!(
+                    self.toks.low(x),
+                    "weighs" | "weigh" | "weight" | "weighed" | "heavy" | "berat" | "weighing"
+                )
             });
             if money && !weighty {
-                return Unit { kind: Kind::Money, base: "GBP", factor: 1.0, offset: 0.0 };
+                return Unit {
+                    kind: Kind::Money,
+                    base: "GBP",
+                    factor: 1.0,
+                    offset: 0.0,
+                };
             }
         }
         u
@@ -1590,7 +2169,9 @@ impl<'a> Scanner<'a> {
             if m > 0 {
                 if kind == Some(TokKind::Num) {
                     // only "km2", "m3", "km^2"
-                    if !(t.glued(q) && (matches!(t.low(q), "2" | "3") || (t.low(q) == "1" && t.is_dash(q - 1)))) {
+                    if !(t.glued(q)
+                        && (matches!(t.low(q), "2" | "3") || (t.low(q) == "1" && t.is_dash(q - 1))))
+                    {
                         break;
                     }
                 }
@@ -1608,8 +2189,21 @@ impl<'a> Scanner<'a> {
                 best_low = low.clone();
             }
         }
-        if best.is_none() && t.low(k0) == "in" && !num.words && (k0 + 1 >= n || (t.is_punct(k0 + 1, ".") && k0 + 2 >= n)) {
-            best = Some((Unit { kind: Kind::Measure, base: "m", factor: 0.0254, offset: 0.0 }, k0 + 1, "in".to_string()));
+        if best.is_none()
+            && t.low(k0) == "in"
+            && !num.words
+            && (k0 + 1 >= n || (t.is_punct(k0 + 1, ".") && k0 + 2 >= n))
+        {
+            best = Some((
+                Unit {
+                    kind: Kind::Measure,
+                    base: "m",
+                    factor: 0.0254,
+                    offset: 0.0,
+                },
+                k0 + 1,
+                "in".to_string(),
+            ));
             best_low = "in".to_string();
         }
         let (mut u, end, surface) = best?;
@@ -1618,7 +2212,9 @@ impl<'a> Scanner<'a> {
         match surface.as_str() {
             "\"" => {
                 // an inch mark only when no quotation is open before it
-                let quotes = (k0.saturating_sub(200)..k0).filter(|&x| t.low(x) == "\"").count();
+                let quotes = (k0.saturating_sub(200)..k0)
+                    .filter(|&x| t.low(x) == "\"")
+                    .count();
                 if quotes % 2 == 1 || !t.glued(k0) {
                     return None;
                 }
@@ -1647,7 +2243,12 @@ impl<'a> Scanner<'a> {
             for x in end..(end + 4).min(n) {
                 match t.low(x) {
                     "fahrenheit" => {
-                        u = Unit { kind: Kind::Measure, base: "C", factor: 5.0 / 9.0, offset: -160.0 / 9.0 };
+                        u = Unit {
+                            kind: Kind::Measure,
+                            base: "C",
+                            factor: 5.0 / 9.0,
+                            offset: -160.0 / 9.0,
+                        };
                         break;
                     }
                     "celsius" | "celcius" => break,
@@ -1659,10 +2260,31 @@ impl<'a> Scanner<'a> {
         if surface == "b" {
             let (lo, hi) = (k0.saturating_sub(30), (k0 + 30).min(n));
             let has = |ws: &[&str]| (lo..hi).any(|x| ws.contains(&t.low(x)));
-            if has(&["transmit", "package", "packet", "data", "file", "memory", "bandwidth", "download", "upload", "network"]) {
-                u = Unit { kind: Kind::Measure, base: "bit", factor: 1.0, offset: 0.0 };
+            if has(&[
+                "transmit",
+                "package",
+                "packet",
+                "data",
+                "file",
+                "memory",
+                "bandwidth",
+                "download",
+                "upload",
+                "network",
+            ]) {
+                u = Unit {
+                    kind: Kind::Measure,
+                    base: "bit",
+                    factor: 1.0,
+                    offset: 0.0,
+                };
             } else if has(&["area", "cross", "section", "nuclear", "physics"]) {
-                u = Unit { kind: Kind::Measure, base: "m2", factor: 1e-28, offset: 0.0 };
+                u = Unit {
+                    kind: Kind::Measure,
+                    base: "m2",
+                    factor: 1e-28,
+                    offset: 0.0,
+                };
             } else {
                 return None;
             }
@@ -1670,15 +2292,18 @@ impl<'a> Scanner<'a> {
         if u.kind == Kind::Measure && u.base == "C" && surface == "K" && !self.temp_ctx() {
             return None;
         }
-        Some(UnitHit { unit: u, base: u.base.to_string(), start: k0, end, surface })
+        Some(UnitHit {
+            unit: u,
+            base: u.base.to_string(),
+            end,
+            surface,
+        })
     }
 
     /// "/hour", "per kg", "per week" after a unit.
     fn rate_at(&self, k: usize) -> Option<(UnitHit, usize)> {
         let t = &self.toks;
-        let q = if t.is_punct(k, "/") && t.glued(k) {
-            k + 1
-        } else if t.low(k) == "per" {
+        let q = if (t.is_punct(k, "/") && t.glued(k)) || t.low(k) == "per" {
             k + 1
         } else {
             return None;
@@ -1693,7 +2318,13 @@ impl<'a> Scanner<'a> {
     }
 
     /// Second half of a range after index `k`: (number, its unit, end, dash?).
-    fn range_end(&self, k: usize, qual: Option<Qual>, unit: &Option<UnitHit>, first: &Num) -> Option<(Num, Option<UnitHit>, usize, bool)> {
+    fn range_end(
+        &self,
+        k: usize,
+        qual: Option<Qual>,
+        unit: &Option<UnitHit>,
+        first: &Num,
+    ) -> Option<(Num, Option<UnitHit>, usize, bool)> {
         let t = &self.toks;
         let mut q = k;
         let mut dash = false;
@@ -1703,8 +2334,13 @@ impl<'a> Scanner<'a> {
         }
         let w = t.low(q);
         let word_conn = match qual {
-            Some(Qual::Between) | Some(Qual::From) => matches!(w, "and" | "dan" | "hingga" | "sampai" | "to" | "until"),
-            _ => matches!(w, "to" | "hingga" | "sampai" | "s.d" | "s/d" | "sd" | "until"),
+            Some(Qual::Between) | Some(Qual::From) => {
+                matches!(w, "and" | "dan" | "hingga" | "sampai" | "to" | "until")
+            }
+            _ => matches!(
+                w,
+                "to" | "hingga" | "sampai" | "s.d" | "s/d" | "sd" | "until"
+            ),
         };
         if word_conn {
             q += 1;
@@ -1728,12 +2364,20 @@ impl<'a> Scanner<'a> {
         if cur2.is_some() && unit.as_ref().is_none_or(|u| u.unit.kind != Kind::Money) {
             return None;
         }
-        let hi = self.number(nstart, cur2.is_some() || unit.as_ref().is_some_and(|u| u.unit.kind == Kind::Money))?;
+        let hi = self.number(
+            nstart,
+            cur2.is_some() || unit.as_ref().is_some_and(|u| u.unit.kind == Kind::Money),
+        )?;
         if hi.vague {
             return None;
         }
         // a year after a non-year is not a range end
-        if hi.plain_int && hi.int_len == 4 && (1900.0..=2100.0).contains(&hi.low) && !(first.plain_int && first.int_len == 4) && unit.is_none() {
+        if hi.plain_int
+            && hi.int_len == 4
+            && (1900.0..=2100.0).contains(&hi.low)
+            && !(first.plain_int && first.int_len == 4)
+            && unit.is_none()
+        {
             return None;
         }
         let mut end = hi.end;
@@ -1784,11 +2428,14 @@ impl<'a> Scanner<'a> {
         }
         let e = num.end;
         let cw = t.low(e);
-        if matches!(cw, "c" | "cents" | "cent" | "sen" | "sens" | "¢") && !(t.glued(e + 1) && t.kind(e + 1) == Some(TokKind::Word)) {
+        if matches!(cw, "c" | "cents" | "cent" | "sen" | "sens" | "¢")
+            && !(t.glued(e + 1) && t.kind(e + 1) == Some(TokKind::Word))
+        {
             return Some((num.low, e + 1));
         }
         // bare two digits only at the end of the sentence or before punctuation
-        let at_end = e >= t.toks.len() || (t.kind(e) == Some(TokKind::Punct) && !matches!(cw, "%" | "-" | "/"));
+        let at_end = e >= t.toks.len()
+            || (t.kind(e) == Some(TokKind::Punct) && !matches!(cw, "%" | "-" | "/"));
         if at_end {
             return Some((num.low, e));
         }
@@ -1854,7 +2501,9 @@ impl<'a> Scanner<'a> {
                 end = p + 1;
                 break;
             }
-            let Some(num) = self.number(p, false) else { break };
+            let Some(num) = self.number(p, false) else {
+                break;
+            };
             if num.vague || !num.is_point() {
                 break;
             }
@@ -1929,7 +2578,11 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let w = t.low(k);
-        if t.is_dash(k + 1) && t.glued(k + 1) && t.glued(k + 2) && t.kind(k + 2) == Some(TokKind::Word) {
+        if t.is_dash(k + 1)
+            && t.glued(k + 1)
+            && t.glued(k + 2)
+            && t.kind(k + 2) == Some(TokKind::Word)
+        {
             let w2 = t.low(k + 2);
             return Some((format!("{w}-{w2}"), k + 3));
         }
@@ -1969,7 +2622,10 @@ impl<'a> Scanner<'a> {
             }
         }
         // single word (or a glued hyphen pair such as "luka-luka")
-        let hyphen = t.is_dash(k + 1) && t.glued(k + 1) && t.glued(k + 2) && t.kind(k + 2) == Some(TokKind::Word);
+        let hyphen = t.is_dash(k + 1)
+            && t.glued(k + 1)
+            && t.glued(k + 2)
+            && t.kind(k + 2) == Some(TokKind::Word);
         if hyphen {
             let w2 = t.low(k + 2);
             let joined = format!("{w0}-{w2}");
@@ -1985,7 +2641,10 @@ impl<'a> Scanner<'a> {
             }
             return None;
         }
-        let hit = |c: &str| self.lex_entry(c).map(|(kind, concept)| (c.to_string(), kind, concept));
+        let hit = |c: &str| {
+            self.lex_entry(c)
+                .map(|(kind, concept)| (c.to_string(), kind, concept))
+        };
         let found = hit(w0).or_else(|| match self.lang {
             Lang::Id => ["nya", "ku", "mu"]
                 .iter()
@@ -2018,7 +2677,10 @@ impl<'a> Scanner<'a> {
             Lang::En => EN_STOP.contains(&w),
         };
         let first = t.low(q);
-        if stop(first) || datetime::month(first).is_some() && t.raw(self.text, q).starts_with(char::is_uppercase) {
+        if stop(first)
+            || datetime::month(first).is_some()
+                && t.raw(self.text, q).starts_with(char::is_uppercase)
+        {
             return None;
         }
         if word_atoms(first, self.lang).is_some() {
@@ -2035,7 +2697,11 @@ impl<'a> Scanner<'a> {
                 if kind == EntryKind::Classifier {
                     if let Some((w2, b2, c2, k2, e2)) = self.lex_at(e) {
                         if k2 != EntryKind::Pred {
-                            let written = self.text.get(t.toks[q].start..t.toks[e2 - 1].end).unwrap_or(&w2).to_string();
+                            let written = self
+                                .text
+                                .get(t.toks[q].start..t.toks[e2 - 1].end)
+                                .unwrap_or(&w2)
+                                .to_string();
                             let _ = written;
                             return Some((w2, b2, c2, e2));
                         }
@@ -2060,7 +2726,11 @@ impl<'a> Scanner<'a> {
                         e = e2;
                     }
                 }
-                let written = if p == q && e == self.lex_at(p).map(|x| x.4).unwrap_or(e) { written } else { self.raw_span(q, e) };
+                let written = if p == q && e == self.lex_at(p).map(|x| x.4).unwrap_or(e) {
+                    written
+                } else {
+                    self.raw_span(q, e)
+                };
                 return Some((written, base, concept, e));
             }
             p = self.word_unit(p).map(|x| x.1).unwrap_or(p + 1);
@@ -2078,14 +2748,24 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let base = self.base_forms(&w).pop().unwrap_or_else(|| w.clone());
-        let base = if let Some((a, b)) = w.split_once('-') { if a == b { a.to_string() } else { base } } else { base };
+        let base = if let Some((a, b)) = w.split_once('-') {
+            if a == b {
+                a.to_string()
+            } else {
+                base
+            }
+        } else {
+            base
+        };
         Some((self.raw_span(q, e), base, None, e))
     }
 
     fn raw_span(&self, a: usize, b: usize) -> String {
         let t = &self.toks;
         match (t.toks.get(a), t.toks.get(b.saturating_sub(1))) {
-            (Some(x), Some(y)) if y.end >= x.start => self.text.get(x.start..y.end).unwrap_or("").to_string(),
+            (Some(x), Some(y)) if y.end >= x.start => {
+                self.text.get(x.start..y.end).unwrap_or("").to_string()
+            }
             _ => String::new(),
         }
     }
@@ -2122,7 +2802,10 @@ impl<'a> Scanner<'a> {
 /// with one of them is a verb (`5,6 terjadi`), not a counted noun.
 fn looks_like_verb(w: &str) -> bool {
     let n = w.chars().count();
-    (n >= 6 && ["meng", "meny", "mem", "ber", "ter"].iter().any(|p| w.starts_with(p)))
+    (n >= 6
+        && ["meng", "meny", "mem", "ber", "ter"]
+            .iter()
+            .any(|p| w.starts_with(p)))
         || (n >= 7 && w.starts_with("di"))
 }
 

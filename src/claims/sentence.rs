@@ -16,8 +16,8 @@
 use super::fxhash::FxBuild;
 use super::Lang;
 use std::collections::HashSet;
-use std::sync::OnceLock;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 const ABBREV: &[&str] = &[
     "dr", "drs", "dra", "ir", "prof", "mr", "mrs", "ms", "no", "jl", "jln", "rp", "st", "sdr",
@@ -141,7 +141,10 @@ mod tests {
     use super::*;
 
     fn sents(s: &str) -> Vec<&str> {
-        split_sentences(s, Lang::Id).into_iter().map(|r| &s[r]).collect()
+        split_sentences(s, Lang::Id)
+            .into_iter()
+            .map(|r| &s[r])
+            .collect()
     }
 
     #[test]
@@ -154,18 +157,33 @@ mod tests {
 
     #[test]
     fn newline_and_missing_space() {
-        assert_eq!(sents("Satu dua.Tiga empat\r\nLima"), ["Satu dua.", "Tiga empat", "Lima"]);
-        assert_eq!(sents("Rabu (12/1)setelah empat jam."), ["Rabu (12/1)setelah empat jam."]);
+        assert_eq!(
+            sents("Satu dua.Tiga empat\r\nLima"),
+            ["Satu dua.", "Tiga empat", "Lima"]
+        );
+        assert_eq!(
+            sents("Rabu (12/1)setelah empat jam."),
+            ["Rabu (12/1)setelah empat jam."]
+        );
     }
 
     #[test]
     fn quotes_stay() {
-        assert_eq!(sents("“Kami siap.” Kata dia."), ["“Kami siap.”", "Kata dia."]);
-        assert_eq!(sents("Mr. Smith paid $4.5 million. He left"), ["Mr. Smith paid $4.5 million.", "He left"]);
+        assert_eq!(
+            sents("“Kami siap.” Kata dia."),
+            ["“Kami siap.”", "Kata dia."]
+        );
+        assert_eq!(
+            sents("Mr. Smith paid $4.5 million. He left"),
+            ["Mr. Smith paid $4.5 million.", "He left"]
+        );
     }
 
     #[test]
     fn domains_do_not_split() {
-        assert_eq!(sents("Dilansir dari Kompas.com, dia"), ["Dilansir dari Kompas.com, dia"]);
+        assert_eq!(
+            sents("Dilansir dari Kompas.com, dia"),
+            ["Dilansir dari Kompas.com, dia"]
+        );
     }
 }

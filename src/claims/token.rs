@@ -54,7 +54,10 @@ impl Tokens {
     /// Lower-cased text of token `i` ("" when out of range).
     pub fn low(&self, i: usize) -> &str {
         match self.toks.get(i) {
-            Some(t) => self.lower.get(t.start - self.base..t.end - self.base).unwrap_or(""),
+            Some(t) => self
+                .lower
+                .get(t.start - self.base..t.end - self.base)
+                .unwrap_or(""),
             None => "",
         }
     }
@@ -67,11 +70,6 @@ impl Tokens {
     /// Whether token `i` exists and is glued to its predecessor.
     pub fn glued(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.glued)
-    }
-
-    /// Whether token `i` is a word.
-    pub fn is_word(&self, i: usize) -> bool {
-        self.kind(i) == Some(TokKind::Word)
     }
 
     /// Whether token `i` is the punctuation character `c`.
@@ -179,7 +177,9 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Tokens) {
                     }
                     break;
                 }
-                let Some(c2) = slice[p..].chars().next() else { break };
+                let Some(c2) = slice[p..].chars().next() else {
+                    break;
+                };
                 if !is_word_char(c2) {
                     break;
                 }
@@ -190,7 +190,8 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Tokens) {
             while p < n {
                 let b2 = bytes[p];
                 if b2.is_ascii_digit()
-                    || ((b2 == b'.' || b2 == b',') && bytes.get(p + 1).is_some_and(|x| x.is_ascii_digit()))
+                    || ((b2 == b'.' || b2 == b',')
+                        && bytes.get(p + 1).is_some_and(|x| x.is_ascii_digit()))
                 {
                     p += 1;
                 } else {
@@ -232,7 +233,10 @@ mod tests {
 
     #[test]
     fn keeps_separators_inside_numbers_only() {
-        assert_eq!(toks("100.000, lalu 1,5."), ["100.000", ",", "lalu", "1,5", "."]);
+        assert_eq!(
+            toks("100.000, lalu 1,5."),
+            ["100.000", ",", "lalu", "1,5", "."]
+        );
     }
 
     #[test]

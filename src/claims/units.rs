@@ -298,7 +298,12 @@ fn maps() -> &'static Maps {
         let mut lower = HashMap::default();
         let mut starts = HashSet::default();
         for &(s, cs, kind, base, factor, offset) in TABLE {
-            let u = Unit { kind, base, factor, offset };
+            let u = Unit {
+                kind,
+                base,
+                factor,
+                offset,
+            };
             starts.insert(first_token(s).to_lowercase());
             if cs {
                 cased.insert(s, u);
@@ -306,7 +311,11 @@ fn maps() -> &'static Maps {
                 lower.insert(s.to_lowercase(), u);
             }
         }
-        Maps { cased, lower, starts }
+        Maps {
+            cased,
+            lower,
+            starts,
+        }
     })
 }
 

@@ -18,7 +18,11 @@ pub fn lexicon() -> &'static Lexicon {
 }
 
 pub fn claims(lang: Lang, text: &str) -> Vec<Claim> {
-    let opts = ExtractOptions { lang: Some(lang), published: None, lexicon: lexicon() };
+    let opts = ExtractOptions {
+        lang: Some(lang),
+        published: None,
+        lexicon: lexicon(),
+    };
     extract("t", text, &opts)
 }
 
@@ -51,30 +55,47 @@ pub fn check(case: &str) -> Result<(), String> {
     let text = parts[1];
     let found = claims(lang, text);
     let exp: Vec<&str> = parts[2].split_whitespace().collect();
-    let show = || {
-        found
-            .iter()
-            .map(|c| {
-                format!(
+    let show =
+        || {
+            found
+                .iter()
+                .map(|c| {
+                    format!(
                     "  {:?} {:?} [{:?},{:?}] inc=({},{}) q={:?} u={:?} c={:?} n={:?} d={:?} ~{}",
                     c.kind, c.text, c.low, c.high, c.low_inclusive, c.high_inclusive, c.qualifier,
                     c.unit, c.concept, c.noun_base, c.date, c.approx
                 )
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
     match exp.first().copied() {
         Some("none") => {
-            return if found.is_empty() { Ok(()) } else { Err(format!("{case}\n expected nothing, got\n{}", show())) };
+            return if found.is_empty() {
+                Ok(())
+            } else {
+                Err(format!("{case}\n expected nothing, got\n{}", show()))
+            };
         }
         Some("!count") => {
-            let bad = found.iter().any(|c| matches!(c.kind, Kind::Count | Kind::Number));
-            return if bad { Err(format!("{case}\n expected no count/number, got\n{}", show())) } else { Ok(()) };
+            let bad = found
+                .iter()
+                .any(|c| matches!(c.kind, Kind::Count | Kind::Number));
+            return if bad {
+                Err(format!(
+                    "{case}\n expected no count/number, got\n{}",
+                    show()
+                ))
+            } else {
+                Ok(())
+            };
         }
         _ => {}
     }
-    let kind = exp.first().and_then(|k| kind_of(k)).ok_or(format!("bad kind in {case}"))?;
+    let kind = exp
+        .first()
+        .and_then(|k| kind_of(k))
+        .ok_or(format!("bad kind in {case}"))?;
     let mut interval: Option<(bool, Option<f64>, Option<f64>, bool)> = None;
     let mut fields: Vec<(&str, &str)> = Vec::new();
     let mut approx = false;
@@ -84,7 +105,12 @@ pub fn check(case: &str) -> Result<(), String> {
             let hi_inc = e.ends_with(']');
             let inner = &e[1..e.len() - 1];
             let (a, b) = inner.split_once(',').ok_or(format!("bad interval {e}"))?;
-            interval = Some((lo_inc, parse_bound(a).ok_or("bad bound")?, parse_bound(b).ok_or("bad bound")?, hi_inc));
+            interval = Some((
+                lo_inc,
+                parse_bound(a).ok_or("bad bound")?,
+                parse_bound(b).ok_or("bad bound")?,
+                hi_inc,
+            ));
         } else if *e == "~" {
             approx = true;
         } else if let Some((k, v)) = e.split_once('=') {
