@@ -168,7 +168,7 @@ pub fn extract(doc: &str, text: &str, opts: &ExtractOptions) -> Vec<Claim> {
 /// run-on lines without punctuation) are cut at a space into pieces of at
 /// most this size, and each piece is reported as the claim's sentence; this
 /// bounds memory and every per-sentence context check.
-pub const MAX_SENTENCE: usize = 2048;
+pub const MAX_SENTENCE: usize = 600;
 
 fn pieces(text: &str, range: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
     if range.len() <= MAX_SENTENCE {

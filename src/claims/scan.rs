@@ -884,36 +884,39 @@ impl<'a> Scanner<'a> {
         if !plausible {
             return None;
         }
-        // longest of 1..=3 glued tokens
-        for n in (1..=3).rev() {
-            if k + n > t.toks.len() {
-                continue;
-            }
-            let spaced = (1..n).any(|x| !t.glued(k + x));
-            if spaced && (0..n).any(|x| t.kind(k + x) != Some(TokKind::Word)) {
-                continue;
-            }
-            if (0..n).any(|x| t.kind(k + x) == Some(TokKind::Num)) {
-                continue;
-            }
-            let sep = if spaced { " " } else { "" };
-            let raw: String = (0..n)
-                .map(|x| t.raw(self.text, k + x))
-                .collect::<Vec<_>>()
-                .join(sep);
-            let low: String = (0..n).map(|x| t.low(k + x)).collect::<Vec<_>>().join(sep);
-            if let Some(c) = units::currency_prefix(&raw, &low) {
-                // must be followed by a number (possibly spaced)
-                let nk = k + n;
-                let next_num = matches!(t.kind(nk), Some(TokKind::Num))
-                    || (t.kind(nk) == Some(TokKind::Word)
-                        && word_atoms(t.low(nk), self.lang).is_some())
-                    || (t.is_punct(nk, ".") && t.kind(nk + 1) == Some(TokKind::Num))
-                    || (self.lang == Lang::En && matches!(t.low(nk), "a" | "an"));
-                if next_num {
-                    return Some((c, nk, raw));
-                }
-            }
+        // the sign's extent: "US$", "Rp.", "malaysian ringgits", "EUR"
+        let (len, spaced): (usize, bool) = if t.is_punct(k + 1, "$") && t.glued(k + 1) {
+            (2, false)
+        } else if first == "rp" && t.is_punct(k + 1, ".") && t.glued(k + 1) {
+            (2, false)
+        } else if matches!(first, "malaysia" | "malaysian")
+            && matches!(t.low(k + 1), "ringgit" | "ringgits")
+        {
+            (2, true)
+        } else {
+            (1, false)
+        };
+        let (code, nk, raw) = {
+            let s0 = t.toks.get(k)?.start;
+            let e0 = t.toks.get(k + len - 1)?.end;
+            let raw = self.text.get(s0..e0)?;
+            let lower = t.lower.get(s0 - t.base..e0 - t.base)?;
+            let lower_norm;
+            let lower = if spaced {
+                lower_norm = lower.split_whitespace().collect::<Vec<_>>().join(" ");
+                lower_norm.as_str()
+            } else {
+                lower
+            };
+            (units::currency_prefix(raw, lower)?, k + len, raw)
+        };
+        // must be followed by a number (possibly spaced)
+        let next_num = matches!(t.kind(nk), Some(TokKind::Num))
+            || (t.kind(nk) == Some(TokKind::Word) && word_atoms(t.low(nk), self.lang).is_some())
+            || (t.is_punct(nk, ".") && t.kind(nk + 1) == Some(TokKind::Num))
+            || (self.lang == Lang::En && matches!(t.low(nk), "a" | "an"));
+        if next_num {
+            return Some((code, nk, raw.to_string()));
         }
         None
     }
@@ -2106,6 +2109,9 @@ impl<'a> Scanner<'a> {
         }
         let raw = t.raw(self.text, k);
         let low = t.low(k);
+        if !units::may_start(low) {
+            return None;
+        }
         let u = units::lookup(raw, low)?;
         let u = self.fix_pound(u, low, k, false);
         Some(UnitHit {
