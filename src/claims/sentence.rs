@@ -50,6 +50,15 @@ pub fn split_sentences(text: &str, lang: Lang) -> Vec<Range<usize>> {
     let mut start = 0usize;
     let mut i = 0usize;
     while i < n {
+        // skip 8-byte blocks without any byte of interest
+        if i + 8 <= n {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(&bytes[i..i + 8]);
+            if !has_special(u64::from_le_bytes(w)) {
+                i += 8;
+                continue;
+            }
+        }
         let b = bytes[i];
         // only newlines and terminators matter; everything else is skipped
         let term_len = match b {
@@ -98,6 +107,18 @@ pub fn split_sentences(text: &str, lang: Lang) -> Vec<Range<usize>> {
     }
     push(&mut out, text, start, n);
     out
+}
+
+/// Whether a little-endian block of 8 bytes holds `.`, `!`, `?`, `\n`,
+/// `\r` or the first byte of `…` (the classic "has zero byte" bit trick).
+#[inline]
+fn has_special(w: u64) -> bool {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    [b'.', b'!', b'?', b'\n', b'\r', 0xE2].iter().any(|&t| {
+        let x = w ^ (t as u64).wrapping_mul(LO);
+        x.wrapping_sub(LO) & !x & HI != 0
+    })
 }
 
 fn is_abbrev_before(text: &str, start: usize, dot: usize) -> bool {
@@ -177,6 +198,14 @@ mod tests {
             sents("Mr. Smith paid $4.5 million. He left"),
             ["Mr. Smith paid $4.5 million.", "He left"]
         );
+    }
+
+    #[test]
+    fn block_skip_finds_every_terminator() {
+        let s = "abcdefghijklmnop. qrstuvwxyzabcdefgh? ijklmnopqrstuvwx\nyz";
+        assert_eq!(sents(s).len(), 4);
+        assert!(has_special(u64::from_le_bytes(*b"abcdefg.")));
+        assert!(!has_special(u64::from_le_bytes(*b"abcdefgh")));
     }
 
     #[test]
