@@ -259,6 +259,81 @@ fn may_trigger(w: &str) -> bool {
     }
 }
 
+/// Words that can begin a claim without any digit in the sentence: number
+/// words, vague words, weekdays, months, relative days, `se-` durations.
+fn starters() -> &'static HashSet<&'static str, FxBuild> {
+    static SET: OnceLock<HashSet<&'static str, FxBuild>> = OnceLock::new();
+    SET.get_or_init(|| {
+        let end = TRIGGER_WORDS
+            .iter()
+            .position(|w| *w == "rp")
+            .unwrap_or(TRIGGER_WORDS.len());
+        TRIGGER_WORDS[..end]
+            .iter()
+            .copied()
+            .filter(|w| !matches!(*w, "a" | "an" | "hari"))
+            .chain([
+                "absolute", "sejam", "sehari", "seminggu", "sepekan", "sebulan", "setahun",
+                "semenit", "sedetik", "seabad", "sedekade", "hari",
+            ])
+            .collect()
+    })
+}
+
+/// Cheap pre-scan of a sentence, without tokenising: a claim needs a
+/// digit, a currency or fraction sign, a number-like word, or `a`/`an`
+/// before a scale word or unit. Sentences failing this are skipped.
+fn may_hold_claim(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    if bytes.iter().any(|b| b.is_ascii_digit() || *b == b'$') {
+        return true;
+    }
+    if !s.is_ascii()
+        && s.chars().any(|c| {
+            matches!(
+                c,
+                '€' | '£' | '¥' | '₹' | '½' | '⅓' | '⅔' | '¼' | '¾' | '⅕' | '⅛'
+            )
+        })
+    {
+        return true;
+    }
+    let set = starters();
+    let mut buf = [0u8; 16];
+    let mut prev_a = false;
+    for w in s.split(|c: char| !c.is_ascii_alphabetic()) {
+        if w.is_empty() || w.len() > buf.len() {
+            prev_a = false;
+            continue;
+        }
+        let lw = &mut buf[..w.len()];
+        lw.copy_from_slice(w.as_bytes());
+        lw.make_ascii_lowercase();
+        let lw = std::str::from_utf8(lw).unwrap_or("");
+        if set.contains(lw) {
+            return true;
+        }
+        if prev_a
+            && (units::may_start(lw)
+                || matches!(
+                    lw,
+                    "few"
+                        | "dozen"
+                        | "half"
+                        | "quarter"
+                        | "hundred"
+                        | "thousand"
+                        | "million"
+                        | "billion"
+                ))
+        {
+            return true;
+        }
+        prev_a = matches!(lw, "a" | "an");
+    }
+    false
+}
+
 fn triggers() -> &'static HashSet<&'static str, FxBuild> {
     static SET: OnceLock<HashSet<&'static str, FxBuild>> = OnceLock::new();
     SET.get_or_init(|| {
@@ -627,6 +702,9 @@ impl<'a> Scanner<'a> {
 
     /// Scans one sentence, appending claims.
     pub(crate) fn sentence(&mut self, doc: &str, range: Range<usize>, out: &mut Vec<Claim>) {
+        if !may_hold_claim(self.text.get(range.clone()).unwrap_or("")) {
+            return;
+        }
         tokenize(self.text, range.start, range.end, &mut self.toks);
         let n = self.toks.toks.len();
         self.sport.set(None);
