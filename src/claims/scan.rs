@@ -963,9 +963,10 @@ impl<'a> Scanner<'a> {
             return None;
         }
         // the sign's extent: "US$", "Rp.", "malaysian ringgits", "EUR"
-        let (len, spaced): (usize, bool) = if t.is_punct(k + 1, "$") && t.glued(k + 1) {
-            (2, false)
-        } else if first == "rp" && t.is_punct(k + 1, ".") && t.glued(k + 1) {
+        let (len, spaced): (usize, bool) = if (t.is_punct(k + 1, "$")
+            || (first == "rp" && t.is_punct(k + 1, ".")))
+            && t.glued(k + 1)
+        {
             (2, false)
         } else if matches!(first, "malaysia" | "malaysian")
             && matches!(t.low(k + 1), "ringgit" | "ringgits")
