@@ -203,3 +203,52 @@ fn pieces(text: &str, range: std::ops::Range<usize>) -> Vec<std::ops::Range<usiz
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(lang: Lang, text: &str) -> Vec<Claim> {
+        let lex = Lexicon::builtin();
+        let opts = ExtractOptions {
+            lang: Some(lang),
+            published: None,
+            lexicon: &lex,
+        };
+        extract("d", text, &opts)
+    }
+
+    #[test]
+    fn empty_and_blank_inputs() {
+        assert!(run(Lang::Id, "").is_empty());
+        assert!(run(Lang::Id, "   \r\n\u{a0} ").is_empty());
+    }
+
+    #[test]
+    fn spans_index_the_original_text_with_crlf() {
+        let text = "Judul\r\n\r\nSebanyak 57 anggota hadir.\r\n";
+        let c = run(Lang::Id, text);
+        assert_eq!(c.len(), 1);
+        assert_eq!(&text[c[0].span[0]..c[0].span[1]], "57 anggota");
+        assert_eq!(c[0].id, format!("d@{}-{}", c[0].span[0], c[0].span[1]));
+        assert_eq!(c[0].sentence, "Sebanyak 57 anggota hadir.");
+    }
+
+    #[test]
+    fn long_runs_are_cut_into_pieces_at_spaces() {
+        let text = "kata ".repeat(1000);
+        let p = pieces(&text, 0..text.len());
+        assert!(p.len() > 1);
+        assert!(p.iter().all(|r| r.len() <= MAX_SENTENCE));
+        assert!(p.windows(2).all(|w| w[0].end <= w[1].start));
+    }
+
+    #[test]
+    fn serde_names() {
+        let c = run(Lang::Id, "Rapat 8 jam.");
+        let json = serde_json::to_value(&c[0]).unwrap_or_default();
+        assert_eq!(json["kind"], "duration");
+        assert_eq!(json["lang"], "id");
+        assert_eq!(json["stated"]["unit"], "jam");
+    }
+}

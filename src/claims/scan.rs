@@ -1187,9 +1187,6 @@ impl<'a> Scanner<'a> {
                 }
                 // scale propagation: "7-9 lakh", "Rp 10-15 juta"
                 if hi.has_scale && !num.has_scale && num.high <= hi.low {
-                    if let Some(p) = hi.precision {
-                        let _ = p;
-                    }
                     let scale = self.scale_of(&hi);
                     if num.low * scale <= hi.low {
                         num.low *= scale;
@@ -1308,15 +1305,6 @@ impl<'a> Scanner<'a> {
         } else if qual == Some(Qual::Approx) || approx2 {
             m.approx = true;
         }
-        if m.kind == Kind::Number
-            && qual.is_none()
-            && range_hi.is_none()
-            && currency.is_none()
-            && !magnitude
-            && num.vague
-        {
-            // keep vague as number/count below
-        }
 
         // "dari 57 anggota": "dari"/"from" without a range end is not a qualifier
         if matches!(qual, Some(Qual::From) | Some(Qual::Between)) && range_hi.is_none() {
@@ -1388,16 +1376,13 @@ impl<'a> Scanner<'a> {
     fn implicit_one(&self, qstart: usize, j: usize, qual: Option<Qual>) -> Outcome {
         let t = &self.toks;
         let w = t.low(j);
-        let (unit, start_u) = if let Some(u) = self.se_unit(w) {
-            (
-                UnitHit {
-                    unit: u,
-                    base: u.base.to_string(),
-                    end: j + 1,
-                    surface: w.to_string(),
-                },
-                j,
-            )
+        let unit = if let Some(u) = self.se_unit(w) {
+            UnitHit {
+                unit: u,
+                base: u.base.to_string(),
+                end: j + 1,
+                surface: w.to_string(),
+            }
         } else if self.lang == Lang::En && matches!(w, "a" | "an" | "one") {
             let Some(u) = self.unit_at_simple(j + 1) else {
                 return Outcome::None;
@@ -1407,24 +1392,9 @@ impl<'a> Scanner<'a> {
             {
                 return Outcome::None;
             }
-            (u, j)
+            u
         } else {
             return Outcome::None;
-        };
-        let _ = start_u;
-        let num = Num {
-            low: 1.0,
-            high: 1.0,
-            start: j,
-            end: j + 1,
-            precision: Some(1.0),
-            vague: false,
-            plain_int: false,
-            int_len: 0,
-            has_scale: false,
-            words: true,
-            decimals: 0,
-            approx: false,
         };
         let mut end = unit.end;
         let mut value = unit.unit.factor;
@@ -1443,7 +1413,6 @@ impl<'a> Scanner<'a> {
                 end = e;
             }
         }
-        let _ = num;
         let start = if qual.is_some() { qstart } else { j };
         let mut m = Mention {
             start,
@@ -2116,8 +2085,6 @@ impl<'a> Scanner<'a> {
             // fraction denominators after a small cardinal: "one sixth", "two thirds"
             if en && !ev.is_empty() && ev.value() < 20.0 && ev.value() >= 1.0 && !ev.frac {
                 if let Some(den) = words_en::denominator(wk) {
-                    let keep_quarter_scale = false;
-                    let _ = keep_quarter_scale;
                     let v = ev.value() / den;
                     return Some(Num {
                         low: v,
@@ -2439,9 +2406,6 @@ impl<'a> Scanner<'a> {
             }
         } else if !dash {
             return None;
-        }
-        if dash && !word_conn && q == k + 1 {
-            // bare dash: "10-15", "10 - 15"; not "Rp 5 - Rp 6"? allowed below
         }
         // optional currency on the second number
         let cur2 = self.currency_at(q);
@@ -2782,12 +2746,6 @@ impl<'a> Scanner<'a> {
                 if kind == EntryKind::Classifier {
                     if let Some((w2, b2, c2, k2, e2)) = self.lex_at(e) {
                         if k2 != EntryKind::Pred {
-                            let written = self
-                                .text
-                                .get(t.toks[q].start..t.toks[e2 - 1].end)
-                                .unwrap_or(&w2)
-                                .to_string();
-                            let _ = written;
                             return Some((w2, b2, c2, e2));
                         }
                     }
@@ -2904,5 +2862,41 @@ fn frac_value(s: &str) -> f64 {
         "⅕" => 0.2,
         "⅛" => 0.125,
         _ => 0.0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prescan_keeps_number_sentences_only() {
+        assert!(may_hold_claim("Ada 5 orang."));
+        assert!(may_hold_claim("Puluhan warga datang."));
+        assert!(may_hold_claim("It cost a dollar."));
+        assert!(may_hold_claim("Harga naik €5."));
+        assert!(!may_hold_claim(
+            "Kepala dinas mengatakan bahwa pekerjaan akan selesai."
+        ));
+        assert!(!may_hold_claim("It was a good day for a walk"));
+    }
+
+    #[test]
+    fn verb_prefixes() {
+        assert!(looks_like_verb("terjadi") && looks_like_verb("mengatakan"));
+        assert!(!looks_like_verb("tentara") && !looks_like_verb("desa"));
+    }
+
+    #[test]
+    fn rounding_keeps_twelve_significant_digits() {
+        assert_eq!(round_sig(0.1 + 0.2), 0.3);
+        assert_eq!(round_sig(1_937_000.000_000_2), 1_937_000.0);
+        assert_eq!(round_sig(0.0), 0.0);
+    }
+
+    #[test]
+    fn upper_codes() {
+        assert!(is_upper_code("GA") && is_upper_code("COVID"));
+        assert!(!is_upper_code("A") && !is_upper_code("Ga"));
     }
 }
