@@ -2300,9 +2300,7 @@ impl<'a> Scanner<'a> {
                 decimals: 0,
                 approx: false,
             };
-            if self.unit_at(q, &probe).is_none() {
-                return None;
-            }
+            self.unit_at(q, &probe)?;
         }
         let precision = if ev.frac || v.fract() != 0.0 {
             None
