@@ -260,23 +260,37 @@ fn may_trigger(w: &str) -> bool {
 }
 
 /// Words that can begin a claim without any digit in the sentence: number
-/// words, vague words, weekdays, months, relative days, `se-` durations.
-fn starters() -> &'static HashSet<&'static str, FxBuild> {
-    static SET: OnceLock<HashSet<&'static str, FxBuild>> = OnceLock::new();
+/// words, vague words, weekdays, months, relative days, `se-` durations;
+/// with a (first byte, length) bitmap for a cheap pre-check.
+struct Starters {
+    set: HashSet<&'static [u8], FxBuild>,
+    mask: [u16; 256],
+}
+
+fn starters() -> &'static Starters {
+    static SET: OnceLock<Starters> = OnceLock::new();
     SET.get_or_init(|| {
         let end = TRIGGER_WORDS
             .iter()
             .position(|w| *w == "rp")
             .unwrap_or(TRIGGER_WORDS.len());
-        TRIGGER_WORDS[..end]
+        let set: HashSet<&'static [u8], FxBuild> = TRIGGER_WORDS[..end]
             .iter()
             .copied()
-            .filter(|w| !matches!(*w, "a" | "an" | "hari"))
+            .filter(|w| !matches!(*w, "a" | "an"))
             .chain([
                 "absolute", "sejam", "sehari", "seminggu", "sepekan", "sebulan", "setahun",
-                "semenit", "sedetik", "seabad", "sedekade", "hari",
+                "semenit", "sedetik", "seabad", "sedekade",
             ])
-            .collect()
+            .map(str::as_bytes)
+            .collect();
+        let mut mask = [0u16; 256];
+        for w in &set {
+            if let Some(&b) = w.first() {
+                mask[b as usize] |= 1 << w.len().min(15);
+            }
+        }
+        Starters { set, mask }
     })
 }
 
@@ -298,25 +312,26 @@ fn may_hold_claim(s: &str) -> bool {
     {
         return true;
     }
-    let set = starters();
+    let st = starters();
     let mut buf = [0u8; 16];
     let mut prev_a = false;
-    for w in s.split(|c: char| !c.is_ascii_alphabetic()) {
+    for w in bytes.split(|b| !b.is_ascii_alphabetic()) {
         if w.is_empty() || w.len() > buf.len() {
             prev_a = false;
             continue;
         }
         let lw = &mut buf[..w.len()];
-        lw.copy_from_slice(w.as_bytes());
+        lw.copy_from_slice(w);
         lw.make_ascii_lowercase();
-        let lw = std::str::from_utf8(lw).unwrap_or("");
-        if set.contains(lw) {
+        let lw: &[u8] = lw;
+        if st.mask[lw[0] as usize] & (1 << lw.len().min(15)) != 0 && st.set.contains(lw) {
             return true;
         }
-        if prev_a
-            && (units::may_start(lw)
+        if prev_a {
+            let word = std::str::from_utf8(lw).unwrap_or("");
+            if units::may_start(word)
                 || matches!(
-                    lw,
+                    word,
                     "few"
                         | "dozen"
                         | "half"
@@ -325,11 +340,12 @@ fn may_hold_claim(s: &str) -> bool {
                         | "thousand"
                         | "million"
                         | "billion"
-                ))
-        {
-            return true;
+                )
+            {
+                return true;
+            }
         }
-        prev_a = matches!(lw, "a" | "an");
+        prev_a = lw == b"a" || lw == b"an";
     }
     false
 }
