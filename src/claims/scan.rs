@@ -846,7 +846,8 @@ fn is_upper_code(s: &str) -> bool {
 }
 
 fn round_sig(v: f64) -> f64 {
-    if v == 0.0 || !v.is_finite() {
+    // integers below 2^53 are exact already (the common case)
+    if v == 0.0 || !v.is_finite() || (v.fract() == 0.0 && v.abs() < 9e15) {
         return v;
     }
     let mag = v.abs().log10().floor() as i32;
