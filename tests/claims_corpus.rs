@@ -27,7 +27,7 @@ fn run_file(
         .flexible(true)
         .from_path(path)
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let headers = rdr.headers().map(|h| h.clone()).unwrap_or_default();
+    let headers = rdr.headers().cloned().unwrap_or_default();
     let idx = headers
         .iter()
         .position(|h| cols.contains(&h.trim_start_matches('\u{feff}').trim()))

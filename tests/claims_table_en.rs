@@ -167,5 +167,10 @@ fn en_dates_times_and_negatives() {
         "en | for months | none",
         "en | minutes | none",
         "en | It happened in the 1990s. | !count",
+        "en | Profit fell in the second quarter. | none",
+        "en | Half of the voters stayed home. | none",
+        "en | The index rose 10.75 yesterday. | number [10.75,10.75]",
+        "en | The euro traded at 1.2891 against the dollar. | number [1.2891,1.2891]",
+        "en | The board met on Friday and again on Monday. | !count",
     ]);
 }

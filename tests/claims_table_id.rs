@@ -214,5 +214,8 @@ fn id_dates_times_and_negatives() {
         "id | Kode pos 40115 di Bandung. | !count",
         "id | Tahun 1990-an ekonomi tumbuh. | !count",
         "id | Perang Dunia II berakhir. | none",
+        "id | Setengah dari warga menolak. | none",
+        "id | Harga naik 5 persen kemarin. | percent [5,5]",
+        "id | Jumlahnya 12 kemarin. | number [12,12]",
     ]);
 }

@@ -15,8 +15,9 @@
 //! (`duta besar`, `meninggal dunia`) are matched on consecutive words, at
 //! most [`MAX_WORDS`] of them.
 
+use super::fxhash::FxBuild;
 use super::Lang;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// Longest surface, in words, that the matcher looks for.
@@ -59,9 +60,14 @@ pub enum LexiconError {
 /// Noun and predicate concepts per language.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
-    id: HashMap<String, (EntryKind, String)>,
-    en: HashMap<String, (EntryKind, String)>,
+    id: Map,
+    en: Map,
+    /// First words of multi-word surfaces, per language.
+    id_multi: HashSet<String, FxBuild>,
+    en_multi: HashSet<String, FxBuild>,
 }
+
+type Map = HashMap<String, (EntryKind, String), FxBuild>;
 
 const BUILTIN_ID: &str = include_str!("../../data/lexicon/id.tsv");
 const BUILTIN_EN: &str = include_str!("../../data/lexicon/en.tsv");
@@ -136,20 +142,27 @@ impl Lexicon {
                 self.map_mut(lang).remove(&surface);
                 continue;
             }
+            if let Some((first, _)) = surface.split_once(' ') {
+                let first = first.to_string();
+                match lang {
+                    Lang::Id => self.id_multi.insert(first),
+                    Lang::En => self.en_multi.insert(first),
+                };
+            }
             self.map_mut(lang)
                 .insert(surface, (kind, concept.to_string()));
         }
         Ok(())
     }
 
-    fn map_mut(&mut self, lang: Lang) -> &mut HashMap<String, (EntryKind, String)> {
+    fn map_mut(&mut self, lang: Lang) -> &mut Map {
         match lang {
             Lang::Id => &mut self.id,
             Lang::En => &mut self.en,
         }
     }
 
-    fn map(&self, lang: Lang) -> &HashMap<String, (EntryKind, String)> {
+    fn map(&self, lang: Lang) -> &Map {
         match lang {
             Lang::Id => &self.id,
             Lang::En => &self.en,
@@ -173,6 +186,14 @@ impl Lexicon {
     /// The entry for a lower-cased surface.
     pub fn entry(&self, lang: Lang, lower: &str) -> Option<(EntryKind, &str)> {
         self.map(lang).get(lower).map(|(k, c)| (*k, c.as_str()))
+    }
+
+    /// Whether some multi-word surface starts with the word `lower`.
+    pub fn starts_multi(&self, lang: Lang, lower: &str) -> bool {
+        match lang {
+            Lang::Id => self.id_multi.contains(lower),
+            Lang::En => self.en_multi.contains(lower),
+        }
     }
 
     /// Number of entries.

@@ -22,6 +22,7 @@
 //! - spans always index the original text, so callers can highlight them.
 
 mod datetime;
+mod fxhash;
 pub mod lang;
 pub mod lexicon;
 pub mod number;
@@ -156,7 +157,98 @@ pub fn extract(doc: &str, text: &str, opts: &ExtractOptions) -> Vec<Claim> {
     let mut out = Vec::new();
     let mut scanner = scan::Scanner::new(text, lang, opts);
     for range in split_sentences(text, lang) {
-        scanner.sentence(doc, range, &mut out);
+        for piece in pieces(text, range) {
+            scanner.sentence(doc, piece, &mut out);
+        }
     }
     out
+}
+
+/// Longest stretch scanned as one sentence. Longer "sentences" (tables,
+/// run-on lines without punctuation) are cut at a space into pieces of at
+/// most this size, and each piece is reported as the claim's sentence; this
+/// bounds memory and every per-sentence context check.
+pub const MAX_SENTENCE: usize = 600;
+
+fn pieces(text: &str, range: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
+    if range.len() <= MAX_SENTENCE {
+        return vec![range];
+    }
+    let mut out = Vec::new();
+    let mut s = range.start;
+    while range.end - s > MAX_SENTENCE {
+        let mut cut = s + MAX_SENTENCE;
+        while cut > s && !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        // prefer a space within the last quarter of the piece
+        let floor = s + MAX_SENTENCE * 3 / 4;
+        if let Some(sp) = text
+            .get(floor..cut)
+            .and_then(|w| w.rfind(char::is_whitespace))
+        {
+            cut = floor + sp;
+        }
+        if cut <= s {
+            break;
+        }
+        out.push(s..cut);
+        s = cut;
+        while s < range.end && text[s..].starts_with(char::is_whitespace) {
+            s += text[s..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    if s < range.end {
+        out.push(s..range.end);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(lang: Lang, text: &str) -> Vec<Claim> {
+        let lex = Lexicon::builtin();
+        let opts = ExtractOptions {
+            lang: Some(lang),
+            published: None,
+            lexicon: &lex,
+        };
+        extract("d", text, &opts)
+    }
+
+    #[test]
+    fn empty_and_blank_inputs() {
+        assert!(run(Lang::Id, "").is_empty());
+        assert!(run(Lang::Id, "   \r\n\u{a0} ").is_empty());
+    }
+
+    #[test]
+    fn spans_index_the_original_text_with_crlf() {
+        let text = "Judul\r\n\r\nSebanyak 57 anggota hadir.\r\n";
+        let c = run(Lang::Id, text);
+        assert_eq!(c.len(), 1);
+        assert_eq!(&text[c[0].span[0]..c[0].span[1]], "57 anggota");
+        assert_eq!(c[0].id, format!("d@{}-{}", c[0].span[0], c[0].span[1]));
+        assert_eq!(c[0].sentence, "Sebanyak 57 anggota hadir.");
+    }
+
+    #[test]
+    fn long_runs_are_cut_into_pieces_at_spaces() {
+        let text = "kata ".repeat(1000);
+        let p = pieces(&text, 0..text.len());
+        assert!(p.len() > 1);
+        assert!(p.iter().all(|r| r.len() <= MAX_SENTENCE));
+        assert!(p.windows(2).all(|w| w[0].end <= w[1].start));
+    }
+
+    #[test]
+    fn serde_names() {
+        let c = run(Lang::Id, "Rapat 8 jam.");
+        let json = serde_json::to_value(&c[0]).unwrap_or_default();
+        assert_eq!(json["kind"], "duration");
+        assert_eq!(json["lang"], "id");
+        assert_eq!(json["stated"]["unit"], "jam");
+    }
 }

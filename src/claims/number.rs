@@ -208,11 +208,6 @@ impl WordEval {
         }
     }
 
-    /// Number of atoms accepted.
-    pub fn len(&self) -> usize {
-        self.count
-    }
-
     /// Whether the last atom accepted was a scale or hundred (so `and` may follow).
     pub fn after_multiplier(&self) -> bool {
         matches!(self.last, Last::Hundred | Last::Scale)
@@ -221,11 +216,6 @@ impl WordEval {
     /// Whether nothing has been accepted.
     pub fn is_empty(&self) -> bool {
         self.count == 0
-    }
-
-    /// Whether the value so far is a bare unit word (1–9) with nothing else.
-    pub fn is_single_digit(&self) -> bool {
-        self.count == 1 && matches!(self.last, Last::Digit(_))
     }
 
     /// Current value.

@@ -10,8 +10,9 @@
 //! `more_than` (x, ∞), `less_than` [0, x), `at_most` [0, x], `approx`
 //! [x, x] with `approx = true`, `nearly` [0.9·x, x) with `approx = true`.
 
+use super::fxhash::FxBuild;
 use super::token::Tokens;
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// A qualifier before a number.
@@ -27,21 +28,6 @@ pub(crate) enum Qual {
     Between,
     /// `dari`/`from`: a range follows only if `hingga`/`to` comes.
     From,
-}
-
-impl Qual {
-    /// Canonical name used in [`super::Claim::qualifier`].
-    pub fn name(self) -> &'static str {
-        match self {
-            Qual::AtLeast => "at_least",
-            Qual::MoreThan => "more_than",
-            Qual::LessThan => "less_than",
-            Qual::AtMost => "at_most",
-            Qual::Approx => "approx",
-            Qual::Nearly => "nearly",
-            Qual::Between | Qual::From => "range",
-        }
-    }
 }
 
 #[rustfmt::skip]
@@ -89,15 +75,25 @@ const PHRASES: &[(&[&str], Qual)] = &[
     (&["dari"], Qual::From), (&["from"], Qual::From), (&["mulai", "dari"], Qual::From),
 ];
 
+type Index = HashMap<&'static str, Vec<(&'static [&'static str], Qual)>, FxBuild>;
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut m: Index = HashMap::default();
+        for (p, q) in PHRASES {
+            m.entry(p[0]).or_default().push((*p, *q));
+        }
+        m
+    })
+}
+
 /// Longest qualifier phrase starting at token `i`: the qualifier and the
 /// index after it.
 pub(crate) fn match_at(t: &Tokens, i: usize) -> Option<(Qual, usize)> {
-    let first = t.low(i);
+    let cands = index().get(t.low(i))?;
     let mut best: Option<(Qual, usize)> = None;
-    for (p, q) in PHRASES {
-        if p[0] != first {
-            continue;
-        }
+    for (p, q) in cands {
         if p.iter().enumerate().all(|(k, w)| t.low(i + k) == *w)
             && best.is_none_or(|(_, n)| p.len() > n - i)
         {
@@ -107,12 +103,9 @@ pub(crate) fn match_at(t: &Tokens, i: usize) -> Option<(Qual, usize)> {
     best
 }
 
-/// Whether token `i` can start a qualifier (cheap pre-check).
-pub(crate) fn may_start(w: &str) -> bool {
-    static FIRST: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    FIRST
-        .get_or_init(|| PHRASES.iter().map(|(p, _)| p[0]).collect())
-        .contains(w)
+/// Every word that can start a qualifier phrase.
+pub(crate) fn first_words() -> impl Iterator<Item = &'static str> {
+    PHRASES.iter().map(|(p, _)| p[0])
 }
 
 #[cfg(test)]

@@ -18,6 +18,7 @@
 //! `korban`, or no noun at all), so `8 orang tewas` counts deaths.
 
 use super::datetime::{self, DateHit};
+use super::fxhash::FxBuild;
 use super::lexicon::{EntryKind, Lexicon};
 use super::number::{parse_digits, trailing_zeros, word_atoms, Atom, WordEval};
 use super::qualifier::{self, Qual};
@@ -25,7 +26,10 @@ use super::token::{tokenize, TokKind, Tokens};
 use super::units::{self, Unit};
 use super::{words_en, words_id, Claim, ExtractOptions, Kind, Lang, Stated};
 use chrono::NaiveDate;
+use std::cell::Cell;
+use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// Per-article scanning state (buffers are reused across sentences).
 pub(crate) struct Scanner<'a> {
@@ -34,8 +38,327 @@ pub(crate) struct Scanner<'a> {
     published: Option<NaiveDate>,
     lex: &'a Lexicon,
     toks: Tokens,
-    sport: bool,
-    temp_ctx: bool,
+    sport: Cell<Option<bool>>,
+    temp: Cell<Option<bool>>,
+}
+
+/// Words that can start a date, a quantity or a qualifier: any other word
+/// is skipped after one hash lookup.
+const TRIGGER_WORDS: &[&str] = &[
+    // Indonesian number words that can start a number
+    "nol",
+    "satu",
+    "dua",
+    "tiga",
+    "empat",
+    "lima",
+    "enam",
+    "tujuh",
+    "delapan",
+    "sembilan",
+    "sepuluh",
+    "sebelas",
+    "seratus",
+    "seribu",
+    "sejuta",
+    "semiliar",
+    "semilyar",
+    "setriliun",
+    "setengah",
+    "separuh",
+    "seperempat",
+    // English
+    "zero",
+    "naught",
+    "nought",
+    "nil",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fourty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "half",
+    "quarter",
+    "point",
+    "a",
+    "an",
+    // vague
+    "belasan",
+    "puluhan",
+    "ratusan",
+    "ribuan",
+    "jutaan",
+    "miliaran",
+    "milyaran",
+    "triliunan",
+    "dozens",
+    "tens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+    // dates
+    "senin",
+    "selasa",
+    "rabu",
+    "kamis",
+    "jumat",
+    "sabtu",
+    "minggu",
+    "ahad",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "januari",
+    "january",
+    "jan",
+    "februari",
+    "pebruari",
+    "february",
+    "feb",
+    "maret",
+    "march",
+    "mar",
+    "april",
+    "apr",
+    "mei",
+    "may",
+    "juni",
+    "june",
+    "jun",
+    "juli",
+    "july",
+    "jul",
+    "agustus",
+    "august",
+    "agu",
+    "agt",
+    "aug",
+    "september",
+    "sept",
+    "sep",
+    "oktober",
+    "october",
+    "okt",
+    "oct",
+    "november",
+    "nopember",
+    "nov",
+    "desember",
+    "december",
+    "des",
+    "dec",
+    "kemarin",
+    "yesterday",
+    "today",
+    "besok",
+    "tomorrow",
+    "lusa",
+    "hari",
+    // currencies written before the amount
+    "rp",
+    "idr",
+    "us",
+    "usd",
+    "as",
+    "eur",
+    "euro",
+    "gbp",
+    "myr",
+    "rm",
+    "ringgit",
+    "malaysia",
+    "malaysian",
+    "sgd",
+    "s",
+    "jpy",
+    "cny",
+    "rmb",
+    "inr",
+    "rs",
+    "cad",
+    "c",
+    "chf",
+    "aud",
+    "krw",
+    "sar",
+    "qar",
+    "kwd",
+    "egp",
+    "ils",
+    "mnt",
+    "hkd",
+    "hk",
+    "rupiah",
+    // markers
+    "m",
+    "magnitudo",
+    "magnitude",
+    "mag",
+    "bermagnitudo",
+    "berkekuatan",
+    "minus",
+    "negative",
+    "negatif",
+    "absolute",
+    "sejam",
+    "sehari",
+    "seminggu",
+    "sepekan",
+    "sebulan",
+    "setahun",
+    "semenit",
+    "sedetik",
+    "seabad",
+    "sedekade",
+];
+
+/// Cheap pre-check before the hash lookup: is there any trigger word with
+/// this first byte and this length (lengths above 15 share one bit)?
+fn may_trigger(w: &str) -> bool {
+    static MASK: OnceLock<[u16; 256]> = OnceLock::new();
+    let mask = MASK.get_or_init(|| {
+        let mut m = [0u16; 256];
+        for w in triggers() {
+            if let Some(&b) = w.as_bytes().first() {
+                m[b as usize] |= 1 << w.len().min(15);
+            }
+        }
+        m
+    });
+    match w.as_bytes().first() {
+        Some(&b) => mask[b as usize] & (1 << w.len().min(15)) != 0,
+        None => false,
+    }
+}
+
+/// Words that can begin a claim without any digit in the sentence: number
+/// words, vague words, weekdays, months, relative days, `se-` durations;
+/// with a (first byte, length) bitmap for a cheap pre-check.
+struct Starters {
+    set: HashSet<&'static [u8], FxBuild>,
+    mask: [u16; 256],
+}
+
+fn starters() -> &'static Starters {
+    static SET: OnceLock<Starters> = OnceLock::new();
+    SET.get_or_init(|| {
+        let end = TRIGGER_WORDS
+            .iter()
+            .position(|w| *w == "rp")
+            .unwrap_or(TRIGGER_WORDS.len());
+        let set: HashSet<&'static [u8], FxBuild> = TRIGGER_WORDS[..end]
+            .iter()
+            .copied()
+            .filter(|w| !matches!(*w, "a" | "an"))
+            .chain([
+                "absolute", "sejam", "sehari", "seminggu", "sepekan", "sebulan", "setahun",
+                "semenit", "sedetik", "seabad", "sedekade",
+            ])
+            .map(str::as_bytes)
+            .collect();
+        let mut mask = [0u16; 256];
+        for w in &set {
+            if let Some(&b) = w.first() {
+                mask[b as usize] |= 1 << w.len().min(15);
+            }
+        }
+        Starters { set, mask }
+    })
+}
+
+/// Cheap pre-scan of a sentence, without tokenising: a claim needs a
+/// digit, a currency or fraction sign, a number-like word, or `a`/`an`
+/// before a scale word or unit. Sentences failing this are skipped.
+fn may_hold_claim(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    if bytes.iter().any(|b| b.is_ascii_digit() || *b == b'$') {
+        return true;
+    }
+    if !s.is_ascii()
+        && s.chars().any(|c| {
+            matches!(
+                c,
+                '€' | '£' | '¥' | '₹' | '½' | '⅓' | '⅔' | '¼' | '¾' | '⅕' | '⅛'
+            )
+        })
+    {
+        return true;
+    }
+    let st = starters();
+    let mut buf = [0u8; 16];
+    let mut prev_a = false;
+    for w in bytes.split(|b| !b.is_ascii_alphabetic()) {
+        if w.is_empty() || w.len() > buf.len() {
+            prev_a = false;
+            continue;
+        }
+        let lw = &mut buf[..w.len()];
+        lw.copy_from_slice(w);
+        lw.make_ascii_lowercase();
+        let lw: &[u8] = lw;
+        if st.mask[lw[0] as usize] & (1 << lw.len().min(15)) != 0 && st.set.contains(lw) {
+            return true;
+        }
+        if prev_a {
+            let word = std::str::from_utf8(lw).unwrap_or("");
+            if units::may_start(word)
+                || matches!(
+                    word,
+                    "few"
+                        | "dozen"
+                        | "half"
+                        | "quarter"
+                        | "hundred"
+                        | "thousand"
+                        | "million"
+                        | "billion"
+                )
+            {
+                return true;
+            }
+        }
+        prev_a = lw == b"a" || lw == b"an";
+    }
+    false
+}
+
+fn triggers() -> &'static HashSet<&'static str, FxBuild> {
+    static SET: OnceLock<HashSet<&'static str, FxBuild>> = OnceLock::new();
+    SET.get_or_init(|| {
+        TRIGGER_WORDS
+            .iter()
+            .copied()
+            .chain(qualifier::first_words())
+            .collect()
+    })
 }
 
 /// A parsed number.
@@ -68,7 +391,6 @@ impl Num {
 struct UnitHit {
     unit: Unit,
     base: String,
-    start: usize,
     end: usize,
     surface: String,
 }
@@ -347,17 +669,171 @@ const ID_STOP: &[&str] = &[
 ];
 
 const EN_STOP: &[&str] = &[
-    "the", "a", "an", "and", "or", "to", "in", "on", "at", "for", "by", "with", "from", "is",
-    "are", "was", "were", "be", "been", "per", "than", "that", "which", "who", "as", "more",
-    "less", "it", "its", "this", "these", "those", "have", "has", "had", "will", "would", "can",
-    "could", "not", "no", "after", "before", "since", "until", "during", "into", "over", "under",
-    "about", "up", "down", "out", "off", "between", "among", "percent", "of", "ago", "later",
-    "earlier", "each", "apiece", "said", "says", "times", "too", "also", "but", "so", "if", "when",
-    "while", "then", "there", "here", "you", "we", "they", "he", "she", "i", "me", "my", "our",
-    "your", "their", "his", "her", "them", "him", "us", "do", "did", "does", "am", "yet", "either",
-    "both", "all", "any", "many", "much", "most", "some", "other", "another", "such", "own",
-    "same", "than", "very", "just", "only", "now", "again", "ever", "never", "thousand", "million",
-    "billion", "trillion", "hundred",
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "by",
+    "with",
+    "from",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "per",
+    "than",
+    "that",
+    "which",
+    "who",
+    "as",
+    "more",
+    "less",
+    "it",
+    "its",
+    "this",
+    "these",
+    "those",
+    "have",
+    "has",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "not",
+    "no",
+    "after",
+    "before",
+    "since",
+    "until",
+    "during",
+    "into",
+    "over",
+    "under",
+    "about",
+    "up",
+    "down",
+    "out",
+    "off",
+    "between",
+    "among",
+    "percent",
+    "of",
+    "ago",
+    "later",
+    "earlier",
+    "each",
+    "apiece",
+    "said",
+    "says",
+    "times",
+    "too",
+    "also",
+    "but",
+    "so",
+    "if",
+    "when",
+    "while",
+    "then",
+    "there",
+    "here",
+    "you",
+    "we",
+    "they",
+    "he",
+    "she",
+    "i",
+    "me",
+    "my",
+    "our",
+    "your",
+    "their",
+    "his",
+    "her",
+    "them",
+    "him",
+    "us",
+    "do",
+    "did",
+    "does",
+    "am",
+    "yet",
+    "either",
+    "both",
+    "all",
+    "any",
+    "many",
+    "much",
+    "most",
+    "some",
+    "other",
+    "another",
+    "such",
+    "own",
+    "same",
+    "than",
+    "very",
+    "just",
+    "only",
+    "now",
+    "again",
+    "ever",
+    "never",
+    "thousand",
+    "million",
+    "billion",
+    "trillion",
+    "hundred",
+    "against",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "tonight",
+    "last",
+    "next",
+    "versus",
+    "vs",
+    "respectively",
+    "instead",
+    "overall",
+    "alone",
+    "where",
+    "what",
+    "how",
+    "why",
+    "because",
+    "although",
+    "though",
+    "despite",
+    "including",
+    "according",
+    "amid",
+    "toward",
+    "towards",
+    "via",
+    "through",
+    "across",
+    "around",
+    "near",
+    "behind",
+    "within",
+    "without",
+    "beyond",
+    "above",
+    "below",
+    "earlier",
+    "later",
+    "compared",
+    "year",
+    "years",
 ];
 
 const GENERIC: &[&str] = &["people", "victims", "citizens"];
@@ -370,7 +846,8 @@ fn is_upper_code(s: &str) -> bool {
 }
 
 fn round_sig(v: f64) -> f64 {
-    if v == 0.0 || !v.is_finite() {
+    // integers below 2^53 are exact already (the common case)
+    if v == 0.0 || !v.is_finite() || (v.fract() == 0.0 && v.abs() < 9e15) {
         return v;
     }
     let mag = v.abs().log10().floor() as i32;
@@ -389,31 +866,20 @@ impl<'a> Scanner<'a> {
             published: opts.published,
             lex: opts.lexicon,
             toks: Tokens::default(),
-            sport: false,
-            temp_ctx: false,
+            sport: Cell::new(None),
+            temp: Cell::new(None),
         }
     }
 
     /// Scans one sentence, appending claims.
     pub(crate) fn sentence(&mut self, doc: &str, range: Range<usize>, out: &mut Vec<Claim>) {
-        tokenize(self.text, range.start, range.end, &mut self.toks);
-        let n = self.toks.toks.len();
-        if !self
-            .toks
-            .toks
-            .iter()
-            .any(|t| matches!(t.kind, TokKind::Num | TokKind::Frac))
-            && !self
-                .toks
-                .toks
-                .iter()
-                .enumerate()
-                .any(|(i, t)| t.kind == TokKind::Word && self.maybe_wordy(i))
-        {
+        if !may_hold_claim(self.text.get(range.clone()).unwrap_or("")) {
             return;
         }
-        self.sport = (0..n).any(|i| SPORT.contains(&self.toks.low(i)));
-        self.temp_ctx = (0..n).any(|i| TEMP.contains(&self.toks.low(i)));
+        tokenize(self.text, range.start, range.end, &mut self.toks);
+        let n = self.toks.toks.len();
+        self.sport.set(None);
+        self.temp.set(None);
         let sent_text = self.text.get(range.clone()).unwrap_or("");
         let mut i = 0;
         while i < n {
@@ -429,24 +895,24 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    fn maybe_wordy(&self, i: usize) -> bool {
-        let w = self.toks.low(i);
-        word_atoms(w, self.lang).is_some()
-            || self.vague_word(w).is_some()
-            || datetime::weekday(w).is_some()
-            || matches!(
-                w,
-                "kemarin"
-                    | "yesterday"
-                    | "today"
-                    | "besok"
-                    | "tomorrow"
-                    | "half"
-                    | "setengah"
-                    | "lusa"
-            )
-            || (self.lang == Lang::En && matches!(w, "a" | "an"))
-            || self.se_unit(w).is_some()
+    /// Whether the sentence mentions a sport result (computed on demand).
+    fn sport(&self) -> bool {
+        if let Some(v) = self.sport.get() {
+            return v;
+        }
+        let v = (0..self.toks.toks.len()).any(|i| SPORT.contains(&self.toks.low(i)));
+        self.sport.set(Some(v));
+        v
+    }
+
+    /// Whether the sentence talks about temperature (computed on demand).
+    fn temp_ctx(&self) -> bool {
+        if let Some(v) = self.temp.get() {
+            return v;
+        }
+        let v = (0..self.toks.toks.len()).any(|i| TEMP.contains(&self.toks.low(i)));
+        self.temp.set(Some(v));
+        v
     }
 
     fn to_claim(&self, doc: &str, range: &Range<usize>, sent: &str, m: Mention) -> Claim {
@@ -517,6 +983,18 @@ impl<'a> Scanner<'a> {
         let Some(tok) = t.toks.get(i) else {
             return Outcome::None;
         };
+        let w0 = t.low(i);
+        let candidate = match tok.kind {
+            TokKind::Num | TokKind::Frac => true,
+            TokKind::Punct => matches!(
+                w0,
+                "$" | "€" | "£" | "¥" | "₹" | "-" | "−" | "." | "," | "±" | "~" | "("
+            ),
+            TokKind::Word => may_trigger(w0) && triggers().contains(w0),
+        };
+        if !candidate {
+            return Outcome::None;
+        }
         // dates and times first
         if let Some(h) = datetime::parse_at(t, self.text, i, self.published) {
             // "minggu" after a number is the week unit, handled as a quantity
@@ -554,29 +1032,7 @@ impl<'a> Scanner<'a> {
                 w,
                 "$" | "€" | "£" | "¥" | "₹" | "-" | "−" | "." | "," | "±" | "~"
             ),
-            TokKind::Word => {
-                qualifier::may_start(w)
-                    || self.maybe_wordy(i)
-                    || units::currency_prefix(t.raw(self.text, i), w).is_some()
-                    || matches!(
-                        w,
-                        "us" | "rp"
-                            | "m"
-                            | "magnitudo"
-                            | "magnitude"
-                            | "minus"
-                            | "negative"
-                            | "negatif"
-                            | "s"
-                            | "a"
-                            | "hk"
-                            | "malaysia"
-                            | "malaysian"
-                            | "bermagnitudo"
-                            | "berkekuatan"
-                            | "absolute"
-                    )
-            }
+            TokKind::Word => true,
         };
         if !quick {
             return Outcome::None;
@@ -632,36 +1088,85 @@ impl<'a> Scanner<'a> {
     /// Currency sign at `k`: (ISO code, index after it, surface).
     fn currency_at(&self, k: usize) -> Option<(&'static str, usize, String)> {
         let t = &self.toks;
-        // longest of 1..=3 glued tokens
-        for n in (1..=3).rev() {
-            if k + n > t.toks.len() {
-                continue;
-            }
-            let spaced = (1..n).any(|x| !t.glued(k + x));
-            if spaced && (0..n).any(|x| t.kind(k + x) != Some(TokKind::Word)) {
-                continue;
-            }
-            if (0..n).any(|x| t.kind(k + x) == Some(TokKind::Num)) {
-                continue;
-            }
-            let sep = if spaced { " " } else { "" };
-            let raw: String = (0..n)
-                .map(|x| t.raw(self.text, k + x))
-                .collect::<Vec<_>>()
-                .join(sep);
-            let low: String = (0..n).map(|x| t.low(k + x)).collect::<Vec<_>>().join(sep);
-            if let Some(c) = units::currency_prefix(&raw, &low) {
-                // must be followed by a number (possibly spaced)
-                let nk = k + n;
-                let next_num = matches!(t.kind(nk), Some(TokKind::Num))
-                    || (t.kind(nk) == Some(TokKind::Word)
-                        && word_atoms(t.low(nk), self.lang).is_some())
-                    || (t.is_punct(nk, ".") && t.kind(nk + 1) == Some(TokKind::Num))
-                    || (self.lang == Lang::En && matches!(t.low(nk), "a" | "an"));
-                if next_num {
-                    return Some((c, nk, raw));
-                }
-            }
+        let first = t.low(k);
+        let plausible = match t.kind(k) {
+            Some(TokKind::Punct) => matches!(first, "$" | "€" | "£" | "¥" | "₹"),
+            Some(TokKind::Word) => matches!(
+                first,
+                "rp" | "idr"
+                    | "us"
+                    | "usd"
+                    | "as"
+                    | "eur"
+                    | "euro"
+                    | "gbp"
+                    | "myr"
+                    | "rm"
+                    | "ringgit"
+                    | "malaysia"
+                    | "malaysian"
+                    | "sgd"
+                    | "s"
+                    | "jpy"
+                    | "cny"
+                    | "rmb"
+                    | "inr"
+                    | "rs"
+                    | "cad"
+                    | "c"
+                    | "chf"
+                    | "aud"
+                    | "a"
+                    | "krw"
+                    | "sar"
+                    | "qar"
+                    | "kwd"
+                    | "egp"
+                    | "ils"
+                    | "mnt"
+                    | "hkd"
+                    | "hk"
+                    | "rupiah"
+            ),
+            _ => false,
+        };
+        if !plausible {
+            return None;
+        }
+        // the sign's extent: "US$", "Rp.", "malaysian ringgits", "EUR"
+        let (len, spaced): (usize, bool) = if (t.is_punct(k + 1, "$")
+            || (first == "rp" && t.is_punct(k + 1, ".")))
+            && t.glued(k + 1)
+        {
+            (2, false)
+        } else if matches!(first, "malaysia" | "malaysian")
+            && matches!(t.low(k + 1), "ringgit" | "ringgits")
+        {
+            (2, true)
+        } else {
+            (1, false)
+        };
+        let (code, nk, raw) = {
+            let s0 = t.toks.get(k)?.start;
+            let e0 = t.toks.get(k + len - 1)?.end;
+            let raw = self.text.get(s0..e0)?;
+            let lower = t.lower.get(s0 - t.base..e0 - t.base)?;
+            let lower_norm;
+            let lower = if spaced {
+                lower_norm = lower.split_whitespace().collect::<Vec<_>>().join(" ");
+                lower_norm.as_str()
+            } else {
+                lower
+            };
+            (units::currency_prefix(raw, lower)?, k + len, raw)
+        };
+        // must be followed by a number (possibly spaced)
+        let next_num = matches!(t.kind(nk), Some(TokKind::Num))
+            || (t.kind(nk) == Some(TokKind::Word) && word_atoms(t.low(nk), self.lang).is_some())
+            || (t.is_punct(nk, ".") && t.kind(nk + 1) == Some(TokKind::Num))
+            || (self.lang == Lang::En && matches!(t.low(nk), "a" | "an"));
+        if next_num {
+            return Some((code, nk, raw.to_string()));
         }
         None
     }
@@ -784,7 +1289,6 @@ impl<'a> Scanner<'a> {
                     offset: 0.0,
                 },
                 base: code.to_string(),
-                start: qstart,
                 end: num.start,
                 surface: surface.clone(),
             });
@@ -800,10 +1304,12 @@ impl<'a> Scanner<'a> {
             if num.low.fract() != 0.0 && matches!(t.low(k), "a" | "an") {
                 k += 1;
             }
-            if self.lang == Lang::En && t.low(k) == "of" && (num.low.fract() != 0.0 || num.words) {
-                if self.unit_at(k + 1, &num).is_some() {
-                    k += 1;
-                }
+            if self.lang == Lang::En
+                && t.low(k) == "of"
+                && (num.low.fract() != 0.0 || num.words)
+                && self.unit_at(k + 1, &num).is_some()
+            {
+                k += 1;
             }
             if let Some(u) = self.unit_at(k, &num) {
                 m.end = u.end;
@@ -839,7 +1345,7 @@ impl<'a> Scanner<'a> {
                     && currency.is_none()
                     && num.plain_int
                     && hi.plain_int
-                    && (num.low > hi.low || (self.sport && hi.low < 100.0))
+                    && (num.low > hi.low || (self.sport() && hi.low < 100.0))
                 {
                     return Outcome::Skip(end);
                 }
@@ -852,9 +1358,6 @@ impl<'a> Scanner<'a> {
                 }
                 // scale propagation: "7-9 lakh", "Rp 10-15 juta"
                 if hi.has_scale && !num.has_scale && num.high <= hi.low {
-                    if let Some(p) = hi.precision {
-                        let _ = p;
-                    }
                     let scale = self.scale_of(&hi);
                     if num.low * scale <= hi.low {
                         num.low *= scale;
@@ -973,15 +1476,6 @@ impl<'a> Scanner<'a> {
         } else if qual == Some(Qual::Approx) || approx2 {
             m.approx = true;
         }
-        if m.kind == Kind::Number
-            && qual.is_none()
-            && range_hi.is_none()
-            && currency.is_none()
-            && !magnitude
-            && num.vague
-        {
-            // keep vague as number/count below
-        }
 
         // "dari 57 anggota": "dari"/"from" without a range end is not a qualifier
         if matches!(qual, Some(Qual::From) | Some(Qual::Between)) && range_hi.is_none() {
@@ -1053,17 +1547,13 @@ impl<'a> Scanner<'a> {
     fn implicit_one(&self, qstart: usize, j: usize, qual: Option<Qual>) -> Outcome {
         let t = &self.toks;
         let w = t.low(j);
-        let (unit, start_u) = if let Some(u) = self.se_unit(w) {
-            (
-                UnitHit {
-                    unit: u,
-                    base: u.base.to_string(),
-                    start: j,
-                    end: j + 1,
-                    surface: w.to_string(),
-                },
-                j,
-            )
+        let unit = if let Some(u) = self.se_unit(w) {
+            UnitHit {
+                unit: u,
+                base: u.base.to_string(),
+                end: j + 1,
+                surface: w.to_string(),
+            }
         } else if self.lang == Lang::En && matches!(w, "a" | "an" | "one") {
             let Some(u) = self.unit_at_simple(j + 1) else {
                 return Outcome::None;
@@ -1073,24 +1563,9 @@ impl<'a> Scanner<'a> {
             {
                 return Outcome::None;
             }
-            (u, j)
+            u
         } else {
             return Outcome::None;
-        };
-        let _ = start_u;
-        let num = Num {
-            low: 1.0,
-            high: 1.0,
-            start: j,
-            end: j + 1,
-            precision: Some(1.0),
-            vague: false,
-            plain_int: false,
-            int_len: 0,
-            has_scale: false,
-            words: true,
-            decimals: 0,
-            approx: false,
         };
         let mut end = unit.end;
         let mut value = unit.unit.factor;
@@ -1109,7 +1584,6 @@ impl<'a> Scanner<'a> {
                 end = e;
             }
         }
-        let _ = num;
         let start = if qual.is_some() { qstart } else { j };
         let mut m = Mention {
             start,
@@ -1328,10 +1802,8 @@ impl<'a> Scanner<'a> {
         }
         let mut num = if let Some(x) = self.digits_number(i, money) {
             x
-        } else if let Some(x) = self.word_number(i) {
-            x
         } else {
-            return None;
+            self.word_number(i)?
         };
         num.start = k;
         if sign < 0.0 {
@@ -1475,7 +1947,7 @@ impl<'a> Scanner<'a> {
         if t.glued(end) && t.kind(end) == Some(TokKind::Word) {
             let raw = t.raw(self.text, end);
             let s = match raw {
-                "k" | "K" if !(self.temp_ctx && raw == "K") => Some(1e3),
+                "k" | "K" if !(self.temp_ctx() && raw == "K") => Some(1e3),
                 "M" if money && self.lang == Lang::Id => Some(1e9),
                 "M" => Some(1e6),
                 "G" if decimals > 0 || lead_dec => Some(1e9),
@@ -1671,7 +2143,7 @@ impl<'a> Scanner<'a> {
                 }
                 _ if nx == "few" => {
                     // Duckling's convention: "a few" = 3, approximate
-                    let e = if t.low(i + 2) == "of" { i + 2 } else { i + 2 };
+                    let e = i + 2;
                     return Some(Num {
                         low: 3.0,
                         high: 3.0,
@@ -1784,8 +2256,6 @@ impl<'a> Scanner<'a> {
             // fraction denominators after a small cardinal: "one sixth", "two thirds"
             if en && !ev.is_empty() && ev.value() < 20.0 && ev.value() >= 1.0 && !ev.frac {
                 if let Some(den) = words_en::denominator(wk) {
-                    let keep_quarter_scale = false;
-                    let _ = keep_quarter_scale;
                     let v = ev.value() / den;
                     return Some(Num {
                         low: v,
@@ -1825,8 +2295,30 @@ impl<'a> Scanner<'a> {
         if ev.is_empty() || end == i {
             return None;
         }
-        // a lone "half"/"quarter"/"setengah" without anything after is a fraction
         let v = ev.value();
+        // a lone "half"/"quarter"/"setengah" is a number only before a unit
+        // ("half an hour", "setengah jam"); "the second quarter" is not
+        if end == i + 1 && v < 1.0 && ev.frac {
+            let mut q = end;
+            if matches!(t.low(q), "a" | "an" | "of") {
+                q += 1;
+            }
+            let probe = Num {
+                low: v,
+                high: v,
+                start: i,
+                end,
+                precision: None,
+                vague: false,
+                plain_int: false,
+                int_len: 0,
+                has_scale: false,
+                words: true,
+                decimals: 0,
+                approx: false,
+            };
+            self.unit_at(q, &probe)?;
+        }
         let precision = if ev.frac || v.fract() != 0.0 {
             None
         } else {
@@ -1856,12 +2348,14 @@ impl<'a> Scanner<'a> {
         }
         let raw = t.raw(self.text, k);
         let low = t.low(k);
+        if !units::may_start(low) {
+            return None;
+        }
         let u = units::lookup(raw, low)?;
         let u = self.fix_pound(u, low, k, false);
         Some(UnitHit {
             unit: u,
             base: u.base.to_string(),
-            start: k,
             end: k + 1,
             surface: raw.to_string(),
         })
@@ -1872,7 +2366,9 @@ impl<'a> Scanner<'a> {
     fn fix_pound(&self, u: Unit, low: &str, k: usize, scaled: bool) -> Unit {
         if matches!(low, "pound" | "pounds") {
             let money = self.lang == Lang::Id || scaled || self.toks.low(k + 1) == "sterling";
-            let weighty = (0..self.toks.toks.len()).any(|x| {
+            let lo = k.saturating_sub(30);
+            let hi = (k + 30).min(self.toks.toks.len());
+            let weighty = (lo..hi).any(|x| {
                 matches!(
                     self.toks.low(x),
                     "weighs" | "weigh" | "weight" | "weighed" | "heavy" | "berat" | "weighing"
@@ -1900,6 +2396,9 @@ impl<'a> Scanner<'a> {
             k0 = k + 1;
         }
         if k0 >= n {
+            return None;
+        }
+        if !units::may_start(t.low(k0)) && t.low(k0) != "in" {
             return None;
         }
         let mut raw = String::new();
@@ -1958,7 +2457,9 @@ impl<'a> Scanner<'a> {
         match surface.as_str() {
             "\"" => {
                 // an inch mark only when no quotation is open before it
-                let quotes = (0..k0).filter(|&x| t.low(x) == "\"").count();
+                let quotes = (k0.saturating_sub(200)..k0)
+                    .filter(|&x| t.low(x) == "\"")
+                    .count();
                 if quotes % 2 == 1 || !t.glued(k0) {
                     return None;
                 }
@@ -2002,7 +2503,8 @@ impl<'a> Scanner<'a> {
         }
         // "b": bit in data contexts, barn in physics contexts, else nothing
         if surface == "b" {
-            let has = |ws: &[&str]| (0..n).any(|x| ws.contains(&t.low(x)));
+            let (lo, hi) = (k0.saturating_sub(30), (k0 + 30).min(n));
+            let has = |ws: &[&str]| (lo..hi).any(|x| ws.contains(&t.low(x)));
             if has(&[
                 "transmit",
                 "package",
@@ -2032,13 +2534,12 @@ impl<'a> Scanner<'a> {
                 return None;
             }
         }
-        if u.kind == Kind::Measure && u.base == "C" && surface == "K" && !self.temp_ctx {
+        if u.kind == Kind::Measure && u.base == "C" && surface == "K" && !self.temp_ctx() {
             return None;
         }
         Some(UnitHit {
             unit: u,
             base: u.base.to_string(),
-            start: k0,
             end,
             surface,
         })
@@ -2047,9 +2548,7 @@ impl<'a> Scanner<'a> {
     /// "/hour", "per kg", "per week" after a unit.
     fn rate_at(&self, k: usize) -> Option<(UnitHit, usize)> {
         let t = &self.toks;
-        let q = if t.is_punct(k, "/") && t.glued(k) {
-            k + 1
-        } else if t.low(k) == "per" {
+        let q = if (t.is_punct(k, "/") && t.glued(k)) || t.low(k) == "per" {
             k + 1
         } else {
             return None;
@@ -2100,9 +2599,6 @@ impl<'a> Scanner<'a> {
             }
         } else if !dash {
             return None;
-        }
-        if dash && !word_conn && q == k + 1 {
-            // bare dash: "10-15", "10 - 15"; not "Rp 5 - Rp 6"? allowed below
         }
         // optional currency on the second number
         let cur2 = self.currency_at(q);
@@ -2338,51 +2834,74 @@ impl<'a> Scanner<'a> {
     /// Lexicon match at `k` (up to 3 words): (as written, base, concept, kind, end).
     fn lex_at(&self, k: usize) -> Option<(String, String, Option<String>, EntryKind, usize)> {
         let t = &self.toks;
-        let mut words: Vec<(String, usize)> = Vec::with_capacity(3);
-        let mut q = k;
-        for _ in 0..3 {
-            match self.word_unit(q) {
-                Some((w, e)) => {
-                    words.push((w, e));
-                    q = e;
+        if t.kind(k) != Some(TokKind::Word) {
+            return None;
+        }
+        let w0 = t.low(k);
+        // multi-word surfaces only when the lexicon has one starting here
+        if self.lex.starts_multi(self.lang, w0) {
+            let mut words: Vec<(String, usize)> = Vec::with_capacity(3);
+            let mut q = k;
+            for _ in 0..3 {
+                match self.word_unit(q) {
+                    Some((w, e)) => {
+                        words.push((w, e));
+                        q = e;
+                    }
+                    None => break,
                 }
-                None => break,
+            }
+            for len in (2..=words.len()).rev() {
+                let last_end = words[len - 1].1;
+                let head: Vec<&str> = words[..len - 1].iter().map(|(w, _)| w.as_str()).collect();
+                for c in self.base_forms(&words[len - 1].0) {
+                    let key = format!("{} {}", head.join(" "), c);
+                    if let Some((kind, concept)) = self.lex_entry(&key) {
+                        let concept = (!concept.is_empty()).then(|| concept.to_string());
+                        return Some((self.raw_span(k, last_end), key, concept, kind, last_end));
+                    }
+                }
             }
         }
-        for len in (1..=words.len()).rev() {
-            let last_end = words[len - 1].1;
-            let written = self
-                .text
-                .get(t.toks[k].start..t.toks[last_end - 1].end)
-                .unwrap_or("")
-                .to_string();
-            // joined key with base forms of the last word
-            let head: Vec<&str> = words[..len - 1].iter().map(|(w, _)| w.as_str()).collect();
-            let last = &words[len - 1].0;
-            let mut cands = self.base_forms(last);
-            // reduplication: "anggota-anggota" -> "anggota"
-            if let Some((a, b)) = last.split_once('-') {
-                if a == b || b.starts_with(a) {
-                    cands.extend(self.base_forms(a));
-                }
+        // single word (or a glued hyphen pair such as "luka-luka")
+        let hyphen = t.is_dash(k + 1)
+            && t.glued(k + 1)
+            && t.glued(k + 2)
+            && t.kind(k + 2) == Some(TokKind::Word);
+        if hyphen {
+            let w2 = t.low(k + 2);
+            let joined = format!("{w0}-{w2}");
+            let mut cands = self.base_forms(&joined);
+            if w0 == w2 || w2.starts_with(w0) {
+                cands.extend(self.base_forms(w0));
             }
             for c in cands {
-                let key = if head.is_empty() {
-                    c.clone()
-                } else {
-                    format!("{} {}", head.join(" "), c)
-                };
-                if let Some((kind, concept)) = self.lex_entry(&key) {
-                    let concept = if concept.is_empty() {
-                        None
-                    } else {
-                        Some(concept.to_string())
-                    };
-                    return Some((written, key, concept, kind, last_end));
+                if let Some((kind, concept)) = self.lex_entry(&c) {
+                    let concept = (!concept.is_empty()).then(|| concept.to_string());
+                    return Some((self.raw_span(k, k + 3), c, concept, kind, k + 3));
                 }
             }
+            return None;
         }
-        None
+        let hit = |c: &str| {
+            self.lex_entry(c)
+                .map(|(kind, concept)| (c.to_string(), kind, concept))
+        };
+        let found = hit(w0).or_else(|| match self.lang {
+            Lang::Id => ["nya", "ku", "mu"]
+                .iter()
+                .filter_map(|suf| w0.strip_suffix(suf).filter(|b| b.len() >= 3))
+                .find_map(hit),
+            Lang::En => w0
+                .strip_suffix('s')
+                .and_then(hit)
+                .or_else(|| w0.strip_suffix("es").and_then(hit))
+                .or_else(|| w0.strip_suffix("ies").and_then(|b| hit(&format!("{b}y"))))
+                .or_else(|| w0.strip_suffix("men").and_then(|b| hit(&format!("{b}man")))),
+        });
+        let (base, kind, concept) = found?;
+        let concept = (!concept.is_empty()).then(|| concept.to_string());
+        Some((t.raw(self.text, k).to_string(), base, concept, kind, k + 1))
     }
 
     /// The counted noun after index `k`.
@@ -2401,6 +2920,8 @@ impl<'a> Scanner<'a> {
         };
         let first = t.low(q);
         if stop(first)
+            || datetime::weekday(first).is_some()
+            || matches!(first, "kemarin" | "besok" | "lusa")
             || datetime::month(first).is_some()
                 && t.raw(self.text, q).starts_with(char::is_uppercase)
         {
@@ -2420,12 +2941,6 @@ impl<'a> Scanner<'a> {
                 if kind == EntryKind::Classifier {
                     if let Some((w2, b2, c2, k2, e2)) = self.lex_at(e) {
                         if k2 != EntryKind::Pred {
-                            let written = self
-                                .text
-                                .get(t.toks[q].start..t.toks[e2 - 1].end)
-                                .unwrap_or(&w2)
-                                .to_string();
-                            let _ = written;
                             return Some((w2, b2, c2, e2));
                         }
                     }
@@ -2542,5 +3057,41 @@ fn frac_value(s: &str) -> f64 {
         "⅕" => 0.2,
         "⅛" => 0.125,
         _ => 0.0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prescan_keeps_number_sentences_only() {
+        assert!(may_hold_claim("Ada 5 orang."));
+        assert!(may_hold_claim("Puluhan warga datang."));
+        assert!(may_hold_claim("It cost a dollar."));
+        assert!(may_hold_claim("Harga naik €5."));
+        assert!(!may_hold_claim(
+            "Kepala dinas mengatakan bahwa pekerjaan akan selesai."
+        ));
+        assert!(!may_hold_claim("It was a good day for a walk"));
+    }
+
+    #[test]
+    fn verb_prefixes() {
+        assert!(looks_like_verb("terjadi") && looks_like_verb("mengatakan"));
+        assert!(!looks_like_verb("tentara") && !looks_like_verb("desa"));
+    }
+
+    #[test]
+    fn rounding_keeps_twelve_significant_digits() {
+        assert_eq!(round_sig(0.1 + 0.2), 0.3);
+        assert_eq!(round_sig(1_937_000.000_000_2), 1_937_000.0);
+        assert_eq!(round_sig(0.0), 0.0);
+    }
+
+    #[test]
+    fn upper_codes() {
+        assert!(is_upper_code("GA") && is_upper_code("COVID"));
+        assert!(!is_upper_code("A") && !is_upper_code("Ga"));
     }
 }

@@ -13,8 +13,11 @@
 //!
 //! `(12/1)setelah` is not a boundary: only sentence punctuation splits.
 
+use super::fxhash::FxBuild;
 use super::Lang;
+use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 const ABBREV: &[&str] = &[
     "dr", "drs", "dra", "ir", "prof", "mr", "mrs", "ms", "no", "jl", "jln", "rp", "st", "sdr",
@@ -24,6 +27,11 @@ const ABBREV: &[&str] = &[
     "vol", "hal", "tel", "telp", "ca", "approx", "sdn", "smp", "sma", "kec", "kab", "kel", "prov",
     "mt", "ft", "lt", "sgt", "capt", "col", "maj", "dept", "univ", "s.h", "m.h", "s.e", "m.si",
 ];
+
+fn abbrevs() -> &'static HashSet<&'static str, FxBuild> {
+    static SET: OnceLock<HashSet<&'static str, FxBuild>> = OnceLock::new();
+    SET.get_or_init(|| ABBREV.iter().copied().collect())
+}
 
 fn is_closer(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»')
@@ -38,51 +46,79 @@ pub fn split_sentences(text: &str, lang: Lang) -> Vec<Range<usize>> {
     let _ = lang;
     let mut out = Vec::new();
     let bytes = text.as_bytes();
+    let n = bytes.len();
     let mut start = 0usize;
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        let mut cut: Option<usize> = None;
-        if c == '\n' || c == '\r' {
-            cut = Some(i);
-        } else if matches!(c, '.' | '!' | '?' | '…') {
-            let prev_digit = i > 0 && bytes[i - 1].is_ascii_digit();
-            let next_digit = bytes.get(i + 1).is_some_and(|b| b.is_ascii_digit());
-            if c == '.' && prev_digit && next_digit {
+    let mut i = 0usize;
+    while i < n {
+        // skip 8-byte blocks without any byte of interest
+        if i + 8 <= n {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(&bytes[i..i + 8]);
+            if !has_special(u64::from_le_bytes(w)) {
+                i += 8;
                 continue;
             }
-            // consume repeated terminators and closers
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
-                if matches!(d, '.' | '!' | '?' | '…') || is_closer(d) {
-                    end = j + d.len_utf8();
-                    it.next();
-                } else {
-                    break;
-                }
-            }
-            let next = text[end..].chars().next();
-            let boundary = match next {
-                None => true,
-                Some(n) if n.is_whitespace() => true,
-                Some(n) => is_opener_or_upper(n) && c != '.' || (c == '.' && n.is_uppercase()),
-            };
-            if !boundary {
+        }
+        let b = bytes[i];
+        // only newlines and terminators matter; everything else is skipped
+        let term_len = match b {
+            b'\n' | b'\r' => {
+                push(&mut out, text, start, i);
+                start = i + 1;
+                i += 1;
                 continue;
             }
-            if c == '.' && end == i + 1 && is_abbrev_before(text, start, i) {
+            b'.' | b'!' | b'?' => 1,
+            0xE2 if bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0xA6) => 3,
+            _ => {
+                i += 1;
                 continue;
             }
-            push(&mut out, text, start, end);
-            start = end;
+        };
+        let c = b;
+        let prev_digit = i > 0 && bytes[i - 1].is_ascii_digit();
+        let next_digit = bytes.get(i + 1).is_some_and(|x| x.is_ascii_digit());
+        if c == b'.' && prev_digit && next_digit {
+            i += 1;
             continue;
         }
-        if let Some(at) = cut {
-            push(&mut out, text, start, at);
-            start = at + 1;
+        // consume repeated terminators and closers
+        let mut end = i + term_len;
+        while let Some(d) = text.get(end..).and_then(|r| r.chars().next()) {
+            if matches!(d, '.' | '!' | '?' | '…') || is_closer(d) {
+                end += d.len_utf8();
+            } else {
+                break;
+            }
         }
+        let next = text.get(end..).and_then(|r| r.chars().next());
+        let boundary = match next {
+            None => true,
+            Some(nc) if nc.is_whitespace() => true,
+            Some(nc) => (is_opener_or_upper(nc) && c != b'.') || (c == b'.' && nc.is_uppercase()),
+        };
+        if !boundary || (c == b'.' && end == i + 1 && is_abbrev_before(text, start, i)) {
+            i = end;
+            continue;
+        }
+        push(&mut out, text, start, end);
+        start = end;
+        i = end;
     }
-    push(&mut out, text, start, text.len());
+    push(&mut out, text, start, n);
     out
+}
+
+/// Whether a little-endian block of 8 bytes holds `.`, `!`, `?`, `\n`,
+/// `\r` or the first byte of `…` (the classic "has zero byte" bit trick).
+#[inline]
+fn has_special(w: u64) -> bool {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    [b'.', b'!', b'?', b'\n', b'\r', 0xE2].iter().any(|&t| {
+        let x = w ^ (t as u64).wrapping_mul(LO);
+        x.wrapping_sub(LO) & !x & HI != 0
+    })
 }
 
 fn is_abbrev_before(text: &str, start: usize, dot: usize) -> bool {
@@ -101,8 +137,11 @@ fn is_abbrev_before(text: &str, start: usize, dot: usize) -> bool {
     if let (Some(a), None) = (chars.next(), chars.next()) {
         return a.is_uppercase();
     }
+    if word.len() > 8 {
+        return false;
+    }
     let lw = word.to_lowercase();
-    ABBREV.contains(&lw.as_str())
+    abbrevs().contains(lw.as_str())
 }
 
 fn push(out: &mut Vec<Range<usize>>, text: &str, s: usize, e: usize) {
@@ -159,6 +198,14 @@ mod tests {
             sents("Mr. Smith paid $4.5 million. He left"),
             ["Mr. Smith paid $4.5 million.", "He left"]
         );
+    }
+
+    #[test]
+    fn block_skip_finds_every_terminator() {
+        let s = "abcdefghijklmnop. qrstuvwxyzabcdefgh? ijklmnopqrstuvwx\nyz";
+        assert_eq!(sents(s).len(), 4);
+        assert!(has_special(u64::from_le_bytes(*b"abcdefg.")));
+        assert!(!has_special(u64::from_le_bytes(*b"abcdefgh")));
     }
 
     #[test]

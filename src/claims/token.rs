@@ -12,8 +12,10 @@
 //!   `16-meter` are three glued tokens each; phrase matchers look at them.
 //! - URLs (`http://`, `https://`, `www.`) are skipped up to the next space:
 //!   their digits are never quantities.
-//! - Lower-cased word text lives in one shared buffer per sentence, so the
-//!   scan allocates nothing per token once the buffers have grown.
+//! - The sentence is lower-cased once into a buffer of the same byte length
+//!   (a character whose lower case has another UTF-8 length is kept as is),
+//!   so a token's lower-case text sits at the same offsets as the token and
+//!   the scan allocates nothing per token once the buffers have grown.
 
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,9 +36,6 @@ pub(crate) struct Token {
     pub kind: TokKind,
     pub start: usize,
     pub end: usize,
-    /// Range of the lower-cased text in [`Tokens::lower`].
-    pub lstart: u32,
-    pub lend: u32,
     /// No whitespace between this token and the previous one.
     pub glued: bool,
 }
@@ -45,7 +44,10 @@ pub(crate) struct Token {
 #[derive(Debug, Default)]
 pub(crate) struct Tokens {
     pub toks: Vec<Token>,
+    /// The sentence lower-cased, byte-aligned with the original.
     pub lower: String,
+    /// Offset of the sentence in the article text.
+    pub base: usize,
 }
 
 impl Tokens {
@@ -54,7 +56,7 @@ impl Tokens {
         match self.toks.get(i) {
             Some(t) => self
                 .lower
-                .get(t.lstart as usize..t.lend as usize)
+                .get(t.start - self.base..t.end - self.base)
                 .unwrap_or(""),
             None => "",
         }
@@ -68,11 +70,6 @@ impl Tokens {
     /// Whether token `i` exists and is glued to its predecessor.
     pub fn glued(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.glued)
-    }
-
-    /// Whether token `i` is a word.
-    pub fn is_word(&self, i: usize) -> bool {
-        self.kind(i) == Some(TokKind::Word)
     }
 
     /// Whether token `i` is the punctuation character `c`.
@@ -108,91 +105,110 @@ fn starts_url(rest: &str) -> bool {
     lower_eq(b"http://") || lower_eq(b"https://") || lower_eq(b"www.")
 }
 
-/// Tokenises `text[range]`, appending to `out` (which is cleared first).
+/// Lower-cases `slice` into `out` keeping every byte offset.
+fn lower_aligned(slice: &str, out: &mut String) {
+    out.clear();
+    if slice.is_ascii() {
+        out.push_str(slice);
+        out.make_ascii_lowercase();
+        return;
+    }
+    for c in slice.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        let mut l = c.to_lowercase();
+        match (l.next(), l.next()) {
+            (Some(x), None) if x.len_utf8() == c.len_utf8() => out.push(x),
+            _ => out.push(c),
+        }
+    }
+}
+
+/// Tokenises `text[start..end]` into `out` (which is cleared first).
 pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Tokens) {
     out.toks.clear();
-    out.lower.clear();
+    out.base = start;
     let Some(slice) = text.get(start..end) else {
+        out.lower.clear();
         return;
     };
-    let mut it = slice.char_indices().peekable();
+    lower_aligned(slice, &mut out.lower);
+    let bytes = slice.as_bytes();
+    let n = bytes.len();
+    let mut p = 0usize;
     let mut glued = false;
-    while let Some(&(off, c)) = it.peek() {
-        if c.is_whitespace() {
+    while p < n {
+        let b = bytes[p];
+        let (c, clen) = if b < 0x80 {
+            (b as char, 1)
+        } else {
+            match slice[p..].chars().next() {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
+            }
+        };
+        if b == b' ' || c.is_whitespace() {
             glued = false;
-            it.next();
+            p += clen;
             continue;
         }
-        let abs = start + off;
-        if (c == 'h' || c == 'H' || c == 'w' || c == 'W') && starts_url(&slice[off..]) {
-            while let Some(&(_, c2)) = it.peek() {
-                if c2.is_whitespace() {
+        if matches!(b, b'h' | b'H' | b'w' | b'W') && starts_url(&slice[p..]) {
+            while p < n && !bytes[p].is_ascii_whitespace() {
+                p += 1;
+            }
+            while p < n && !slice.is_char_boundary(p) {
+                p += 1;
+            }
+            glued = false;
+            continue;
+        }
+        let tstart = p;
+        let kind;
+        if b.is_ascii_alphabetic() || (b >= 0x80 && is_word_char(c)) {
+            kind = TokKind::Word;
+            while p < n {
+                let b2 = bytes[p];
+                if b2 < 0x80 {
+                    if b2.is_ascii_alphabetic() {
+                        p += 1;
+                        continue;
+                    }
                     break;
                 }
-                it.next();
-            }
-            glued = false;
-            continue;
-        }
-        let lstart = out.lower.len() as u32;
-        let kind;
-        let mut tend = abs + c.len_utf8();
-        if is_word_char(c) {
-            kind = TokKind::Word;
-            it.next();
-            for l in c.to_lowercase() {
-                out.lower.push(l);
-            }
-            while let Some(&(o2, c2)) = it.peek() {
+                let Some(c2) = slice[p..].chars().next() else {
+                    break;
+                };
                 if !is_word_char(c2) {
                     break;
                 }
-                for l in c2.to_lowercase() {
-                    out.lower.push(l);
-                }
-                tend = start + o2 + c2.len_utf8();
-                it.next();
+                p += c2.len_utf8();
             }
-        } else if c.is_ascii_digit() {
+        } else if b.is_ascii_digit() {
             kind = TokKind::Num;
-            it.next();
-            out.lower.push(c);
-            loop {
-                let Some(&(o2, c2)) = it.peek() else { break };
-                if c2.is_ascii_digit() {
-                    out.lower.push(c2);
-                    tend = start + o2 + 1;
-                    it.next();
-                } else if c2 == '.' || c2 == ',' {
-                    let next_is_digit = slice
-                        .as_bytes()
-                        .get(o2 + 1)
-                        .is_some_and(|b| b.is_ascii_digit());
-                    if !next_is_digit {
-                        break;
-                    }
-                    out.lower.push(c2);
-                    it.next();
+            while p < n {
+                let b2 = bytes[p];
+                if b2.is_ascii_digit()
+                    || ((b2 == b'.' || b2 == b',')
+                        && bytes.get(p + 1).is_some_and(|x| x.is_ascii_digit()))
+                {
+                    p += 1;
                 } else {
                     break;
                 }
             }
         } else if is_frac_char(c) {
             kind = TokKind::Frac;
-            it.next();
-            out.lower.push(c);
+            p += clen;
         } else {
             kind = TokKind::Punct;
-            it.next();
-            out.lower.push(c);
+            p += clen;
         }
-        let lend = out.lower.len() as u32;
         out.toks.push(Token {
             kind,
-            start: abs,
-            end: tend,
-            lstart,
-            lend,
+            start: start + tstart,
+            end: start + p,
             glued,
         });
         glued = true;

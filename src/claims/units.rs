@@ -17,8 +17,9 @@
 //! `km/jam`, `derajat Celsius`, `square kilometers` and `km squared` are
 //! single units.
 
+use super::fxhash::FxBuild;
 use super::Kind;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// A unit definition.
@@ -263,15 +264,39 @@ const TABLE: &[Row] = &[
 ];
 
 struct Maps {
-    cased: HashMap<&'static str, Unit>,
-    lower: HashMap<String, Unit>,
+    cased: HashMap<&'static str, Unit, FxBuild>,
+    lower: HashMap<String, Unit, FxBuild>,
+    /// Lower-cased first token of every surface (`km` for `km/jam`).
+    starts: HashSet<String, FxBuild>,
+}
+
+/// First token of a surface, as the tokeniser would cut it.
+fn first_token(s: &str) -> &str {
+    let mut it = s.char_indices();
+    let Some((_, c)) = it.next() else { return s };
+    let word = c.is_alphabetic() || c == '²' || c == '³';
+    let digit = c.is_ascii_digit();
+    for (i, d) in it {
+        let same = if word {
+            d.is_alphabetic() || d == '²' || d == '³'
+        } else if digit {
+            d.is_ascii_digit()
+        } else {
+            false
+        };
+        if !same {
+            return &s[..i];
+        }
+    }
+    s
 }
 
 fn maps() -> &'static Maps {
     static MAPS: OnceLock<Maps> = OnceLock::new();
     MAPS.get_or_init(|| {
-        let mut cased = HashMap::new();
-        let mut lower = HashMap::new();
+        let mut cased = HashMap::default();
+        let mut lower = HashMap::default();
+        let mut starts = HashSet::default();
         for &(s, cs, kind, base, factor, offset) in TABLE {
             let u = Unit {
                 kind,
@@ -279,14 +304,24 @@ fn maps() -> &'static Maps {
                 factor,
                 offset,
             };
+            starts.insert(first_token(s).to_lowercase());
             if cs {
                 cased.insert(s, u);
             } else {
                 lower.insert(s.to_lowercase(), u);
             }
         }
-        Maps { cased, lower }
+        Maps {
+            cased,
+            lower,
+            starts,
+        }
     })
+}
+
+/// Whether a unit surface can start with this (lower-cased) token.
+pub(crate) fn may_start(lower: &str) -> bool {
+    maps().starts.contains(lower)
 }
 
 /// Looks a unit up by its surface: exact for symbols, lower-cased for words.
@@ -350,6 +385,13 @@ mod tests {
         assert_eq!(lookup("C", "c").map(|u| u.base), Some("C"));
         assert_eq!(lookup("c", "c").map(|u| u.base), Some("USD"));
         assert_eq!(lookup("Jam", "jam").map(|u| u.factor), Some(3600.0));
+    }
+
+    #[test]
+    fn first_tokens() {
+        assert_eq!(first_token("km/jam"), "km");
+        assert_eq!(first_token("°c"), "°");
+        assert!(may_start("km") && may_start("derajat") && !may_start("orang"));
     }
 
     #[test]
