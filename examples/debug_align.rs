@@ -3,6 +3,7 @@ use crosscheck::claims::{Lang, Lexicon};
 use crosscheck::ingest::{load, InputOptions};
 use crosscheck::normalize::par_clean;
 use crosscheck::report::par_claims;
+use crosscheck::stories::par_vectors_idf;
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let c = load(&[args[1].clone().into()], &InputOptions::default()).unwrap();
@@ -19,6 +20,7 @@ fn main() {
         .collect();
     let lex = Lexicon::builtin();
     let claims = par_claims(arts, &cl, &langs, &lex);
+    let (_, idf) = par_vectors_idf(arts, &cl);
     let ia = arts.iter().position(|a| a.id == args[2]).unwrap();
     let ib = arts.iter().position(|a| a.id == args[3]).unwrap();
     let filt = args.get(4).cloned().unwrap_or_default();
@@ -26,11 +28,13 @@ fn main() {
         &arts[ia].text,
         &claims[ia],
         arts[ia].published.map(|p| p.date),
+        &idf,
     );
     let cb = contexts(
         &arts[ib].text,
         &claims[ib],
         arts[ib].published.map(|p| p.date),
+        &idf,
     );
     for (x, (a, xa)) in claims[ia].iter().zip(&ca).enumerate() {
         if !a.text.contains(&filt) && !filt.is_empty() {

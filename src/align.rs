@@ -18,6 +18,9 @@
 //! Words nearer the number weigh more (1, 1/2, 1/3 …): in "jarak 23 km …
 //! kedalaman 10 km" the depth is the figure right after "kedalaman".
 //!
+//! Figures in a sentence with more than [`MAX_FIGURES_PER_SENTENCE`]
+//! figures of their kind (price lists, results tables) are not aligned.
+//!
 //! Two things veto a pair outright: one number marked as past and the
 //! other not (`naik menjadi Rp15.000 dari Rp13.500 kemarin`: yesterday's
 //! price never aligns with today's), and values so far apart that no
@@ -43,6 +46,26 @@ use serde::Serialize;
 
 use crate::claims::{Claim, Kind};
 use crate::features::{features, same_term, synonyms, Feature};
+use crate::stories::Idf;
+
+/// A sentence with more figures of one kind than this is a table or a list
+/// (gold prices by weight, a results table); its figures are not aligned,
+/// since nothing but their position tells them apart.
+pub const MAX_FIGURES_PER_SENTENCE: usize = 5;
+
+/// Share of the corpus's largest IDF from which a word is rare enough to
+/// anchor a referent.
+pub const ANCHOR_IDF: f64 = 0.6;
+/// The same for a name: names anchor unless they are everywhere in the
+/// corpus ("Indonesia" in Indonesian news).
+pub const NAME_ANCHOR_IDF: f64 = 0.4;
+
+/// Whether two contexts share a name or rare word (spelling variants count).
+pub fn share_anchor(a: &ClaimContext, b: &ClaimContext) -> bool {
+    a.anchors
+        .iter()
+        .any(|x| b.anchors.iter().any(|y| x == y || same_term(x, y)))
+}
 
 /// Least context score for an alignment.
 pub const MIN_SCORE: f64 = 0.2;
@@ -74,17 +97,22 @@ const NOT_FROM: &[&str] = &["lebih", "kurang", "than", "apart", "away"];
 /// What surrounds a claim.
 #[derive(Debug, Clone, Default)]
 pub struct ClaimContext {
+    /// The claim stands in a table or list sentence ([`MAX_FIGURES_PER_SENTENCE`]).
+    pub tabular: bool,
     /// Features near the number with their weight: 1 for the nearest word on
     /// each side, 1/2 for the next, and so on.
     pub local: Vec<(String, f64)>,
-    /// Features of the rest of the sentence.
-    pub sentence: Vec<String>,
+    /// Features of the rest of the sentence, weighted by how telling they are.
+    pub sentence: Vec<(String, f64)>,
     /// Marked as a past or previous value.
     pub past: bool,
     /// Dates stated in the sentence (ISO).
     pub dates: BTreeSet<String>,
     /// The sentence dates itself more than [`PAST_DAYS`] before publication.
     pub dated_past: bool,
+    /// Names and rare words of the sentence: what can tell one referent
+    /// from another (Zarof and Lisa; Sukabumi; Tashvar).
+    pub anchors: BTreeSet<String>,
 }
 
 /// Builds the context of every claim of one article. `published` is the
@@ -95,7 +123,11 @@ pub fn contexts(
     text: &str,
     claims: &[Claim],
     published: Option<chrono::NaiveDate>,
+    idf: &Idf,
 ) -> Vec<ClaimContext> {
+    // Words weigh by how telling they are in this corpus: "harga" and "emas"
+    // in a gold-price corpus say little, "kedalaman" or a name says much.
+    let telling = |key: &str| (idf.of(key) / idf.max()).clamp(0.05, 1.0);
     let mut by_sentence: HashMap<[usize; 2], Vec<Feature>> = HashMap::new();
     claims
         .iter()
@@ -169,10 +201,10 @@ pub fn contexts(
                 };
             near_then_far(before.into_iter().rev().collect(), far_before, &mut local);
             near_then_far(after, far_after, &mut local);
-            let sentence: Vec<String> = fs
+            let sentence: Vec<(String, f64)> = fs
                 .iter()
                 .filter(|f| (f.end <= cs || f.start >= ce) && !f.number)
-                .map(|f| f.key.clone())
+                .map(|f| (f.key.clone(), telling(&f.key)))
                 .collect();
             let dates: BTreeSet<String> = claims
                 .iter()
@@ -182,7 +214,21 @@ pub fn contexts(
             // A bare year is often the period of a reported figure ("sepanjang 2024").
             let dated_past =
                 published.is_some_and(|p| dates.iter().any(|d| d.len() >= 7 && long_before(d, p)));
+            let same_kind = claims
+                .iter()
+                .filter(|d| d.sentence_span == c.sentence_span && d.kind == c.kind)
+                .count();
+            let anchors = fs
+                .iter()
+                .filter(|f| {
+                    let t = telling(&f.key);
+                    !f.number && (t >= ANCHOR_IDF || (f.name && t >= NAME_ANCHOR_IDF))
+                })
+                .map(|f| f.key.clone())
+                .collect();
             ClaimContext {
+                anchors,
+                tabular: same_kind > MAX_FIGURES_PER_SENTENCE,
                 local,
                 sentence,
                 past: past_marked(text, c),
@@ -313,10 +359,6 @@ pub fn overlap(a: &[(String, f64)], b: &[(String, f64)], evidence: &mut BTreeSet
     (score / total).min(1.0)
 }
 
-pub fn unweighted(v: &[String]) -> Vec<(String, f64)> {
-    v.iter().map(|k| (k.clone(), 1.0)).collect()
-}
-
 /// A representative value of a claim: its midpoint, or its one bound.
 fn representative(c: &Claim) -> Option<f64> {
     match (c.low, c.high) {
@@ -365,17 +407,29 @@ pub struct Match {
     pub b: usize,
     /// Context score in [0, 1].
     pub score: f64,
+    /// Overlap of the words next to the two figures.
+    pub local: f64,
+    /// Overlap of the rest of their sentences.
+    pub sentence: f64,
     /// Shared terms (`moskwa~moskow` for variants).
     pub evidence: Vec<String>,
 }
 
+/// A scored candidate before matching.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scored {
+    /// Context score in [0, 1].
+    pub score: f64,
+    /// Overlap of the words next to the two figures.
+    pub local: f64,
+    /// Overlap of the rest of their sentences.
+    pub sentence: f64,
+    /// Shared terms.
+    pub evidence: Vec<String>,
+}
+
 /// Scores a candidate pair; `None` when they cannot be the same fact.
-pub fn score(
-    a: &Claim,
-    ca: &ClaimContext,
-    b: &Claim,
-    cb: &ClaimContext,
-) -> Option<(f64, Vec<String>)> {
+pub fn score(a: &Claim, ca: &ClaimContext, b: &Claim, cb: &ClaimContext) -> Option<Scored> {
     score_with(a, ca, b, cb, false)
 }
 
@@ -387,18 +441,14 @@ fn score_with(
     b: &Claim,
     cb: &ClaimContext,
     both_unique: bool,
-) -> Option<(f64, Vec<String>)> {
+) -> Option<Scored> {
     let ratio = value_ratio(a, b);
-    if !comparable(a, b) || ca.past != cb.past || ratio > 20.0 {
+    if !comparable(a, b) || ca.past != cb.past || ratio > 20.0 || ca.tabular || cb.tabular {
         return None;
     }
     let mut evidence = BTreeSet::new();
     let local = overlap(&ca.local, &cb.local, &mut evidence);
-    let sentence = overlap(
-        &unweighted(&ca.sentence),
-        &unweighted(&cb.sentence),
-        &mut evidence,
-    );
+    let sentence = overlap(&ca.sentence, &cb.sentence, &mut evidence);
     // A figure without a counted noun is only identified by the words around it.
     if a.kind != Kind::Count && local == 0.0 && sentence < 0.3 && !both_unique {
         return None;
@@ -427,10 +477,13 @@ fn score_with(
     }
     // Closer values win ties between equally good contexts.
     let s = s + 0.05 * (1.0 - (ratio - 1.0).min(1.0));
-    Some((
-        (s.min(1.0) * 1000.0).round() / 1000.0,
-        evidence.into_iter().collect(),
-    ))
+    let round = |x: f64| (x.min(1.0) * 1000.0).round() / 1000.0;
+    Some(Scored {
+        score: round(s),
+        local: round(local),
+        sentence: round(sentence),
+        evidence: evidence.into_iter().collect(),
+    })
 }
 
 /// One-to-one matching between the claims of two articles: greedy by score.
@@ -453,15 +506,20 @@ pub fn match_articles(
         for (j, b, cb) in right {
             let unique =
                 left_counts.get(&key(a)) == Some(&1) && right_counts.get(&key(b)) == Some(&1);
-            if !comparable(a, b) || !allowed(a, b) {
+            if !comparable(a, b) {
                 continue;
             }
-            if let Some((score, evidence)) = score_with(a, ca, b, cb, unique) {
+            let Some(sc) = score_with(a, ca, b, cb, unique) else {
+                continue;
+            };
+            if allowed(a, b) {
                 cands.push(Match {
                     a: *i,
                     b: *j,
-                    score,
-                    evidence,
+                    score: sc.score,
+                    local: sc.local,
+                    sentence: sc.sentence,
+                    evidence: sc.evidence,
                 });
             }
         }

@@ -7,6 +7,8 @@
 //!   its value (`100.000` may be 95,000–105,000; `8` is 7.51–8.49; `4,8` is
 //!   4.751–4.849) — just under half, so that 4,8 and 4,9 stay apart;
 //! * an approximate figure (`sekitar`, `about`) by 5% more;
+//! * a difference under 0.5% of the values is immaterial (currency
+//!   conversions, rounding of large sums), except for magnitudes;
 //! * bounds from qualifiers (`setidaknya`, `more than`) and vague magnitudes
 //!   (`puluhan ribu`) are taken as written; against a vague magnitude the
 //!   other figure is taken as written too, since the vague word already
@@ -15,10 +17,12 @@
 //! Two claims are `consistent` when the widened intervals meet ("delapan jam"
 //! and "lebih dari tujuh jam"; "sedikitnya delapan" and "setidaknya
 //! sembilan"), a `conflict` when they do not ("puluhan ribu" and
-//! "setidaknya 100.000"; 8 and 10 dead). A conflict between tallies that
-//! grow as news comes in (deaths, injured, missing, evacuees, damaged
-//! houses …) reported at least [`UPDATE_MINUTES`] apart is an `update`: the
-//! later report revised the figure.
+//! "setidaknya 100.000"; 8 and 10 dead). Some figures move with time, and a
+//! later report that gives a new one revised the old rather than
+//! contradicted it: that is an `update`. Tallies that grow as news comes in
+//! (deaths, injured, missing, evacuees, damaged houses …) reported at least
+//! [`UPDATE_MINUTES`] apart, and prices, rates and other money, percentage
+//! or plain figures reported on different days.
 
 use serde::Serialize;
 
@@ -163,6 +167,45 @@ fn min_high(a: &Interval, b: &Interval) -> (Option<f64>, bool) {
     }
 }
 
+/// Whether two claims can both be true (the `consistent` verdict), without
+/// building the reason: for the many comparisons alignment makes.
+pub fn can_both_be_true(a: &Claim, b: &Claim) -> bool {
+    let (wa, wb) = comparison_intervals(a, b);
+    wa.meets(&wb) || immaterial(a, &wa, &wb)
+}
+
+/// Least relative difference that counts as a discrepancy, except for
+/// magnitudes (4,8 against 4,9 is 2%, and it matters) and small counts
+/// (which differ by whole units).
+pub const MATERIAL: f64 = 0.005;
+
+/// Whether the gap between two intervals is too small to matter: under
+/// [`MATERIAL`] of the values (Rp 37,7 T and Rp 37,64 T converted from one
+/// sum in euros).
+fn immaterial(a: &Claim, wa: &Interval, wb: &Interval) -> bool {
+    if a.kind == Kind::Magnitude {
+        return false;
+    }
+    let gap = wa.gap(wb);
+    let scale = [wa.low, wa.high, wb.low, wb.high]
+        .iter()
+        .flatten()
+        .fold(0.0f64, |m, v| m.max(v.abs()));
+    scale > 0.0 && gap / scale < MATERIAL
+}
+
+/// The intervals two claims are compared on. See the module docs.
+fn comparison_intervals(a: &Claim, b: &Claim) -> (Interval, Interval) {
+    // A vague magnitude carries its own imprecision: against it, the other
+    // figure is taken as written ("puluhan ribu" never stretches to 100.000).
+    let vague = |c: &Claim| c.qualifier.as_deref() == Some("vague");
+    if vague(a) || vague(b) {
+        (Interval::of(a), Interval::of(b))
+    } else {
+        (Interval::widened(a), Interval::widened(b))
+    }
+}
+
 /// The comparison of two aligned claims.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Comparison {
@@ -178,17 +221,18 @@ pub struct Comparison {
 
 /// Compares two aligned claims, with their articles' publication times.
 pub fn compare(a: &Claim, pa: Option<&Published>, b: &Claim, pb: Option<&Published>) -> Comparison {
-    // A vague magnitude carries its own imprecision: against it, the other
-    // figure is taken as written ("puluhan ribu" never stretches to 100.000).
-    let vague = |c: &Claim| c.qualifier.as_deref() == Some("vague");
-    let (wa, wb) = if vague(a) || vague(b) {
-        (Interval::of(a), Interval::of(b))
-    } else {
-        (Interval::widened(a), Interval::widened(b))
-    };
+    let (wa, wb) = comparison_intervals(a, b);
     let (ia, ib) = (Interval::of(a), Interval::of(b));
     let fa = describe(a);
     let fb = describe(b);
+    if immaterial(a, &wa, &wb) && !wa.meets(&wb) {
+        return Comparison {
+            verdict: Verdict::Consistent,
+            reason: format!("both can be true: {fa} and {fb} differ by less than 0.5%"),
+            gap: 0.0,
+            relative_gap: 0.0,
+        };
+    }
     if wa.meets(&wb) {
         return Comparison {
             verdict: Verdict::Consistent,
@@ -203,23 +247,25 @@ pub fn compare(a: &Claim, pa: Option<&Published>, b: &Claim, pb: Option<&Publish
         .flatten()
         .fold(0.0f64, |m, v| m.max(v.abs()));
     let relative_gap = if scale > 0.0 { gap / scale } else { 0.0 };
-    let tally = is_tally(a);
-    if let (true, Some(x), Some(y)) = (tally, pa, pb) {
-        if x.has_time() && y.has_time() {
-            let dt = y.instant_minutes() - x.instant_minutes();
-            if dt.abs() >= UPDATE_MINUTES {
-                let (early, late, fe, fl) = if dt > 0 {
-                    (x, y, &fa, &fb)
-                } else {
-                    (y, x, &fb, &fa)
-                };
-                return Comparison {
-                    verdict: Verdict::Update,
-                    reason: format!("later report: {fe} at {early}, revised to {fl} at {late}"),
-                    gap,
-                    relative_gap,
-                };
-            }
+    if let (Some(x), Some(y)) = (pa, pb) {
+        // Tallies move within a day; prices, rates and indices from one day to the next.
+        let dt = y.instant_minutes() - x.instant_minutes();
+        let days_apart = (x.date - y.date).num_days().abs() >= 1;
+        let moves = (is_tally(a) && x.has_time() && y.has_time() && dt.abs() >= UPDATE_MINUTES)
+            || (days_apart
+                && (is_tally(a) || matches!(a.kind, Kind::Money | Kind::Percent | Kind::Number)));
+        if moves {
+            let (early, late, fe, fl) = if dt > 0 {
+                (x, y, &fa, &fb)
+            } else {
+                (y, x, &fb, &fa)
+            };
+            return Comparison {
+                verdict: Verdict::Update,
+                reason: format!("later report: {fe} at {early}, revised to {fl} at {late}"),
+                gap,
+                relative_gap,
+            };
         }
     }
     Comparison {

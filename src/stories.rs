@@ -89,7 +89,12 @@ fn average_linkage(uf: &mut UnionFind, edges: &[(u32, u32, f64)], threshold: f64
         }
     }
     let mut heap = BinaryHeap::new();
-    let push = |heap: &mut BinaryHeap<Entry>, a: usize, b: usize, sum: f64, size: &[usize], version: &[u32]| {
+    let push = |heap: &mut BinaryHeap<Entry>,
+                a: usize,
+                b: usize,
+                sum: f64,
+                size: &[usize],
+                version: &[u32]| {
         let (a, b) = (a.min(b), a.max(b));
         let avg = sum / (size[a] * size[b]) as f64;
         if avg >= threshold {
@@ -198,6 +203,32 @@ impl Vector {
 
 /// Content vectors of all articles, TF-IDF over this corpus.
 pub fn par_vectors(articles: &[Article], cleaned: &[Cleaned]) -> Vec<Vector> {
+    par_vectors_idf(articles, cleaned).0
+}
+
+/// How informative a feature is in this corpus: its smoothed inverse
+/// document frequency, `ln((n + 1) / (df + 1)) + 1`.
+#[derive(Debug, Clone, Default)]
+pub struct Idf {
+    df: HashMap<u64, u32>,
+    n: f32,
+}
+
+impl Idf {
+    /// The IDF of a feature key (`moskow`, `#100000`).
+    pub fn of(&self, key: &str) -> f64 {
+        let df = self.df.get(&xxh3_64(key.as_bytes())).copied().unwrap_or(0);
+        f64::from(((self.n + 1.0) / (df as f32 + 1.0)).ln() + 1.0)
+    }
+
+    /// The largest possible IDF in this corpus (a feature of one article).
+    pub fn max(&self) -> f64 {
+        f64::from(((self.n + 1.0) / 2.0).ln() + 1.0)
+    }
+}
+
+/// Content vectors of all articles and the corpus IDF they were weighted with.
+pub fn par_vectors_idf(articles: &[Article], cleaned: &[Cleaned]) -> (Vec<Vector>, Idf) {
     let counts: Vec<HashMap<u64, f32>> = articles
         .par_iter()
         .zip(cleaned.par_iter())
@@ -224,7 +255,7 @@ pub fn par_vectors(articles: &[Article], cleaned: &[Cleaned]) -> Vec<Vector> {
         }
     }
     let n = articles.len() as f32;
-    counts
+    let vectors = counts
         .into_par_iter()
         .map(|m| {
             let mut terms: Vec<(u64, f32)> = m
@@ -243,7 +274,8 @@ pub fn par_vectors(articles: &[Article], cleaned: &[Cleaned]) -> Vec<Vector> {
             terms.sort_unstable_by_key(|t| t.0);
             Vector { terms }
         })
-        .collect()
+        .collect();
+    (vectors, Idf { df, n })
 }
 
 fn within_window(a: &Article, b: &Article, days: i64) -> bool {

@@ -13,16 +13,17 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::align::{contexts, match_articles, ClaimContext};
+use crate::align::comparable;
+use crate::align::{contexts, match_articles, share_anchor, ClaimContext};
 use crate::claims::{extract, Claim, ExtractOptions, Lang, Lexicon};
 use crate::cluster::UnionFind;
 use crate::dedup::{par_dedup, par_shingle_sets, Cluster, Dedup, DedupOptions};
 use crate::error::{Diagnostic, Result};
 use crate::ingest::{Article, Published};
 use crate::normalize::{par_clean, tokens_into, Cleaned, Token};
-use crate::reconcile::{compare, format_interval, word_diff, DiffPart, Verdict};
+use crate::reconcile::{can_both_be_true, compare, format_interval, word_diff, DiffPart, Verdict};
 use crate::shingle::jaccard;
-use crate::stories::{par_stories, par_vectors, Story, StoryOptions};
+use crate::stories::{par_stories, par_vectors_idf, Idf, Story, StoryOptions};
 
 /// Settings of a report.
 #[derive(Debug, Clone, Default)]
@@ -97,6 +98,10 @@ pub struct Alignment {
     pub b: String,
     /// Context score in [0, 1].
     pub score: f64,
+    /// Overlap of the words next to the two figures, in [0, 1].
+    pub local_context: f64,
+    /// Overlap of the rest of their sentences, in [0, 1].
+    pub sentence_context: f64,
     /// consistent, conflict or update.
     pub verdict: Verdict,
     /// Why, in words.
@@ -265,33 +270,48 @@ pub fn build(
     drop(shingles);
     let langs: Vec<Lang> = articles.iter().map(|a| language(a, opts.lang)).collect();
     let claims_per_doc = par_claims(articles, &cleaned, &langs, lexicon);
-    let vectors = par_vectors(articles, &cleaned);
+    let (vectors, idf) = par_vectors_idf(articles, &cleaned);
     let stories = par_stories(articles, &vectors, &dedup, &opts.stories);
     Ok(assemble(
         articles,
-        &cleaned,
-        langs,
-        claims_per_doc,
-        dedup,
-        stories,
+        Stages {
+            cleaned,
+            langs,
+            claims_per_doc,
+            dedup,
+            stories,
+            idf,
+        },
         diagnostics,
     ))
 }
 
-/// Puts the stages' results together: passages, alignments, groups, documents.
-fn assemble(
-    articles: &[Article],
-    cleaned: &[Cleaned],
+/// What the stages of [`build`] produced, per article where it applies.
+struct Stages {
+    cleaned: Vec<Cleaned>,
     langs: Vec<Lang>,
     claims_per_doc: Vec<Vec<Claim>>,
     dedup: Dedup,
     stories: Vec<Story>,
-    diagnostics: Vec<Diagnostic>,
-) -> Report {
+    idf: Idf,
+}
+
+/// Puts the stages' results together: passages, alignments, groups, documents.
+fn assemble(articles: &[Article], stages: Stages, diagnostics: Vec<Diagnostic>) -> Report {
+    let Stages {
+        cleaned,
+        langs,
+        claims_per_doc,
+        dedup,
+        stories,
+        idf,
+    } = stages;
+    let cleaned = &cleaned;
+    let idf = &idf;
     let contexts_per_doc: Vec<Vec<ClaimContext>> = articles
         .par_iter()
         .zip(claims_per_doc.par_iter())
-        .map(|(a, cs)| contexts(&a.text, cs, a.published.map(|p| p.date)))
+        .map(|(a, cs)| contexts(&a.text, cs, a.published.map(|p| p.date), idf))
         .collect();
     let per_story: Vec<(Vec<Passage>, Vec<Alignment>, Vec<Group>)> = stories
         .par_iter()
@@ -389,38 +409,27 @@ fn source_key(a: &Article) -> &str {
     a.source.as_deref().unwrap_or(a.id.as_str())
 }
 
-/// Pairs of figures that one article of the story states side by side as
-/// different values of the same kind of thing (belanja Rp3.786,5 T and
-/// pendapatan Rp3.147,7 T; today's and yesterday's price). Another outlet's
-/// figure like the one is never set against another outlet's figure like
-/// the other. Tallies are left out: an article that gives 8 and then 12
-/// dead reports a revision, and that is what `update` verdicts show.
-fn distinct_pairs<'a>(story: &Story, claims: &'a [Vec<Claim>]) -> Vec<(&'a Claim, &'a Claim)> {
-    let mut out = Vec::new();
-    for &i in &story.indices {
-        let cs = &claims[i];
-        for (x, a) in cs.iter().enumerate() {
-            for b in &cs[x + 1..] {
-                if crate::align::comparable(a, b)
-                    && !crate::reconcile::is_tally(a)
-                    && compare(a, None, b, None).verdict != Verdict::Consistent
-                {
-                    out.push((a, b));
-                }
-            }
-        }
+/// Whether some article of the story states figures like `a` and like `b`
+/// side by side as different values of the same kind of thing (belanja
+/// Rp3.786,5 T and pendapatan Rp3.147,7 T; today's and yesterday's price):
+/// then another outlet's figure like the one is never set against another
+/// outlet's figure like the other. Tallies are left out: an article that
+/// gives 8 and then 12 dead reports a revision, and that is what `update`
+/// verdicts show.
+fn stated_apart(story: &Story, claims: &[Vec<Claim>], a: &Claim, b: &Claim) -> bool {
+    if crate::reconcile::is_tally(a) {
+        return false;
     }
-    out
-}
-
-/// Whether `a` and `b` look like the two sides of a distinct pair.
-fn stated_apart(distinct: &[(&Claim, &Claim)], a: &Claim, b: &Claim) -> bool {
-    let like = |x: &Claim, y: &Claim| {
-        crate::align::comparable(x, y) && compare(x, None, y, None).verdict == Verdict::Consistent
-    };
-    distinct
-        .iter()
-        .any(|(p, q)| (like(p, a) && like(q, b)) || (like(q, a) && like(p, b)))
+    let like = |x: &Claim, y: &Claim| comparable(x, y) && can_both_be_true(x, y);
+    story.indices.iter().any(|&k| {
+        let cs = &claims[k];
+        cs.iter().any(|p| {
+            like(p, a)
+                && cs
+                    .iter()
+                    .any(|q| !std::ptr::eq(p, q) && like(q, b) && !can_both_be_true(p, q))
+        })
+    })
 }
 
 fn story_alignments(
@@ -429,7 +438,6 @@ fn story_alignments(
     claims: &[Vec<Claim>],
     ctxs: &[Vec<ClaimContext>],
 ) -> Vec<Alignment> {
-    let distinct = distinct_pairs(story, claims);
     let mut out = Vec::new();
     for (x, &i) in story.indices.iter().enumerate() {
         for &j in &story.indices[x + 1..] {
@@ -448,7 +456,7 @@ fn story_alignments(
                 .enumerate()
                 .map(|(k, (c, x))| (k, c, x))
                 .collect();
-            for m in match_articles(&left, &right, |a, b| !stated_apart(&distinct, a, b)) {
+            for m in match_articles(&left, &right, |a, b| !stated_apart(story, claims, a, b)) {
                 let (a, b) = (&claims[i][m.a], &claims[j][m.b]);
                 let cmp = compare(
                     a,
@@ -456,12 +464,22 @@ fn story_alignments(
                     b,
                     articles[j].published.as_ref(),
                 );
+                // A dispute needs something that ties the two figures to one
+                // referent: a shared name or rare word. Without it, two outlets'
+                // "dituntut 20 tahun penjara" and "divonis 11 tahun penjara" may
+                // be about two defendants, and that is not a discrepancy.
+                if cmp.verdict != Verdict::Consistent && !share_anchor(&ctxs[i][m.a], &ctxs[j][m.b])
+                {
+                    continue;
+                }
                 out.push(Alignment {
                     id: format!("{}~{}", a.id, b.id),
                     story: story.id.clone(),
                     a: a.id.clone(),
                     b: b.id.clone(),
                     score: m.score,
+                    local_context: m.local,
+                    sentence_context: m.sentence,
                     verdict: cmp.verdict,
                     reason: cmp.reason,
                     evidence: m.evidence,
