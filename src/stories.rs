@@ -101,8 +101,8 @@ fn average_linkage(uf: &mut UnionFind, edges: &[(u32, u32, f64)], threshold: f64
             heap.push(Entry(avg, a, b, version[a], version[b]));
         }
     };
-    for a in 0..n {
-        for (&b, &sum) in &sums[a] {
+    for (a, row) in sums.iter().enumerate() {
+        for (&b, &sum) in row {
             if a < b {
                 push(&mut heap, a, b, sum, &size, &version);
             }

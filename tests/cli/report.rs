@@ -76,6 +76,9 @@ impl<'a> Locator<'a> {
     }
 }
 
+/// A labelled dispute: its two quotes (prefixed by side) and the claim pairs that match it.
+type Label = (String, String, BTreeSet<(String, String)>);
+
 fn pair(a: &str, b: &str) -> (String, String) {
     if a < b {
         (a.to_string(), b.to_string())
@@ -116,10 +119,7 @@ fn conflict_precision_and_recall_on_the_labelled_fixtures() {
     let mut misses = Vec::new();
     for story in expectations() {
         // (doc a, doc b) -> labelled disputes between them.
-        let mut by_docs: BTreeMap<
-            (String, String),
-            Vec<(String, String, BTreeSet<(String, String)>)>,
-        > = BTreeMap::new();
+        let mut by_docs: BTreeMap<(String, String), Vec<Label>> = BTreeMap::new();
         for x in story["alignments"].as_array().unwrap() {
             let pairs: BTreeSet<(String, String)> = loc
                 .find(&x["a"])

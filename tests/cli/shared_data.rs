@@ -221,3 +221,81 @@ fn planted_copies_in_real_news_are_found() {
     assert!(recall >= 0.95, "recall {recall}");
     assert!(precision >= 0.95, "precision {precision}");
 }
+
+/// MRPC: sentence pairs from news about the same story, labelled paraphrase
+/// or not. For pairs whose sentences both carry digits, how often does a
+/// conflict go with "not a paraphrase"? Each pair is a story of two one-sentence
+/// articles from two sources (`--group-by`).
+#[test]
+fn mrpc_conflicts_and_paraphrase_labels() {
+    let Some(shared) = shared("mrpc_conflicts_and_paraphrase_labels") else {
+        return;
+    };
+    let raw = std::fs::read_to_string(shared.join("corpora/mrpc/msr_paraphrase_train.txt"))
+        .expect("mrpc");
+    let mut lines = String::new();
+    let mut label: HashMap<String, bool> = HashMap::new();
+    for (i, row) in raw.lines().skip(1).enumerate() {
+        let f: Vec<&str> = row.trim_end_matches('\r').split('\t').collect();
+        if f.len() < 5
+            || !f[3].chars().any(|c| c.is_ascii_digit())
+            || !f[4].chars().any(|c| c.is_ascii_digit())
+        {
+            continue;
+        }
+        let story = format!("p{i:05}");
+        label.insert(story.clone(), f[0].trim_start_matches('\u{feff}') == "1");
+        for (side, text) in [("a", f[3]), ("b", f[4])] {
+            let rec = serde_json::json!({"id": format!("{story}{side}"), "story": story, "source": side, "lang": "en", "text": text});
+            lines.push_str(&format!("{rec}\n"));
+        }
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("mrpc.jsonl");
+    std::fs::write(&input, lines).unwrap();
+    let (code, out, err) = run(&[
+        "report",
+        input.to_str().unwrap(),
+        "--group-by",
+        "story",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let r: Value = serde_json::from_str(&out).unwrap();
+    let mut disputed: BTreeSet<String> = BTreeSet::new();
+    let mut aligned: BTreeSet<String> = BTreeSet::new();
+    for a in r["alignments"].as_array().unwrap() {
+        let story = a["story"].as_str().unwrap().to_string();
+        if a["verdict"] != "consistent" {
+            disputed.insert(story.clone());
+        }
+        aligned.insert(story);
+    }
+    let count = |para: bool, set: &BTreeSet<String>| {
+        label
+            .iter()
+            .filter(|(s, p)| **p == para && set.contains(*s))
+            .count()
+    };
+    let (para, non) = (
+        label.values().filter(|p| **p).count(),
+        label.values().filter(|p| !**p).count(),
+    );
+    let (cp, cn) = (count(true, &disputed), count(false, &disputed));
+    let precision_non_para = cn as f64 / (cp + cn).max(1) as f64;
+    println!(
+        "mrpc: {} pairs with digits on both sides ({para} paraphrases, {non} not); aligned {}; a conflict in {} pairs: {cn} not paraphrases, {cp} paraphrases ({:.1}% of conflicts go with 'not a paraphrase'; base rate {:.1}%)",
+        label.len(),
+        aligned.len(),
+        cp + cn,
+        100.0 * precision_non_para,
+        100.0 * non as f64 / label.len() as f64
+    );
+    assert!(label.len() > 1000);
+    // A conflict must say more about "not a paraphrase" than chance does.
+    assert!(
+        precision_non_para > non as f64 / label.len() as f64,
+        "conflicts do not predict non-paraphrase"
+    );
+}
