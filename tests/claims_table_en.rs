@@ -28,7 +28,7 @@ fn en_counts_and_qualifiers() {
         "en | Between 10 and 15 people died. | count [10,15] q=range c=deaths",
         "en | 10 to 15 people died. | count [10,15] q=range",
         "en | 10-15 villages were hit. | count [10,15] q=range c=villages",
-        "en | Dozens of people were hurt. | count [24,144] q=vague",
+        "en | Dozens of people were hurt. | count [24,99] q=vague",
         "en | Hundreds of soldiers were sent. | count [100,999] q=vague c=troops",
         "en | Thousands of residents fled. | count [1000,9999] q=vague c=people",
         "en | Tens of thousands of troops massed. | count [10000,99999] q=vague c=troops",
