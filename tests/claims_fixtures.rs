@@ -26,9 +26,9 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// Minimum share of labels with the right kind and interval.
-const MIN_INTERVAL: f64 = 0.90;
+const MIN_INTERVAL: f64 = 0.95;
 /// Minimum share of count labels with an acceptable concept.
-const MIN_CONCEPT: f64 = 0.85;
+const MIN_CONCEPT: f64 = 0.93;
 
 /// Label concept (a fact) → extractor concepts that describe it, `|`-separated.
 const CONCEPTS: &[(&str, &str)] = &[

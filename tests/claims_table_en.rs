@@ -174,3 +174,30 @@ fn en_dates_times_and_negatives() {
         "en | The board met on Friday and again on Monday. | !count",
     ]);
 }
+
+#[test]
+fn en_news_conventions() {
+    common::run_cases(&[
+        "en | At least 12 people died when the ferry sank. | count [12,inf) c=deaths",
+        "en | 14 people died and 38 others were missing. | count [14,14] c=deaths",
+        "en | The toll rose to 19 dead and 19 injured. | count [19,19] c=deaths",
+        "en | The toll rose to 19 dead and 19 injured. | count [19,19] c=injured",
+        "en | At least 19 people were killed in the sinking. | count [19,inf) c=deaths",
+        "en | The quake struck, killing two people and injuring 27. | count [2,2] c=deaths",
+        "en | Dozens were still missing on Sunday. | count [24,99] c=missing ~",
+        "en | A 6.2-magnitude earthquake struck. | magnitude [6.2,6.2]",
+        "en | A magnitude-6.1 quake hit the coast. | magnitude [6.1,6.1]",
+        "en | The bank raised rates by 50 basis points. | percent [0.5,0.5] u=pp",
+        "en | It delivered a 50-bp hike on Thursday. | percent [0.5,0.5] u=pp",
+        "en | It lifted the rate by half a percentage point. | percent [0.5,0.5] u=pp",
+        "en | Markets expected another 75 basis points. | percent [0.75,0.75] u=pp",
+        "en | A woman in her 80s died when her house collapsed. | count [80,89] c=age",
+        "en | The victim, aged 45, was taken to hospital. | count [45,45] c=age",
+        "en | The fire burned roughly 12,000 acres. | measure [48562277.0592,48562277.0592] u=m2 ~",
+        "en | The quake struck at a depth of 6 miles. | measure [9656.064,9656.064] u=m",
+        "en | The deal is worth $1.2bn. | money [1200000000,1200000000] u=USD",
+        "en | The deal is worth 1.2 billion dollars. | money [1200000000,1200000000] u=USD",
+        "en | It paid US$3.4 million. | money [3400000,3400000] u=USD",
+        "en | The 32,000-seat stadium was sold. | count [32000,32000] c=seats",
+    ]);
+}

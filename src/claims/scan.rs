@@ -1524,6 +1524,31 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
+        // an age by decade: "a woman in her 80s" -> [80, 89]
+        if self.lang == Lang::En
+            && currency.is_none()
+            && range_hi.is_none()
+            && num.plain_int
+            && num.start == start
+            && (10.0..=110.0).contains(&num.low)
+            && num.low % 10.0 == 0.0
+            && t.low(num.end) == "s"
+            && t.glued(num.end)
+            && start >= 2
+            && t.low(start - 2) == "in"
+            && matches!(t.low(start - 1), "her" | "his" | "their")
+        {
+            m.kind = Kind::Count;
+            m.low = Some(num.low);
+            m.high = Some(num.low + 9.0);
+            m.unit = None;
+            m.precision = None;
+            m.approx = true;
+            m.qual = Some("vague");
+            m.concept = Some("age".to_string());
+            m.end = (num.end + 1).min(n);
+            return Outcome::Claim(Box::new(m));
+        }
         // ages: "Dedeh (45)", "berusia 63 tahun", "Liliana, 58 tahun,", "aged 45"
         if range_hi.is_none()
             && qual.is_none()
@@ -3156,18 +3181,34 @@ impl<'a> Scanner<'a> {
             }
             q = self.word_unit(q).map(|x| x.1).unwrap_or(q + 1);
         }
+        // before: the nearest predicate, unless it sits in a relative
+        // clause ("korban meninggal yang sudah dievakuasi ada delapan
+        // orang"): then the head's predicate before `yang`/`who` wins
         let lo = start.saturating_sub(8);
+        let mut found: Option<String> = None;
+        let mut relative = false;
         for p in (lo..start).rev() {
             if t.kind(p) == Some(TokKind::Punct) && !t.is_dash(p) {
                 break;
             }
+            if matches!(t.low(p), "yang" | "who" | "which" | "that") {
+                relative = found.is_some();
+                continue;
+            }
             if let Some((_, _, Some(c), EntryKind::Pred, e)) = self.lex_at(p) {
                 if e <= start {
-                    return Some(c);
+                    if found.is_none() {
+                        found = Some(c);
+                        if self.lang == Lang::En {
+                            break;
+                        }
+                    } else if relative {
+                        return Some(c);
+                    }
                 }
             }
         }
-        None
+        found
     }
 }
 
