@@ -245,5 +245,6 @@ fn id_news_conventions() {
         "id | Defisit sekitar Rp17,7 T. | money [17700000000000,17700000000000] u=IDR ~",
         "id | Ia menjabat pada 2016-2021. | date [2016,2021]",
         "id | Sebanyak 2.500 warga mengungsi. | count [2500,2500] c=evacuees",
+        "id | Dana ditempatkan melalui 48 kali transaksi. | count [48,48] c=transactions",
     ]);
 }

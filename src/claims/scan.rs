@@ -40,6 +40,7 @@ pub(crate) struct Scanner<'a> {
     toks: Tokens,
     sport: Cell<Option<bool>>,
     temp: Cell<Option<bool>>,
+    rates: Cell<Option<bool>>,
 }
 
 /// Words that can start a date, a quantity or a qualifier: any other word
@@ -450,6 +451,22 @@ const SPORT: &[&str] = &[
     "goals",
     "victory",
     "leg",
+];
+
+/// Words that make a bare `point(s)` a percentage point.
+const RATES: &[&str] = &[
+    "rate",
+    "rates",
+    "interest",
+    "hike",
+    "hikes",
+    "yield",
+    "yields",
+    "inflation",
+    "bunga",
+    "inflasi",
+    "bps",
+    "fed",
 ];
 
 const TEMP: &[&str] = &[
@@ -868,6 +885,7 @@ impl<'a> Scanner<'a> {
             toks: Tokens::default(),
             sport: Cell::new(None),
             temp: Cell::new(None),
+            rates: Cell::new(None),
         }
     }
 
@@ -912,6 +930,16 @@ impl<'a> Scanner<'a> {
         }
         let v = (0..self.toks.toks.len()).any(|i| TEMP.contains(&self.toks.low(i)));
         self.temp.set(Some(v));
+        v
+    }
+
+    /// Whether the sentence talks about interest rates or yields.
+    fn rate_ctx(&self) -> bool {
+        if let Some(v) = self.rates.get() {
+            return v;
+        }
+        let v = (0..self.toks.toks.len()).any(|i| RATES.contains(&self.toks.low(i)));
+        self.rates.set(Some(v));
         v
     }
 
@@ -2674,6 +2702,11 @@ impl<'a> Scanner<'a> {
         if u.kind == Kind::Measure && u.base == "C" && surface == "K" && !self.temp_ctx() {
             return None;
         }
+        // "half a point", "a half-point increase": percentage points only
+        // in a sentence about rates
+        if matches!(best_low.as_str(), "point" | "points" | "poin") && !self.rate_ctx() {
+            return None;
+        }
         Some(UnitHit {
             unit: u,
             base: u.base.to_string(),
@@ -3056,6 +3089,12 @@ impl<'a> Scanner<'a> {
             Lang::En => EN_STOP.contains(&w),
         };
         let first = t.low(q);
+        // "48 kali transaksi": N times a counted event noun
+        if self.lang == Lang::Id && first == "kali" {
+            if let Some((_, b2, Some(c2), EntryKind::Noun, e2)) = self.lex_at(q + 1) {
+                return Some((self.raw_span(q, e2), b2, Some(c2), e2));
+            }
+        }
         if stop(first)
             || datetime::weekday(first).is_some()
             || matches!(first, "kemarin" | "besok" | "lusa")
