@@ -188,6 +188,7 @@ fn id_dates_times_and_negatives() {
         "id | Rapat digelar Rabu (12/1) 09.00 GMT. | !count",
         "id | Kamis, 23 Desember 2021 - 00:46 WIB | time d=00:46 tz=WIB",
         "id | Gempa terjadi pukul 15.24 WIB. | time d=15:24 tz=WIB",
+        "id | Waktu: 18-Jun-25 09:12:41 WIB | time d=09:12:41 tz=WIB",
         "id | Gempa terjadi pukul 15.24 WIB. | !count",
         "id | Story Code : 973357 | none",
         "id | Penerbangan GA 716 ditunda. | !count",
