@@ -237,6 +237,8 @@ fn id_news_conventions() {
         "id | Korban berumur 71 tahun dirawat. | count [71,71] c=age",
         "id | Harga beras Rp 15 ribu per kilogram. | money [15000,15000] u=IDR/kg",
         "id | Harga beras Rp15.000 per kg. | money [15000,15000] u=IDR/kg",
+        "id | Harga naik menjadi Rp15.000 per kg dari Rp13.500 kemarin. | money [13500,13500] u=IDR/kg",
+        "id | Harga Rp15.000 per kg, total belanja Rp1,5 juta. | money [1500000,1500000] u=IDR",
         "id | Titik api di ketinggian 2 Ribu Meter. | measure [2000,2000] u=m",
         "id | Api menghanguskan 1,2 ribu hektare. | measure [12000000,12000000] u=m2",
         "id | Suku bunga tetap sebesar 5,50%. | percent [5.5,5.5] u=%",
