@@ -28,7 +28,7 @@ fn en_counts_and_qualifiers() {
         "en | Between 10 and 15 people died. | count [10,15] q=range c=deaths",
         "en | 10 to 15 people died. | count [10,15] q=range",
         "en | 10-15 villages were hit. | count [10,15] q=range c=villages",
-        "en | Dozens of people were hurt. | count [24,144] q=vague",
+        "en | Dozens of people were hurt. | count [24,99] q=vague",
         "en | Hundreds of soldiers were sent. | count [100,999] q=vague c=troops",
         "en | Thousands of residents fled. | count [1000,9999] q=vague c=people",
         "en | Tens of thousands of troops massed. | count [10000,99999] q=vague c=troops",
@@ -172,5 +172,35 @@ fn en_dates_times_and_negatives() {
         "en | The index rose 10.75 yesterday. | number [10.75,10.75]",
         "en | The euro traded at 1.2891 against the dollar. | number [1.2891,1.2891]",
         "en | The board met on Friday and again on Monday. | !count",
+    ]);
+}
+
+#[test]
+fn en_news_conventions() {
+    common::run_cases(&[
+        "en | At least 12 people died when the ferry sank. | count [12,inf) c=deaths",
+        "en | 14 people died and 38 others were missing. | count [14,14] c=deaths",
+        "en | The toll rose to 19 dead and 19 injured. | count [19,19] c=deaths",
+        "en | The toll rose to 19 dead and 19 injured. | count [19,19] c=injured",
+        "en | At least 19 people were killed in the sinking. | count [19,inf) c=deaths",
+        "en | The quake struck, killing two people and injuring 27. | count [2,2] c=deaths",
+        "en | Dozens were still missing on Sunday. | count [24,99] c=missing ~",
+        "en | A 6.2-magnitude earthquake struck. | magnitude [6.2,6.2]",
+        "en | A magnitude-6.1 quake hit the coast. | magnitude [6.1,6.1]",
+        "en | The bank raised rates by 50 basis points. | percent [0.5,0.5] u=pp",
+        "en | It delivered a 50-bp hike on Thursday. | percent [0.5,0.5] u=pp",
+        "en | It lifted the rate by half a percentage point. | percent [0.5,0.5] u=pp",
+        "en | Markets expected another 75 basis points. | percent [0.75,0.75] u=pp",
+        "en | The Fed raised rates by half a point on Wednesday. | percent [0.5,0.5] u=pp",
+        "en | The bank matched the Fed's rate rise with a half-point increase. | percent [0.5,0.5] u=pp",
+        "en | He scored 20 points in the final. | count [20,20] n=point",
+        "en | A woman in her 80s died when her house collapsed. | count [80,89] c=age",
+        "en | The victim, aged 45, was taken to hospital. | count [45,45] c=age",
+        "en | The fire burned roughly 12,000 acres. | measure [48562277.0592,48562277.0592] u=m2 ~",
+        "en | The quake struck at a depth of 6 miles. | measure [9656.064,9656.064] u=m",
+        "en | The deal is worth $1.2bn. | money [1200000000,1200000000] u=USD",
+        "en | The deal is worth 1.2 billion dollars. | money [1200000000,1200000000] u=USD",
+        "en | It paid US$3.4 million. | money [3400000,3400000] u=USD",
+        "en | The 32,000-seat stadium was sold. | count [32000,32000] c=seats",
     ]);
 }

@@ -188,6 +188,7 @@ fn id_dates_times_and_negatives() {
         "id | Rapat digelar Rabu (12/1) 09.00 GMT. | !count",
         "id | Kamis, 23 Desember 2021 - 00:46 WIB | time d=00:46 tz=WIB",
         "id | Gempa terjadi pukul 15.24 WIB. | time d=15:24 tz=WIB",
+        "id | Waktu: 18-Jun-25 09:12:41 WIB | time d=09:12:41 tz=WIB",
         "id | Gempa terjadi pukul 15.24 WIB. | !count",
         "id | Story Code : 973357 | none",
         "id | Penerbangan GA 716 ditunda. | !count",
@@ -217,5 +218,36 @@ fn id_dates_times_and_negatives() {
         "id | Setengah dari warga menolak. | none",
         "id | Harga naik 5 persen kemarin. | percent [5,5]",
         "id | Jumlahnya 12 kemarin. | number [12,12]",
+    ]);
+}
+
+#[test]
+fn id_news_conventions() {
+    common::run_cases(&[
+        "id | Gempa bermagnitudo 4,8 mengguncang Garut. | magnitude [4.8,4.8]",
+        "id | BMKG mencatat gempa magnitudo 4,1 pada Desember. | magnitude [4.1,4.1]",
+        "id | Info Gempa Mag:4.8, Kedlmn:10 Km. | magnitude [4.8,4.8]",
+        "id | Info Gempa Mag:4.8, Kedlmn:10 Km. | measure [10000,10000] u=m",
+        "id | Korban meninggal dunia dua belas orang. | count [12,12] c=deaths",
+        "id | Korban meninggal yang sudah dievakuasi ada delapan orang. | count [8,8] c=deaths",
+        "id | Sebanyak 10 orang tewas dan delapan orang luka-luka. | count [8,8] c=injured",
+        "id | Polisi menerjunkan 350 personel gabungan. | count [350,350] c=personnel",
+        "id | Terdakwa didampingi empat orang penasihat hukum. | count [4,4] c=lawyers",
+        "id | Dedeh (45), warga Karangsewu, panik. | count [45,45] c=age",
+        "id | Korban berumur 71 tahun dirawat. | count [71,71] c=age",
+        "id | Harga beras Rp 15 ribu per kilogram. | money [15000,15000] u=IDR/kg",
+        "id | Harga beras Rp15.000 per kg. | money [15000,15000] u=IDR/kg",
+        "id | Harga naik menjadi Rp15.000 per kg dari Rp13.500 kemarin. | money [13500,13500] u=IDR/kg",
+        "id | Harga Rp15.000 per kg, total belanja Rp1,5 juta. | money [1500000,1500000] u=IDR",
+        "id | Titik api di ketinggian 2 Ribu Meter. | measure [2000,2000] u=m",
+        "id | Api menghanguskan 1,2 ribu hektare. | measure [12000000,12000000] u=m2",
+        "id | Suku bunga tetap sebesar 5,50%. | percent [5.5,5.5] u=%",
+        "id | Sedikitnya delapan kapal perang membayangi. | count [8,inf) c=warships",
+        "id | Setidaknya sembilan kapal perang membayangi. | count [9,inf) c=warships",
+        "id | Defisit hampir Rp 17,8 triliun. | money [16020000000000,17800000000000) u=IDR q=nearly",
+        "id | Defisit sekitar Rp17,7 T. | money [17700000000000,17700000000000] u=IDR ~",
+        "id | Ia menjabat pada 2016-2021. | date [2016,2021]",
+        "id | Sebanyak 2.500 warga mengungsi. | count [2500,2500] c=evacuees",
+        "id | Dana ditempatkan melalui 48 kali transaksi. | count [48,48] c=transactions",
     ]);
 }

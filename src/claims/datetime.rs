@@ -306,6 +306,19 @@ pub(crate) fn time_at(t: &Tokens, text: &str, i: usize) -> Option<DateHit> {
         return None;
     }
     let explicit_colon = end == i + 3;
+    // seconds: "09:12:41"
+    let mut secs = None;
+    if explicit_colon
+        && t.is_punct(end, ":")
+        && t.glued(end)
+        && t.glued(end + 1)
+        && t.low(end + 1).len() == 2
+    {
+        if let Some(sec) = num(t, end + 1).filter(|&x| x <= 59) {
+            secs = Some(sec);
+            end += 2;
+        }
+    }
     let dotted = s.contains('.');
     let prev = if i > 0 { t.low(i - 1) } else { "" };
     // am / pm
@@ -349,7 +362,10 @@ pub(crate) fn time_at(t: &Tokens, text: &str, i: usize) -> Option<DateHit> {
         start: i,
         end,
         kind: Kind::Time,
-        date: Some(format!("{hour:02}:{m:02}")),
+        date: Some(match secs {
+            Some(sec) => format!("{hour:02}:{m:02}:{sec:02}"),
+            None => format!("{hour:02}:{m:02}"),
+        }),
         tz: None,
         year: None,
     };

@@ -158,10 +158,50 @@ pub fn extract(doc: &str, text: &str, opts: &ExtractOptions) -> Vec<Claim> {
     let mut scanner = scan::Scanner::new(text, lang, opts);
     for range in split_sentences(text, lang) {
         for piece in pieces(text, range) {
+            let first = out.len();
             scanner.sentence(doc, piece, &mut out);
+            share_price_unit(&mut out[first..]);
         }
     }
     out
+}
+
+/// Within one sentence, a money amount without a per-unit takes the
+/// per-unit of a comparable price in the same currency ("naik menjadi
+/// Rp15.000 per kg dari Rp13.500": both are `IDR/kg`). Only when the
+/// sentence has exactly one such per-unit, its amount is stated in the
+/// currency itself (no conversion factor) and the two amounts are within a
+/// factor of two of each other.
+fn share_price_unit(claims: &mut [Claim]) {
+    let mut rate: Option<(String, f64)> = None;
+    for c in claims.iter() {
+        let (Kind::Money, Some(u), Some(v)) = (c.kind, c.unit.as_deref(), c.low) else {
+            continue;
+        };
+        if !u.contains('/') {
+            continue;
+        }
+        if c.stated.low != Some(v) || rate.as_ref().is_some_and(|(r, _)| r != u) {
+            return;
+        }
+        rate = Some((u.to_string(), v));
+    }
+    let Some((unit, price)) = rate else {
+        return;
+    };
+    let Some((currency, _)) = unit.split_once('/') else {
+        return;
+    };
+    for c in claims.iter_mut() {
+        if c.kind == Kind::Money
+            && c.unit.as_deref() == Some(currency)
+            && c.low.zip(c.high).is_some_and(|(lo, hi)| {
+                lo == hi && lo > 0.0 && lo * 2.0 >= price && lo <= price * 2.0
+            })
+        {
+            c.unit = Some(unit.clone());
+        }
+    }
 }
 
 /// Longest stretch scanned as one sentence. Longer "sentences" (tables,

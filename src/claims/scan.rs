@@ -40,6 +40,7 @@ pub(crate) struct Scanner<'a> {
     toks: Tokens,
     sport: Cell<Option<bool>>,
     temp: Cell<Option<bool>>,
+    rates: Cell<Option<bool>>,
 }
 
 /// Words that can start a date, a quantity or a qualifier: any other word
@@ -450,6 +451,22 @@ const SPORT: &[&str] = &[
     "goals",
     "victory",
     "leg",
+];
+
+/// Words that make a bare `point(s)` a percentage point.
+const RATES: &[&str] = &[
+    "rate",
+    "rates",
+    "interest",
+    "hike",
+    "hikes",
+    "yield",
+    "yields",
+    "inflation",
+    "bunga",
+    "inflasi",
+    "bps",
+    "fed",
 ];
 
 const TEMP: &[&str] = &[
@@ -868,6 +885,7 @@ impl<'a> Scanner<'a> {
             toks: Tokens::default(),
             sport: Cell::new(None),
             temp: Cell::new(None),
+            rates: Cell::new(None),
         }
     }
 
@@ -912,6 +930,16 @@ impl<'a> Scanner<'a> {
         }
         let v = (0..self.toks.toks.len()).any(|i| TEMP.contains(&self.toks.low(i)));
         self.temp.set(Some(v));
+        v
+    }
+
+    /// Whether the sentence talks about interest rates or yields.
+    fn rate_ctx(&self) -> bool {
+        if let Some(v) = self.rates.get() {
+            return v;
+        }
+        let v = (0..self.toks.toks.len()).any(|i| RATES.contains(&self.toks.low(i)));
+        self.rates.set(Some(v));
         v
     }
 
@@ -1177,17 +1205,25 @@ impl<'a> Scanner<'a> {
         // magnitude markers
         let mut magnitude = false;
         let raw_j = t.raw(self.text, j);
-        if (raw_j == "M"
-            || matches!(
-                t.low(j),
-                "magnitudo" | "magnitude" | "mag" | "bermagnitudo" | "berkekuatan"
-            ))
-            && t.kind(j + 1) == Some(TokKind::Num)
+        let is_marker = matches!(
+            t.low(j),
+            "magnitudo" | "magnitude" | "mag" | "bermagnitudo" | "berkekuatan"
+        );
+        // "Mag:4.8", "magnitude-6.1": a glued colon or dash between
+        let jn = if is_marker
+            && (t.low(j + 1) == ":" || t.is_dash(j + 1))
+            && t.glued(j + 1)
+            && t.glued(j + 2)
         {
-            if let Some(d) = parse_digits(t.low(j + 1), self.lang) {
+            j + 2
+        } else {
+            j + 1
+        };
+        if (raw_j == "M" || is_marker) && t.kind(jn) == Some(TokKind::Num) {
+            if let Some(d) = parse_digits(t.low(jn), self.lang) {
                 if d.value < 10.0 && (d.decimals > 0 || raw_j != "M") {
                     magnitude = true;
-                    j += 1;
+                    j = jn;
                 }
             }
         }
@@ -1269,7 +1305,18 @@ impl<'a> Scanner<'a> {
         let mut unit: Option<UnitHit> = None;
         if magnitude {
             m.kind = Kind::Magnitude;
-            m.stated.unit = Some(t.raw(self.text, j - 1).to_string());
+            m.stated.unit = Some(raw_j.to_string());
+        } else if currency.is_none()
+            && t.is_dash(num.end)
+            && t.glued(num.end)
+            && t.glued(num.end + 1)
+            && matches!(t.low(num.end + 1), "magnitude" | "magnitudo")
+            && num.low < 10.0
+        {
+            // "6.2-magnitude earthquake"
+            m.kind = Kind::Magnitude;
+            m.end = num.end + 2;
+            m.stated.unit = Some(t.raw(self.text, num.end + 1).to_string());
         } else if matches!(t.raw(self.text, num.end), "SR")
             || (t.low(num.end) == "skala" && t.low(num.end + 1) == "richter")
         {
@@ -1505,9 +1552,60 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        // counted noun
+        // an age by decade: "a woman in her 80s" -> [80, 89]
+        if self.lang == Lang::En
+            && currency.is_none()
+            && range_hi.is_none()
+            && num.plain_int
+            && num.start == start
+            && (10.0..=110.0).contains(&num.low)
+            && num.low % 10.0 == 0.0
+            && t.low(num.end) == "s"
+            && t.glued(num.end)
+            && start >= 2
+            && t.low(start - 2) == "in"
+            && matches!(t.low(start - 1), "her" | "his" | "their")
+        {
+            m.kind = Kind::Count;
+            m.low = Some(num.low);
+            m.high = Some(num.low + 9.0);
+            m.unit = None;
+            m.precision = None;
+            m.approx = true;
+            m.qual = Some("vague");
+            m.concept = Some("age".to_string());
+            m.end = (num.end + 1).min(n);
+            return Outcome::Claim(Box::new(m));
+        }
+        // ages: "Dedeh (45)", "berusia 63 tahun", "Liliana, 58 tahun,", "aged 45"
+        if range_hi.is_none()
+            && qual.is_none()
+            && currency.is_none()
+            && self.is_age(&num, &m, start)
+        {
+            m.kind = Kind::Count;
+            m.low = Some(num.low);
+            m.high = Some(num.high);
+            m.unit = None;
+            m.precision = Some(1.0);
+            m.concept = Some("age".to_string());
+            m.end = m.end.min(n);
+            return Outcome::Claim(Box::new(m));
+        }
+        // counted noun ("32,000-seat stadium": after a glued hyphen)
         if m.kind == Kind::Number {
-            if let Some((noun, base, concept, e)) = self.noun_at(m.end) {
+            let hyphen = self.lang == Lang::En
+                && t.is_dash(m.end)
+                && t.glued(m.end)
+                && t.glued(m.end + 1)
+                && !num.words;
+            let noun = self.noun_at(m.end).or_else(|| {
+                hyphen
+                    .then(|| self.noun_at(m.end + 1))
+                    .flatten()
+                    .filter(|x| x.2.is_some())
+            });
+            if let Some((noun, base, concept, e)) = noun {
                 m.kind = Kind::Count;
                 m.noun = Some(noun);
                 m.noun_base = Some(base);
@@ -1524,6 +1622,60 @@ impl<'a> Scanner<'a> {
         }
         m.end = m.end.min(n);
         Outcome::Claim(Box::new(m))
+    }
+
+    /// Whether a number (with its unit, if any) states a person's age in
+    /// years: a bare integer in parentheses after a capitalised name
+    /// (`Dedeh (45)`), or an integer count of years after an age word
+    /// (`berusia 63 tahun`, `aged 45`, `umur 71 tahun`) or set off by
+    /// commas after a name (`Liliana, 58 tahun,`, `Liliana, 58,`).
+    fn is_age(&self, num: &Num, m: &Mention, start: usize) -> bool {
+        let t = &self.toks;
+        if !num.plain_int || num.low < 1.0 || num.low > 120.0 || !num.is_point() {
+            return false;
+        }
+        let years = match m.kind {
+            Kind::Number => m.end == num.end,
+            Kind::Duration => {
+                m.stated.unit.as_deref().is_some_and(|u| {
+                    matches!(
+                        u.to_lowercase().as_str(),
+                        "tahun" | "thn" | "th" | "year" | "years" | "yrs"
+                    )
+                }) && m.end == num.end + 1
+            }
+            _ => false,
+        };
+        if !years {
+            return false;
+        }
+        let prev = self.prev_low(start);
+        if matches!(
+            prev,
+            "berusia" | "berumur" | "usia" | "umur" | "usianya" | "umurnya" | "aged" | "age"
+        ) {
+            return true;
+        }
+        let name_before = |k: usize| {
+            k > 0
+                && t.kind(k - 1) == Some(TokKind::Word)
+                && t.raw(self.text, k - 1).starts_with(char::is_uppercase)
+        };
+        // "Dedeh (45)"
+        if m.kind == Kind::Number
+            && start == num.start
+            && prev == "("
+            && t.low(num.end) == ")"
+            && name_before(start - 1)
+        {
+            return true;
+        }
+        // "Liliana, 58 tahun," / "Liliana, 58,"
+        start == num.start
+            && prev == ","
+            && name_before(start - 1)
+            && matches!(t.low(m.end), "," | ")")
+            && (m.kind == Kind::Duration || self.lang == Lang::En)
     }
 
     fn scale_of(&self, hi: &Num) -> f64 {
@@ -1720,13 +1872,26 @@ impl<'a> Scanner<'a> {
                 && (cue || self.noun_at(e).is_none_or(|(_, _, c, _)| c.is_none()))
             {
                 let mut end = e;
-                // "2013-14", "2019-2020"
+                let mut last = v;
+                // "2013-14", "2019-2020": a span of years [first, last]
                 if t.is_dash(e)
                     && t.glued(e)
                     && t.glued(e + 1)
                     && t.kind(e + 1) == Some(TokKind::Num)
                 {
                     end = e + 2;
+                    let d = t.low(e + 1);
+                    if let Ok(x) = d.parse::<u32>() {
+                        let x = f64::from(x);
+                        let y2 = match d.len() {
+                            4 => x,
+                            2 => (v / 100.0).floor() * 100.0 + x,
+                            _ => v,
+                        };
+                        if y2 > v && y2 - v < 100.0 {
+                            last = y2;
+                        }
+                    }
                 }
                 let y = v as i32;
                 return Some(Outcome::Claim(Box::new(Mention {
@@ -1734,7 +1899,7 @@ impl<'a> Scanner<'a> {
                     end,
                     kind: Kind::Date,
                     low: Some(v),
-                    high: Some(v),
+                    high: Some(last),
                     low_inc: true,
                     high_inc: true,
                     approx: false,
@@ -2537,6 +2702,11 @@ impl<'a> Scanner<'a> {
         if u.kind == Kind::Measure && u.base == "C" && surface == "K" && !self.temp_ctx() {
             return None;
         }
+        // "half a point", "a half-point increase": percentage points only
+        // in a sentence about rates
+        if matches!(best_low.as_str(), "point" | "points" | "poin") && !self.rate_ctx() {
+            return None;
+        }
         Some(UnitHit {
             unit: u,
             base: u.base.to_string(),
@@ -2919,6 +3089,12 @@ impl<'a> Scanner<'a> {
             Lang::En => EN_STOP.contains(&w),
         };
         let first = t.low(q);
+        // "48 kali transaksi": N times a counted event noun
+        if self.lang == Lang::Id && first == "kali" {
+            if let Some((_, b2, Some(c2), EntryKind::Noun, e2)) = self.lex_at(q + 1) {
+                return Some((self.raw_span(q, e2), b2, Some(c2), e2));
+            }
+        }
         if stop(first)
             || datetime::weekday(first).is_some()
             || matches!(first, "kemarin" | "besok" | "lusa")
@@ -2952,7 +3128,20 @@ impl<'a> Scanner<'a> {
                     return Some((written, base, None, e));
                 }
                 if kind == EntryKind::Pred {
+                    // "19 dead", "27 injured": the predicate is not a noun
+                    if p == q {
+                        return None;
+                    }
                     break;
+                }
+                // "empat orang penasihat hukum": `orang` as a classifier
+                // before a more specific noun
+                if self.lang == Lang::Id && p == q && base == "orang" {
+                    if let Some((_, b2, Some(c2), EntryKind::Noun, e2)) = self.lex_at(e) {
+                        if c2 != "people" {
+                            return Some((self.raw_span(q, e2), b2, Some(c2), e2));
+                        }
+                    }
                 }
                 // English compounds: the head noun is the last one
                 // ("NATO member ambassadors")
@@ -3011,8 +3200,18 @@ impl<'a> Scanner<'a> {
     /// A predicate near the mention: up to 3 words after, 5 tokens before.
     fn predicate_near(&self, start: usize, end: usize) -> Option<String> {
         let t = &self.toks;
+        // "killing two people and injuring 27": the verb right before wins
+        for back in 1..=2 {
+            if start >= back {
+                if let Some((_, _, Some(c), EntryKind::Pred, e)) = self.lex_at(start - back) {
+                    if e == start {
+                        return Some(c);
+                    }
+                }
+            }
+        }
         let mut q = end;
-        for _ in 0..3 {
+        for _ in 0..4 {
             if t.kind(q) != Some(TokKind::Word) {
                 break;
             }
@@ -3021,18 +3220,34 @@ impl<'a> Scanner<'a> {
             }
             q = self.word_unit(q).map(|x| x.1).unwrap_or(q + 1);
         }
-        let lo = start.saturating_sub(5);
+        // before: the nearest predicate, unless it sits in a relative
+        // clause ("korban meninggal yang sudah dievakuasi ada delapan
+        // orang"): then the head's predicate before `yang`/`who` wins
+        let lo = start.saturating_sub(8);
+        let mut found: Option<String> = None;
+        let mut relative = false;
         for p in (lo..start).rev() {
             if t.kind(p) == Some(TokKind::Punct) && !t.is_dash(p) {
                 break;
             }
+            if matches!(t.low(p), "yang" | "who" | "which" | "that") {
+                relative = found.is_some();
+                continue;
+            }
             if let Some((_, _, Some(c), EntryKind::Pred, e)) = self.lex_at(p) {
                 if e <= start {
-                    return Some(c);
+                    if found.is_none() {
+                        found = Some(c);
+                        if self.lang == Lang::En {
+                            break;
+                        }
+                    } else if relative {
+                        return Some(c);
+                    }
                 }
             }
         }
-        None
+        found
     }
 }
 

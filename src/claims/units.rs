@@ -80,6 +80,13 @@ const TABLE: &[Row] = &[
     ("%", true, PCT, "%", 1.0, 0.0), ("persen", false, PCT, "%", 1.0, 0.0),
     ("percent", false, PCT, "%", 1.0, 0.0), ("per cent", false, PCT, "%", 1.0, 0.0),
     ("pct", false, PCT, "%", 1.0, 0.0), ("prosen", false, PCT, "%", 1.0, 0.0),
+    // rate changes: percentage points (`pp`), a basis point is 0.01 pp
+    ("percentage point", false, PCT, "pp", 1.0, 0.0), ("percentage points", false, PCT, "pp", 1.0, 0.0),
+    ("poin persentase", false, PCT, "pp", 1.0, 0.0), ("point", false, PCT, "pp", 1.0, 0.0),
+    ("points", false, PCT, "pp", 1.0, 0.0), ("poin", false, PCT, "pp", 1.0, 0.0), ("pp", true, PCT, "pp", 1.0, 0.0),
+    ("basis point", false, PCT, "pp", 0.01, 0.0), ("basis points", false, PCT, "pp", 0.01, 0.0),
+    ("bp", true, PCT, "pp", 0.01, 0.0), ("bps", true, PCT, "pp", 0.01, 0.0),
+    ("basis poin", false, PCT, "pp", 0.01, 0.0),
     // money written after the number
     ("rupiah", false, MON, "IDR", 1.0, 0.0), ("idr", false, MON, "IDR", 1.0, 0.0),
     ("dolar", false, MON, "USD", 1.0, 0.0), ("dollar", false, MON, "USD", 1.0, 0.0),

@@ -73,14 +73,14 @@ pub(crate) fn denominator(w: &str) -> Option<f64> {
 
 /// Vague plural magnitudes, as `(low, high)`.
 ///
-/// Bounds: `dozens` 24–144, `tens` 10–99, `hundreds` 100–999,
+/// Bounds: `dozens` 24–99 (the fixture convention, parallel to `puluhan`), `tens` 10–99, `hundreds` 100–999,
 /// `thousands` 1 000–9 999, `millions` 10^6–10^7−1, `billions`
 /// 10^9–10^10−1, parallel to the Indonesian `puluhan`, `ratusan`, … .
 /// `tens of thousands` and `hundreds of thousands` are built by the scanner
 /// from `tens`/`hundreds` + `of` + a scale: 10 000–99 999, 100 000–999 999.
 pub(crate) fn vague(w: &str) -> Option<(f64, f64)> {
     Some(match w {
-        "dozens" => (24.0, 144.0),
+        "dozens" => (24.0, 99.0),
         "tens" => (10.0, 99.0),
         "hundreds" => (100.0, 999.0),
         "thousands" => (1e3, 9_999.0),
