@@ -1660,6 +1660,8 @@ impl<'a> Scanner<'a> {
             k > 0
                 && t.kind(k - 1) == Some(TokKind::Word)
                 && t.raw(self.text, k - 1).starts_with(char::is_uppercase)
+                && datetime::weekday(t.low(k - 1)).is_none()
+                && datetime::month(t.low(k - 1)).is_none()
         };
         // "Dedeh (45)"
         if m.kind == Kind::Number
