@@ -99,6 +99,8 @@ const NOT_FROM: &[&str] = &["lebih", "kurang", "than", "apart", "away"];
 pub struct ClaimContext {
     /// The claim stands in a table or list sentence ([`MAX_FIGURES_PER_SENTENCE`]).
     pub tabular: bool,
+    /// The figure is someone's age (`a 63-year-old seller`).
+    pub age: bool,
     /// Features near the number with their weight: 1 for the nearest word on
     /// each side, 1/2 for the next, and so on.
     pub local: Vec<(String, f64)>,
@@ -226,7 +228,12 @@ pub fn contexts(
                 })
                 .map(|f| f.key.clone())
                 .collect();
+            let after_span = text.get(ce..).unwrap_or("");
+            let age = after_span.starts_with("-old")
+                || after_span.starts_with(" old")
+                || after_span.starts_with("s-old");
             ClaimContext {
+                age,
                 anchors,
                 tabular: same_kind > MAX_FIGURES_PER_SENTENCE,
                 local,
@@ -256,25 +263,20 @@ fn dates_apart(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
             .all(|p| y.iter().all(|q| (*p - *q).num_days().abs() > 1))
 }
 
-/// Days before publication after which a dated sentence speaks of the past.
-pub const PAST_DAYS: i64 = 30;
+/// Days before publication after which a dated sentence speaks of the past
+/// (a month named before the report's month does too).
+pub const PAST_DAYS: i64 = 7;
 
 /// Whether an ISO date (`2024`, `2024-04`, `2024-04-03`) ends more than
 /// [`PAST_DAYS`] before `published`.
 fn long_before(date: &str, published: chrono::NaiveDate) -> bool {
-    use chrono::NaiveDate;
+    use chrono::{Datelike, NaiveDate};
     let parts: Vec<&str> = date.split('-').collect();
     let end = match parts.as_slice() {
         [y] => y
             .parse()
             .ok()
             .and_then(|y| NaiveDate::from_ymd_opt(y, 12, 31)),
-        [y, m] => match (y.parse::<i32>(), m.parse::<u32>()) {
-            (Ok(y), Ok(m)) => NaiveDate::from_ymd_opt(y, m, 1)
-                .and_then(|d| d.checked_add_months(chrono::Months::new(1)))
-                .and_then(|d| d.pred_opt()),
-            _ => None,
-        },
         [y, m, d] => match (y.parse(), m.parse(), d.parse()) {
             (Ok(y), Ok(m), Ok(d)) => NaiveDate::from_ymd_opt(y, m, d),
             _ => None,
@@ -382,6 +384,10 @@ pub fn comparable(a: &Claim, b: &Claim) -> bool {
     if a.kind != b.kind {
         return false;
     }
+    // An age belongs to one person: two ages in a story are two people.
+    if a.concept.as_deref() == Some("age") || b.concept.as_deref() == Some("age") {
+        return false;
+    }
     match a.kind {
         Kind::Count => match (&a.concept, &b.concept) {
             (Some(x), Some(y)) => x == y,
@@ -443,7 +449,14 @@ fn score_with(
     both_unique: bool,
 ) -> Option<Scored> {
     let ratio = value_ratio(a, b);
-    if !comparable(a, b) || ca.past != cb.past || ratio > 20.0 || ca.tabular || cb.tabular {
+    if !comparable(a, b)
+        || ca.past != cb.past
+        || ratio > 20.0
+        || ca.tabular
+        || cb.tabular
+        || ca.age
+        || cb.age
+    {
         return None;
     }
     let mut evidence = BTreeSet::new();

@@ -129,7 +129,7 @@ pub struct ReportArgs {
     #[arg(long, default_value_t = 3, value_name = "DAYS")]
     pub window: i64,
     /// Least content similarity (cosine) for two articles to join a story.
-    #[arg(long, default_value_t = 0.2, value_name = "S")]
+    #[arg(long, default_value_t = 0.17, value_name = "S")]
     pub story_similarity: f64,
     /// Use this JSONL/CSV field (or front-matter key) as the story id instead of grouping.
     #[arg(long, value_name = "FIELD")]

@@ -171,7 +171,7 @@ fn min_high(a: &Interval, b: &Interval) -> (Option<f64>, bool) {
 /// building the reason: for the many comparisons alignment makes.
 pub fn can_both_be_true(a: &Claim, b: &Claim) -> bool {
     let (wa, wb) = comparison_intervals(a, b);
-    wa.meets(&wb) || immaterial(a, &wa, &wb)
+    wa.meets(&wb) || immaterial(a, b, &wa, &wb)
 }
 
 /// Least relative difference that counts as a discrepancy, except for
@@ -179,19 +179,21 @@ pub fn can_both_be_true(a: &Claim, b: &Claim) -> bool {
 /// (which differ by whole units).
 pub const MATERIAL: f64 = 0.005;
 
-/// Whether the gap between two intervals is too small to matter: under
+/// Whether the gap between two stated values is too small to matter: under
 /// [`MATERIAL`] of the values (Rp 37,7 T and Rp 37,64 T converted from one
 /// sum in euros).
-fn immaterial(a: &Claim, wa: &Interval, wb: &Interval) -> bool {
-    if a.kind == Kind::Magnitude {
+fn immaterial(a: &Claim, b: &Claim, _wa: &Interval, _wb: &Interval) -> bool {
+    // Only between two stated values: vague words and qualifiers draw hard
+    // lines ("puluhan ribu" ends where 100.000 begins).
+    let point = |c: &Claim| match (c.low, c.high) {
+        (Some(l), Some(h)) if l == h => Some(l),
+        _ => None,
+    };
+    let (Some(x), Some(y)) = (point(a), point(b)) else {
         return false;
-    }
-    let gap = wa.gap(wb);
-    let scale = [wa.low, wa.high, wb.low, wb.high]
-        .iter()
-        .flatten()
-        .fold(0.0f64, |m, v| m.max(v.abs()));
-    scale > 0.0 && gap / scale < MATERIAL
+    };
+    let scale = x.abs().max(y.abs());
+    a.kind != Kind::Magnitude && scale > 0.0 && (x - y).abs() / scale < MATERIAL
 }
 
 /// The intervals two claims are compared on. See the module docs.
@@ -225,7 +227,7 @@ pub fn compare(a: &Claim, pa: Option<&Published>, b: &Claim, pb: Option<&Publish
     let (ia, ib) = (Interval::of(a), Interval::of(b));
     let fa = describe(a);
     let fb = describe(b);
-    if immaterial(a, &wa, &wb) && !wa.meets(&wb) {
+    if immaterial(a, b, &wa, &wb) && !wa.meets(&wb) {
         return Comparison {
             verdict: Verdict::Consistent,
             reason: format!("both can be true: {fa} and {fb} differ by less than 0.5%"),
@@ -462,6 +464,29 @@ mod tests {
         assert_eq!(verdict(&tens, &least), Verdict::Conflict);
         assert_eq!(verdict(&exact, &least), Verdict::Consistent);
         assert_eq!(verdict(&tens, &exact), Verdict::Conflict);
+        let just_under = claim(
+            "99.900 tentara",
+            Some(99_900.0),
+            Some(99_900.0),
+            None,
+            100.0,
+        );
+        assert_eq!(verdict(&tens, &just_under), Verdict::Consistent);
+        let big = claim(
+            "Rp 37,7 triliun",
+            Some(37.7e12),
+            Some(37.7e12),
+            None,
+            0.1e12,
+        );
+        let conv = claim(
+            "Rp37,64 triliun",
+            Some(37.64e12),
+            Some(37.64e12),
+            None,
+            0.01e12,
+        );
+        assert_eq!(verdict(&big, &conv), Verdict::Consistent);
         let mut vague_approx = tens.clone();
         vague_approx.approx = true;
         assert_eq!(verdict(&vague_approx, &least), Verdict::Conflict);

@@ -28,6 +28,7 @@
 
 use std::collections::HashMap;
 
+use chrono::Datelike;
 use rayon::prelude::*;
 use serde::Serialize;
 use xxhash_rust::xxh3::xxh3_64;
@@ -48,11 +49,20 @@ pub const MIN_EDGE: f64 = 0.05;
 /// Starting from the groups already in `uf` (near-duplicate clusters),
 /// the two groups with the highest average similarity over all their
 /// cross pairs are merged, as long as that average is at least
-/// `threshold`. Pairs without an edge (not candidates, outside the date
-/// window, or below [`MIN_EDGE`]) count as 0, so a chain of articles each
-/// close to the next never merges ends that have nothing in common. Ties
+/// `threshold`. Pairs whose dates lie more than `window` days apart are left
+/// out of the average: the window says nothing about similarity, and two
+/// dated groups with no pair inside it never merge. Other pairs without an
+/// edge (not candidates, or below [`MIN_EDGE`]) count as 0, so a chain of
+/// articles each close to the next never merges ends that have nothing in
+/// common. Ties
 /// are broken by group ids, so the result does not depend on thread count.
-fn average_linkage(uf: &mut UnionFind, edges: &[(u32, u32, f64)], threshold: f64) {
+fn average_linkage(
+    uf: &mut UnionFind,
+    edges: &[(u32, u32, f64)],
+    days: &[Option<i64>],
+    window: i64,
+    threshold: f64,
+) {
     use std::cmp::Ordering;
     use std::collections::BinaryHeap;
 
@@ -79,6 +89,27 @@ fn average_linkage(uf: &mut UnionFind, edges: &[(u32, u32, f64)], threshold: f64
         size[uf.find(i)] += 1;
     }
     let mut version = vec![0u32; n];
+    // Publication days of each group's dated members, sorted.
+    let mut dated: Vec<Vec<i64>> = vec![Vec::new(); n];
+    for (i, d) in days.iter().enumerate() {
+        if let Some(d) = d {
+            dated[uf.find(i)].push(*d);
+        }
+    }
+    for d in &mut dated {
+        d.sort_unstable();
+    }
+    // Cross pairs of two groups whose dates lie more than `window` apart: they
+    // say nothing either way and are left out of the average.
+    let apart = |x: &[i64], y: &[i64]| -> usize {
+        x.iter()
+            .map(|&d| {
+                let lo = y.partition_point(|&e| e < d - window);
+                let hi = y.partition_point(|&e| e <= d + window);
+                y.len() - (hi - lo)
+            })
+            .sum()
+    };
     // Summed similarity between groups, by root.
     let mut sums: Vec<HashMap<usize, f64>> = vec![HashMap::new(); n];
     for &(i, j, s) in edges {
@@ -94,9 +125,14 @@ fn average_linkage(uf: &mut UnionFind, edges: &[(u32, u32, f64)], threshold: f64
                 b: usize,
                 sum: f64,
                 size: &[usize],
-                version: &[u32]| {
+                version: &[u32],
+                dated: &[Vec<i64>]| {
         let (a, b) = (a.min(b), a.max(b));
-        let avg = sum / (size[a] * size[b]) as f64;
+        let pairs = size[a] * size[b] - apart(&dated[a], &dated[b]);
+        if pairs == 0 {
+            return;
+        }
+        let avg = sum / pairs as f64;
         if avg >= threshold {
             heap.push(Entry(avg, a, b, version[a], version[b]));
         }
@@ -104,7 +140,7 @@ fn average_linkage(uf: &mut UnionFind, edges: &[(u32, u32, f64)], threshold: f64
     for (a, row) in sums.iter().enumerate() {
         for (&b, &sum) in row {
             if a < b {
-                push(&mut heap, a, b, sum, &size, &version);
+                push(&mut heap, a, b, sum, &size, &version, &dated);
             }
         }
     }
@@ -118,6 +154,9 @@ fn average_linkage(uf: &mut UnionFind, edges: &[(u32, u32, f64)], threshold: f64
         let (keep, gone) = if root == a { (a, b) } else { (b, a) };
         size[keep] += size[gone];
         size[gone] = 0;
+        let moved = std::mem::take(&mut dated[gone]);
+        dated[keep].extend(moved);
+        dated[keep].sort_unstable();
         version[keep] += 1;
         version[gone] += 1;
         let gone_sums = std::mem::take(&mut sums[gone]);
@@ -133,7 +172,7 @@ fn average_linkage(uf: &mut UnionFind, edges: &[(u32, u32, f64)], threshold: f64
         let mut neighbours: Vec<(usize, f64)> = sums[keep].iter().map(|(&o, &s)| (o, s)).collect();
         neighbours.sort_by_key(|x| x.0);
         for (other, s) in neighbours {
-            push(&mut heap, keep, other, s, &size, &version);
+            push(&mut heap, keep, other, s, &size, &version, &dated);
         }
     }
 }
@@ -156,7 +195,7 @@ impl Default for StoryOptions {
     fn default() -> Self {
         StoryOptions {
             window_days: 3,
-            min_similarity: 0.2,
+            min_similarity: 0.17,
             group_by: None,
         }
     }
@@ -355,7 +394,17 @@ pub fn par_stories(
                 uf.union(w[0], w[1]);
             }
         }
-        average_linkage(&mut uf, &edges, opts.min_similarity);
+        let days: Vec<Option<i64>> = articles
+            .iter()
+            .map(|a| a.published.map(|p| i64::from(p.date.num_days_from_ce())))
+            .collect();
+        average_linkage(
+            &mut uf,
+            &edges,
+            &days,
+            opts.window_days,
+            opts.min_similarity,
+        );
     }
     uf.groups()
         .into_iter()
