@@ -18,6 +18,7 @@
 pub mod date;
 mod html;
 mod records;
+pub mod stream;
 mod text;
 
 use std::collections::HashMap;
@@ -156,62 +157,19 @@ pub(crate) struct Sink<'a> {
 impl Sink<'_> {
     /// Checks a draft and keeps it as an article, or reports why not.
     pub fn push(&mut self, path: &str, line: u64, fallback_id: String, draft: Draft) {
+        let checked = check_draft(self.opts, path, line, fallback_id, draft);
+        self.commit(checked);
+    }
+
+    /// Keeps the outcome of [`check_draft`]: drafts must be committed in input
+    /// order, since each one takes the next sequence number.
+    pub fn commit(&mut self, (article, diagnostics): Checked) {
         self.seq += 1;
-        let clean = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
-        let id = clean(draft.id).unwrap_or(fallback_id);
-        if draft.text.trim().is_empty() {
-            self.diagnostics.push(Diagnostic::error(
-                path,
-                Some(line),
-                format!("article {id:?} has no text; skipped"),
-            ));
-            return;
+        self.diagnostics.extend(diagnostics);
+        if let Some(mut a) = article {
+            a.origin.seq = self.seq;
+            self.articles.push(a);
         }
-        if draft.text.len() > self.opts.max_article_bytes {
-            self.diagnostics.push(Diagnostic::error(
-                path,
-                Some(line),
-                format!(
-                    "article {id:?} is {} bytes, over --max-article-bytes {}; skipped",
-                    draft.text.len(),
-                    self.opts.max_article_bytes
-                ),
-            ));
-            return;
-        }
-        let published_raw = clean(draft.published);
-        let mut published = published_raw.as_deref().and_then(date::parse_published);
-        if published.is_none() {
-            if let Some(raw) = &published_raw {
-                self.diagnostics.push(Diagnostic::notice(
-                    path,
-                    Some(line),
-                    format!("article {id:?}: date {raw:?} not understood; kept as written"),
-                ));
-            } else if let Some((p, _)) = date::find_dateline(&draft.text) {
-                published = Some(p);
-            }
-        }
-        self.articles.push(Article {
-            id,
-            source: clean(draft.source),
-            title: clean(draft.title),
-            url: clean(draft.url),
-            published_raw: if published.is_some() {
-                None
-            } else {
-                published_raw
-            },
-            published,
-            lang: clean(draft.lang).map(|l| l.to_ascii_lowercase()),
-            group: clean(draft.group),
-            text: draft.text,
-            origin: Origin {
-                path: path.to_string(),
-                line,
-                seq: self.seq,
-            },
-        });
     }
 
     /// Reports a problem with a piece of input that was skipped.
@@ -219,6 +177,77 @@ impl Sink<'_> {
         self.diagnostics
             .push(Diagnostic::error(path, line, message));
     }
+}
+
+/// An article (without its sequence number) or nothing, and the diagnostics of one draft.
+pub(crate) type Checked = (Option<Article>, Vec<Diagnostic>);
+
+/// The checks common to all readers: a pure function of one draft, so that
+/// readers can run it in parallel and commit the results in order.
+pub(crate) fn check_draft(
+    opts: &InputOptions,
+    path: &str,
+    line: u64,
+    fallback_id: String,
+    draft: Draft,
+) -> Checked {
+    let mut diags = Vec::new();
+    let clean = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+    let id = clean(draft.id).unwrap_or(fallback_id);
+    if draft.text.trim().is_empty() {
+        diags.push(Diagnostic::error(
+            path,
+            Some(line),
+            format!("article {id:?} has no text; skipped"),
+        ));
+        return (None, diags);
+    }
+    if draft.text.len() > opts.max_article_bytes {
+        diags.push(Diagnostic::error(
+            path,
+            Some(line),
+            format!(
+                "article {id:?} is {} bytes, over --max-article-bytes {}; skipped",
+                draft.text.len(),
+                opts.max_article_bytes
+            ),
+        ));
+        return (None, diags);
+    }
+    let published_raw = clean(draft.published);
+    let mut published = published_raw.as_deref().and_then(date::parse_published);
+    if published.is_none() {
+        if let Some(raw) = &published_raw {
+            diags.push(Diagnostic::notice(
+                path,
+                Some(line),
+                format!("article {id:?}: date {raw:?} not understood; kept as written"),
+            ));
+        } else if let Some((p, _)) = date::find_dateline(&draft.text) {
+            published = Some(p);
+        }
+    }
+    let article = Article {
+        id,
+        source: clean(draft.source),
+        title: clean(draft.title),
+        url: clean(draft.url),
+        published_raw: if published.is_some() {
+            None
+        } else {
+            published_raw
+        },
+        published,
+        lang: clean(draft.lang).map(|l| l.to_ascii_lowercase()),
+        group: clean(draft.group),
+        text: draft.text,
+        origin: Origin {
+            path: path.to_string(),
+            line,
+            seq: 0,
+        },
+    };
+    (Some(article), diags)
 }
 
 /// Reads every path (files, folders, `-`) into a [`Corpus`].
@@ -269,7 +298,7 @@ pub fn load(paths: &[PathBuf], opts: &InputOptions) -> Result<Corpus> {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
+pub(crate) enum Kind {
     Text,
     Jsonl,
     Csv,
@@ -277,7 +306,7 @@ enum Kind {
 }
 
 impl Kind {
-    fn of(path: &Path) -> Option<Kind> {
+    pub(crate) fn of(path: &Path) -> Option<Kind> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         Some(match ext.as_str() {
             "txt" | "md" => Kind::Text,

@@ -8,9 +8,14 @@
 //! different shapes. A record without an
 //! id gets `FILE#N`, N being its 0-based data row.
 
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+use serde_json::value::RawValue;
 use serde_json::Value;
 
-use super::{looks_binary, Draft, Sink};
+use super::{check_draft, looks_binary, Checked, Draft, InputOptions, Sink};
+use crate::error::Diagnostic;
 
 pub(super) fn read_jsonl(name: &str, bytes: &[u8], sink: &mut Sink<'_>) {
     if bytes.is_empty() {
@@ -18,88 +23,151 @@ pub(super) fn read_jsonl(name: &str, bytes: &[u8], sink: &mut Sink<'_>) {
         return;
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut lines: Vec<(u64, u64, &[u8])> = Vec::new();
     let mut row = 0u64;
     for (i, raw) in bytes.split(|&b| b == b'\n').enumerate() {
-        let line_no = i as u64 + 1;
         let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
         if raw.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let this_row = row;
+        lines.push((i as u64 + 1, row, raw));
         row += 1;
-        let line = match std::str::from_utf8(raw) {
-            Ok(l) => l,
-            Err(e) => {
-                sink.error(
-                    name,
-                    Some(line_no),
-                    format!(
-                        "invalid UTF-8 at column {}; line skipped",
-                        e.valid_up_to() + 1
-                    ),
-                );
-                continue;
-            }
-        };
-        let value: Value = match serde_json::from_str(line) {
-            Ok(v) => v,
-            Err(e) => {
-                sink.error(
-                    name,
-                    Some(line_no),
-                    format!("malformed JSON ({e}); line skipped"),
-                );
-                continue;
-            }
-        };
-        let Value::Object(map) = value else {
-            sink.error(
-                name,
-                Some(line_no),
-                format!(
-                    "a JSON {} is not an article object; line skipped",
-                    kind_of(&value)
-                ),
-            );
-            continue;
-        };
-        let opts = sink.opts;
-        let field = |keys: &str| {
-            keys.split(',')
-                .find_map(|k| map.get(k.trim()))
-                .and_then(scalar)
-        };
-        let Some(text) = opts.text_field.split(',').find_map(|k| map.get(k.trim())) else {
-            sink.error(
-                name,
-                Some(line_no),
-                format!(
-                    "no {:?} field (set --text-field); line skipped",
-                    opts.text_field
-                ),
-            );
-            continue;
-        };
-        let Value::String(text) = text else {
-            sink.error(
-                name,
-                Some(line_no),
-                format!("field {:?} is not a string; line skipped", opts.text_field),
-            );
-            continue;
-        };
-        let draft = Draft {
-            id: field(&opts.id_field),
-            source: field(&opts.source_field),
-            title: field(&opts.title_field),
-            url: field(&opts.url_field),
-            published: field(&opts.date_field),
-            lang: field(&opts.lang_field),
-            group: opts.group_field.as_deref().and_then(field),
-            text: text.clone(),
-        };
-        sink.push(name, line_no, format!("{name}#{this_row}"), draft);
     }
+    commit_jsonl_lines(name, &lines, sink);
+}
+
+/// Parses non-blank JSON Lines `(line number, data row, bytes)` in parallel
+/// and keeps the results in order.
+pub(super) fn commit_jsonl_lines(name: &str, lines: &[(u64, u64, &[u8])], sink: &mut Sink<'_>) {
+    let opts = sink.opts;
+    let parsed: Vec<Result<Checked, Diagnostic>> = lines
+        .par_iter()
+        .map(|&(line_no, row, raw)| {
+            parse_jsonl_line(name, opts, line_no, raw)
+                .map(|draft| check_draft(opts, name, line_no, format!("{name}#{row}"), draft))
+        })
+        .collect();
+    for p in parsed {
+        match p {
+            Ok(checked) => sink.commit(checked),
+            Err(d) => sink.diagnostics.push(d),
+        }
+    }
+}
+
+/// One JSON Lines record as a draft, or the reason it is skipped.
+///
+/// The fast path borrows every value as raw JSON and decodes only the fields
+/// asked for; anything it does not accept is parsed again as a `Value` so
+/// that the messages stay the same.
+pub(super) fn parse_jsonl_line(
+    name: &str,
+    opts: &InputOptions,
+    line_no: u64,
+    raw: &[u8],
+) -> Result<Draft, Diagnostic> {
+    let line = std::str::from_utf8(raw).map_err(|e| {
+        Diagnostic::error(
+            name,
+            Some(line_no),
+            format!(
+                "invalid UTF-8 at column {}; line skipped",
+                e.valid_up_to() + 1
+            ),
+        )
+    })?;
+    let map: HashMap<String, &RawValue> = match serde_json::from_str(line) {
+        Ok(m) => m,
+        Err(_) => return parse_jsonl_value(name, opts, line_no, line),
+    };
+    let get = |keys: &str| keys.split(',').find_map(|k| map.get(k.trim()).copied());
+    let odd = std::cell::Cell::new(false);
+    let field = |keys: &str| {
+        let v = get(keys).and_then(|r| match serde_json::from_str::<Value>(r.get()) {
+            Ok(v) => Some(v),
+            Err(_) => {
+                odd.set(true);
+                None
+            }
+        });
+        v.as_ref().and_then(scalar)
+    };
+    let Some(text) = get(&opts.text_field) else {
+        return Err(Diagnostic::error(
+            name,
+            Some(line_no),
+            format!(
+                "no {:?} field (set --text-field); line skipped",
+                opts.text_field
+            ),
+        ));
+    };
+    let Ok(text) = serde_json::from_str::<String>(text.get()) else {
+        return Err(Diagnostic::error(
+            name,
+            Some(line_no),
+            format!("field {:?} is not a string; line skipped", opts.text_field),
+        ));
+    };
+    let draft = Draft {
+        id: field(&opts.id_field),
+        source: field(&opts.source_field),
+        title: field(&opts.title_field),
+        url: field(&opts.url_field),
+        published: field(&opts.date_field),
+        lang: field(&opts.lang_field),
+        group: opts.group_field.as_deref().and_then(field),
+        text,
+    };
+    if odd.get() {
+        return parse_jsonl_value(name, opts, line_no, line);
+    }
+    Ok(draft)
+}
+
+/// The reference path: the whole line as a `Value`.
+fn parse_jsonl_value(
+    name: &str,
+    opts: &InputOptions,
+    line_no: u64,
+    line: &str,
+) -> Result<Draft, Diagnostic> {
+    let err = |msg: String| Diagnostic::error(name, Some(line_no), msg);
+    let value: Value = serde_json::from_str(line)
+        .map_err(|e| err(format!("malformed JSON ({e}); line skipped")))?;
+    let Value::Object(map) = value else {
+        return Err(err(format!(
+            "a JSON {} is not an article object; line skipped",
+            kind_of(&value)
+        )));
+    };
+    let field = |keys: &str| {
+        keys.split(',')
+            .find_map(|k| map.get(k.trim()))
+            .and_then(scalar)
+    };
+    let Some(text) = opts.text_field.split(',').find_map(|k| map.get(k.trim())) else {
+        return Err(err(format!(
+            "no {:?} field (set --text-field); line skipped",
+            opts.text_field
+        )));
+    };
+    let Value::String(text) = text else {
+        return Err(err(format!(
+            "field {:?} is not a string; line skipped",
+            opts.text_field
+        )));
+    };
+    Ok(Draft {
+        id: field(&opts.id_field),
+        source: field(&opts.source_field),
+        title: field(&opts.title_field),
+        url: field(&opts.url_field),
+        published: field(&opts.date_field),
+        lang: field(&opts.lang_field),
+        group: opts.group_field.as_deref().and_then(field),
+        text: text.clone(),
+    })
 }
 
 fn kind_of(v: &Value) -> &'static str {
