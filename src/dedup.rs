@@ -4,6 +4,8 @@
 //! ordered by article index (articles are sorted by id when read), so the
 //! result does not depend on the number of threads or the order of inputs.
 
+pub mod stream;
+
 use rayon::prelude::*;
 use serde::Serialize;
 use xxhash_rust::xxh3::xxh3_64;
