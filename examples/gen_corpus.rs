@@ -22,25 +22,57 @@ const VOCAB: usize = 50_000;
 const WINDOW: usize = 50_000;
 const ONSETS: [&str; 39] = [
     "b", "c", "d", "f", "g", "h", "j", "k", "l", "m", "n", "p", "r", "s", "t", "v", "w", "z", "br",
-    "ch", "cl", "cr", "dr", "fl", "fr", "gl", "gr", "pl", "pr", "sh", "sk", "sl", "sp", "st", "str",
-    "th", "tr", "wh", "",
+    "ch", "cl", "cr", "dr", "fl", "fr", "gl", "gr", "pl", "pr", "sh", "sk", "sl", "sp", "st",
+    "str", "th", "tr", "wh", "",
 ];
-const VOWELS: [&str; 12] = ["a", "e", "i", "o", "u", "ai", "ea", "ee", "io", "ou", "oa", "y"];
+const VOWELS: [&str; 12] = [
+    "a", "e", "i", "o", "u", "ai", "ea", "ee", "io", "ou", "oa", "y",
+];
 const CODAS: [&str; 16] = [
     "", "", "", "n", "r", "s", "t", "l", "m", "nd", "nt", "st", "ck", "ng", "rd", "sh",
 ];
 const CITIES: [&str; 16] = [
-    "LONDON", "NEW YORK", "PARIS", "TOKYO", "BERLIN", "NAIROBI", "SYDNEY", "TORONTO", "MUMBAI",
-    "SAO PAULO", "CAIRO", "MADRID", "SEOUL", "MEXICO CITY", "LAGOS", "ROME",
+    "LONDON",
+    "NEW YORK",
+    "PARIS",
+    "TOKYO",
+    "BERLIN",
+    "NAIROBI",
+    "SYDNEY",
+    "TORONTO",
+    "MUMBAI",
+    "SAO PAULO",
+    "CAIRO",
+    "MADRID",
+    "SEOUL",
+    "MEXICO CITY",
+    "LAGOS",
+    "ROME",
 ];
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 const SOURCES: [&str; 20] = [
-    "Reuters-like Wire", "Daily Ledger", "Metro Courier", "Evening Sentinel", "Global Dispatch",
-    "Harbor Times", "Valley Herald", "Capital Post", "Northern Gazette", "Coastal Tribune",
-    "The Bulletin", "Morning Star", "Pacific Chronicle", "Union Register", "City Observer",
-    "National Monitor", "Plains Journal", "River Examiner", "Summit Review", "Press Agency X",
+    "Reuters-like Wire",
+    "Daily Ledger",
+    "Metro Courier",
+    "Evening Sentinel",
+    "Global Dispatch",
+    "Harbor Times",
+    "Valley Herald",
+    "Capital Post",
+    "Northern Gazette",
+    "Coastal Tribune",
+    "The Bulletin",
+    "Morning Star",
+    "Pacific Chronicle",
+    "Union Register",
+    "City Observer",
+    "National Monitor",
+    "Plains Journal",
+    "River Examiner",
+    "Summit Review",
+    "Press Agency X",
 ];
 
 /// splitmix64 as a stream.
@@ -82,7 +114,13 @@ impl Gen {
         let mut seen = HashSet::new();
         while vocab.len() < VOCAB {
             let r = vocab.len();
-            let syl = if r < 1000 { 1 } else if r < 20_000 { 2 } else { 3 };
+            let syl = if r < 1000 {
+                1
+            } else if r < 20_000 {
+                2
+            } else {
+                3
+            };
             let w: String = (0..syl)
                 .map(|_| {
                     format!(
@@ -195,7 +233,9 @@ impl Gen {
         while budget > 0 {
             let k = (self.rng.range(1, 13) as usize).min(budget);
             budget -= k;
-            let at = self.rng.range(0, flat.len().saturating_sub(k).max(1) as i64) as usize;
+            let at = self
+                .rng
+                .range(0, flat.len().saturating_sub(k).max(1) as i64) as usize;
             let new: Vec<String> = (0..k).map(|_| self.word()).collect();
             match self.rng.range(0, 3) {
                 0 => {
@@ -250,18 +290,20 @@ fn main() -> std::io::Result<()> {
     let pos: Vec<&String> = args
         .iter()
         .enumerate()
-        .filter(|(i, a)| {
-            !a.starts_with("--") && (*i == 0 || !args[i - 1].starts_with("--"))
-        })
+        .filter(|(i, a)| !a.starts_with("--") && (*i == 0 || !args[i - 1].starts_with("--")))
         .map(|(_, a)| a)
         .collect();
-    let (Some(n), Some(out)) = (pos.first().and_then(|n| n.parse::<usize>().ok()), pos.get(1))
-    else {
+    let (Some(n), Some(out)) = (
+        pos.first().and_then(|n| n.parse::<usize>().ok()),
+        pos.get(1),
+    ) else {
         eprintln!("usage: gen_corpus N OUT_PREFIX [--seed 42] [--dup-frac 0.2]");
         std::process::exit(2);
     };
     let seed: u64 = flag("--seed").and_then(|s| s.parse().ok()).unwrap_or(42);
-    let dup_frac: f64 = flag("--dup-frac").and_then(|s| s.parse().ok()).unwrap_or(0.2);
+    let dup_frac: f64 = flag("--dup-frac")
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0.2);
     let t0 = std::time::Instant::now();
     let mut g = Gen::new(seed);
     let mut docs = BufWriter::new(std::fs::File::create(format!("{out}.jsonl"))?);

@@ -15,8 +15,8 @@ use crate::error::{Error, Result};
 use crate::ingest::Article;
 use crate::lsh::{par_candidates, LshParams};
 use crate::minhash::{oph_signature_into, NumPerm};
-use crate::normalize::{tokens, Cleaned};
-use crate::shingle::{jaccard, shingle_set};
+use crate::normalize::{kept_tokens_into, Cleaned};
+use crate::shingle::{jaccard, shingle_hashes, shingle_set};
 
 /// Which member of a cluster represents it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -185,7 +185,10 @@ pub fn par_shingle_sets(articles: &[Article], cleaned: &[Cleaned], ngram: usize)
     articles
         .par_iter()
         .zip(cleaned.par_iter())
-        .map(|(a, c)| shingle_set(&tokens(&a.text, c), ngram))
+        .map_init(Vec::new, |buf, (a, c)| {
+            kept_tokens_into(&a.text, c, buf);
+            shingle_set(buf, ngram)
+        })
         .collect()
 }
 
@@ -206,6 +209,88 @@ pub fn par_signatures(shingles: &[Vec<u64>], num_perm: NumPerm) -> Vec<u64> {
             }
         });
     sigs
+}
+
+/// [`par_dedup`] from cleaned articles, fused: each article's shingle hashes
+/// are signed as they come (one-permutation MinHash needs no set), and only
+/// the articles in candidate pairs are sorted into sets for the exact
+/// Jaccard. Same result as [`par_shingle_sets`] then [`par_dedup`].
+pub fn par_dedup_articles(
+    articles: &[Article],
+    cleaned: &[Cleaned],
+    opts: &DedupOptions,
+) -> Result<Dedup> {
+    opts.validate()?;
+    let params = opts.lsh_params();
+    let p = opts.num_perm.count();
+    let mut sigs = vec![u64::MAX; articles.len() * p];
+    let mut hashes: Vec<Vec<u64>> = articles
+        .par_iter()
+        .zip(cleaned.par_iter())
+        .zip(sigs.par_chunks_mut(p))
+        .map_init(
+            || (Vec::new(), Vec::with_capacity(p)),
+            |(toks, sig), ((a, c), out)| {
+                kept_tokens_into(&a.text, c, toks);
+                let mut h = Vec::with_capacity(toks.len());
+                shingle_hashes(toks, opts.ngram, &mut h);
+                sig.clear();
+                oph_signature_into(&h, opts.num_perm, sig);
+                if sig.len() == p {
+                    out.copy_from_slice(sig);
+                }
+                h
+            },
+        )
+        .collect();
+    let views: Vec<Option<&[u64]>> = hashes
+        .iter()
+        .zip(sigs.chunks_exact(p))
+        .map(|(h, sig)| (!h.is_empty()).then_some(sig))
+        .collect();
+    let candidates = par_candidates(&views, params, opts.max_bucket);
+    drop(views);
+    drop(sigs);
+    let mut in_pair = vec![false; articles.len()];
+    for &(i, j) in &candidates {
+        in_pair[i as usize] = true;
+        in_pair[j as usize] = true;
+    }
+    let without_words = hashes.iter().filter(|h| h.is_empty()).count();
+    // Sets only where a Jaccard will be asked for; the rest is freed.
+    hashes
+        .par_iter_mut()
+        .zip(in_pair.par_iter())
+        .for_each(|(h, &needed)| {
+            if needed {
+                h.sort_unstable();
+                h.dedup();
+            } else {
+                *h = Vec::new();
+            }
+        });
+    let sets = &hashes;
+    let verified: Vec<(u32, u32, f64)> = candidates
+        .par_iter()
+        .filter_map(|&(i, j)| {
+            let jac = jaccard(&sets[i as usize], &sets[j as usize]);
+            (jac >= opts.threshold).then_some((i, j, jac))
+        })
+        .collect();
+    // Every clustered article is in a verified pair, hence has its set.
+    Ok(assemble(
+        articles,
+        &verified,
+        candidates.len(),
+        without_words,
+        opts,
+        |pairs| {
+            pairs
+                .par_iter()
+                .map(|&(m, rep)| jaccard(&sets[m], &sets[rep]))
+                .collect()
+        },
+    ))
 }
 
 /// What clustering needs to know of an article besides its shingles, so that

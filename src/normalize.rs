@@ -300,14 +300,19 @@ pub fn tokens_into(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
         let b = bytes[i];
         if b < 0x80 {
             if ASCII_CLASS[b as usize] != WORD {
-                i += 1;
+                // Skip the run of ASCII separators.
+                i += bytes[i..end]
+                    .iter()
+                    .position(|&b| ASCII_CLASS[b as usize] != 0)
+                    .unwrap_or(end - i);
                 continue;
             }
             // ASCII fast path: the run of ASCII letters and digits.
             let start = i;
-            while i < end && ASCII_CLASS[bytes[i] as usize] == WORD {
-                i += 1;
-            }
+            i += bytes[i..end]
+                .iter()
+                .position(|&b| ASCII_CLASS[b as usize] != WORD)
+                .unwrap_or(end - i);
             if i < end && bytes[i] >= 0x80 {
                 // The word goes on with non-ASCII letters: take the slow path for it.
                 i = slow_word(text, start, end, out);
@@ -365,10 +370,16 @@ fn slow_word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> usiz
 /// The words of the kept lines of an article.
 pub fn tokens(text: &str, cleaned: &Cleaned) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 6);
-    for r in &cleaned.kept {
-        tokens_into(text, r.clone(), &mut out);
-    }
+    kept_tokens_into(text, cleaned, &mut out);
     out
+}
+
+/// [`tokens`] into a reused buffer (cleared first).
+pub fn kept_tokens_into(text: &str, cleaned: &Cleaned, out: &mut Vec<Token>) {
+    out.clear();
+    for r in &cleaned.kept {
+        tokens_into(text, r.clone(), out);
+    }
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::{report_diagnostics, ExitStatus, Stages, Verbosity};
 use crate::dedup::stream::{stream_dedup, Rereader, DEFAULT_CHUNK_BYTES};
-use crate::dedup::{par_dedup, par_shingle_sets, unique_indices, ArticleMeta, Dedup, DedupOptions};
+use crate::dedup::{par_dedup_articles, unique_indices, ArticleMeta, Dedup, DedupOptions};
 use crate::error::{Error, Result};
 use crate::ingest::stream::{input_bytes, streamable};
 use crate::ingest::{load, Corpus, InputOptions};
@@ -112,11 +112,9 @@ fn run_in_memory(cfg: &DedupConfig) -> Result<ExitStatus> {
     let articles = &corpus.articles;
     let cleaned = par_clean(articles);
     stages.done("clean");
-    let shingles = par_shingle_sets(articles, &cleaned, cfg.dedup.ngram);
-    stages.done("shingle");
-    let result = par_dedup(articles, &shingles, &cfg.dedup)?;
-    stages.done("minhash+lsh");
-    drop(shingles);
+    let result = par_dedup_articles(articles, &cleaned, &cfg.dedup)?;
+    stages.done("sketch+lsh+verify");
+    drop(cleaned);
     let rendered = render(&result, cfg.format)?;
     cfg.output.write(rendered.as_bytes())?;
     if let Some(path) = &cfg.pairs_out {

@@ -33,8 +33,8 @@ use crate::ingest::stream::{read_located, stream_jsonl, Located, Place};
 use crate::ingest::{Article, InputOptions, Published};
 use crate::lsh::{band_keys, par_candidates_from_keys};
 use crate::minhash::oph_signature_into;
-use crate::normalize::{tokens, Boilerplate};
-use crate::shingle::{jaccard, shingle_set};
+use crate::normalize::{kept_tokens_into, tokens, Boilerplate};
+use crate::shingle::{jaccard, shingle_hashes, shingle_set};
 
 /// What the streaming path keeps of an article.
 #[derive(Debug, Clone, Default)]
@@ -271,14 +271,17 @@ pub fn stream_dedup(
                 (i != u32::MAX).then_some((i, loc))
             })
             .map_init(
-                || (String::new(), Vec::with_capacity(p)),
-                |(buf, sig), (i, loc)| {
+                || (String::new(), Vec::new(), Vec::new(), Vec::with_capacity(p)),
+                |(buf, toks, hashes, sig), (i, loc)| {
                     let a = &loc.article;
                     let facts = bp.line_facts(&a.text, buf);
                     let cleaned = bp.clean(a.source.as_deref(), &facts);
-                    let set = shingle_set(&tokens(&a.text, &cleaned), opts.ngram);
+                    // One-permutation MinHash needs no set: repeats do not matter.
+                    kept_tokens_into(&a.text, &cleaned, toks);
+                    hashes.clear();
+                    shingle_hashes(toks, opts.ngram, hashes);
                     sig.clear();
-                    oph_signature_into(&set, opts.num_perm, sig);
+                    oph_signature_into(hashes, opts.num_perm, sig);
                     (i, (sig.len() == p).then(|| band_keys(sig, params)))
                 },
             )

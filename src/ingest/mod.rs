@@ -21,7 +21,6 @@ mod records;
 pub mod stream;
 mod text;
 
-use std::collections::HashMap;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -387,17 +386,19 @@ pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
 fn merge_duplicates(mut articles: Vec<Article>) -> (Vec<Article>, Vec<Diagnostic>) {
     // The earliest place wins, by path and line, so the choice does not depend
     // on the order in which inputs were given.
-    articles.sort_by(|a, b| {
-        a.id.cmp(&b.id)
-            .then_with(|| a.origin.path.cmp(&b.origin.path))
-            .then(a.origin.line.cmp(&b.origin.line))
-    });
+    {
+        use rayon::slice::ParallelSliceMut;
+        articles.par_sort_by(|a, b| {
+            a.id.cmp(&b.id)
+                .then_with(|| a.origin.path.cmp(&b.origin.path))
+                .then(a.origin.line.cmp(&b.origin.line))
+        });
+    }
     let mut out: Vec<Article> = Vec::with_capacity(articles.len());
     let mut diags = Vec::new();
-    let mut first_seen: HashMap<String, usize> = HashMap::new();
     for a in articles {
-        if let Some(&i) = first_seen.get(&a.id) {
-            let kept: &Article = &out[i];
+        // Sorted by id: a repeat comes right after the record it repeats.
+        if let Some(kept) = out.last().filter(|k| k.id == a.id) {
             let same = kept.text == a.text
                 && kept.title == a.title
                 && kept.source == a.source
@@ -426,7 +427,6 @@ fn merge_duplicates(mut articles: Vec<Article>) -> (Vec<Article>, Vec<Diagnostic
             }
             continue;
         }
-        first_seen.insert(a.id.clone(), out.len());
         out.push(a);
     }
     (out, diags)

@@ -8,10 +8,7 @@
 //! different shapes. A record without an
 //! id gets `FILE#N`, N being its 0-based data row.
 
-use std::collections::HashMap;
-
 use rayon::prelude::*;
-use serde_json::value::RawValue;
 use serde_json::Value;
 
 use super::{check_draft, looks_binary, Checked, Draft, InputOptions, Sink};
@@ -57,9 +54,10 @@ pub(super) fn commit_jsonl_lines(name: &str, lines: &[(u64, u64, &[u8])], sink: 
 
 /// One JSON Lines record as a draft, or the reason it is skipped.
 ///
-/// The fast path borrows every value as raw JSON and decodes only the fields
-/// asked for; anything it does not accept is parsed again as a `Value` so
-/// that the messages stay the same.
+/// The fast path decodes only the fields asked for (each as a `Value`, as
+/// the reference path does) and skips the others without building them;
+/// any record it does not accept is parsed again by the reference path, so
+/// that results and messages are the same.
 pub(super) fn parse_jsonl_line(
     name: &str,
     opts: &InputOptions,
@@ -76,23 +74,49 @@ pub(super) fn parse_jsonl_line(
             ),
         )
     })?;
-    let map: HashMap<String, &RawValue> = match serde_json::from_str(line) {
-        Ok(m) => m,
+    let options = [
+        Some(opts.text_field.as_str()),
+        Some(&opts.id_field),
+        Some(&opts.source_field),
+        Some(&opts.title_field),
+        Some(&opts.url_field),
+        Some(&opts.date_field),
+        Some(&opts.lang_field),
+        opts.group_field.as_deref(),
+    ];
+    let mut names: Vec<&str> = options
+        .iter()
+        .flatten()
+        .flat_map(|o| o.split(','))
+        .map(str::trim)
+        .collect();
+    names.dedup();
+    let mut de = serde_json::Deserializer::from_str(line);
+    let mut values = match serde::Deserializer::deserialize_map(&mut de, Wanted(&names))
+        .and_then(|v| de.end().map(|()| v))
+    {
+        Ok(v) => v,
         Err(_) => return parse_jsonl_value(name, opts, line_no, line),
     };
-    let get = |keys: &str| keys.split(',').find_map(|k| map.get(k.trim()).copied());
-    let odd = std::cell::Cell::new(false);
-    let field = |keys: &str| {
-        let v = get(keys).and_then(|r| match serde_json::from_str::<Value>(r.get()) {
-            Ok(v) => Some(v),
-            Err(_) => {
-                odd.set(true);
-                None
-            }
-        });
-        v.as_ref().and_then(scalar)
+    let slot = |keys: &str| {
+        keys.split(',').find_map(|k| {
+            names
+                .iter()
+                .position(|n| *n == k.trim())
+                .filter(|&i| values[i].is_some())
+        })
     };
-    let Some(text) = get(&opts.text_field) else {
+    let field = |keys: &str| slot(keys).and_then(|i| values[i].as_ref()).and_then(scalar);
+    let draft_fields = (
+        field(&opts.id_field),
+        field(&opts.source_field),
+        field(&opts.title_field),
+        field(&opts.url_field),
+        field(&opts.date_field),
+        field(&opts.lang_field),
+        opts.group_field.as_deref().and_then(field),
+    );
+    let Some(t) = slot(&opts.text_field) else {
         return Err(Diagnostic::error(
             name,
             Some(line_no),
@@ -102,27 +126,78 @@ pub(super) fn parse_jsonl_line(
             ),
         ));
     };
-    let Ok(text) = serde_json::from_str::<String>(text.get()) else {
+    let Some(Value::String(text)) = values[t].take() else {
         return Err(Diagnostic::error(
             name,
             Some(line_no),
             format!("field {:?} is not a string; line skipped", opts.text_field),
         ));
     };
-    let draft = Draft {
-        id: field(&opts.id_field),
-        source: field(&opts.source_field),
-        title: field(&opts.title_field),
-        url: field(&opts.url_field),
-        published: field(&opts.date_field),
-        lang: field(&opts.lang_field),
-        group: opts.group_field.as_deref().and_then(field),
+    let (id, source, title, url, published, lang, group) = draft_fields;
+    Ok(Draft {
+        id,
+        source,
+        title,
+        url,
+        published,
+        lang,
+        group,
         text,
-    };
-    if odd.get() {
-        return parse_jsonl_value(name, opts, line_no, line);
+    })
+}
+
+/// Decodes the values of the keys in `.0` (last occurrence wins, as in a
+/// `Value` map) and skips the rest.
+struct Wanted<'k>(&'k [&'k str]);
+
+impl<'de> serde::de::Visitor<'de> for Wanted<'_> {
+    type Value = Vec<Option<Value>>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a JSON object")
     }
-    Ok(draft)
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> std::result::Result<Self::Value, A::Error> {
+        let mut values = vec![None; self.0.len()];
+        while let Some(slot) = map.next_key_seed(KeySlot(self.0))? {
+            match slot {
+                Some(i) => values[i] = Some(map.next_value::<Value>()?),
+                None => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(values)
+    }
+}
+
+/// A key, as its index among the wanted names (no allocation).
+struct KeySlot<'k>(&'k [&'k str]);
+
+impl<'de> serde::de::DeserializeSeed<'de> for KeySlot<'_> {
+    type Value = Option<usize>;
+
+    fn deserialize<D: serde::Deserializer<'de>>(
+        self,
+        d: D,
+    ) -> std::result::Result<Self::Value, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for KeySlot<'_> {
+    type Value = Option<usize>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a key")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<Self::Value, E> {
+        Ok(self.0.iter().position(|n| *n == v))
+    }
 }
 
 /// The reference path: the whole line as a `Value`.
