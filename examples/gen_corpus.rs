@@ -186,12 +186,12 @@ impl Gen {
             if let Some(c) = first.next() {
                 sent[0] = c.to_uppercase().chain(first).collect();
             }
-            for k in 0..len {
+            for (k, w) in sent.iter_mut().enumerate() {
                 let u = self.rng.unit();
                 if u > 0.94 && k < len - 1 {
-                    sent[k].push(',');
+                    w.push(',');
                 } else if u < 0.02 {
-                    sent[k] = format!("{} {}", self.number(), sent[k]);
+                    *w = format!("{} {w}", self.number());
                 }
             }
             if let Some(last) = sent.last_mut() {
