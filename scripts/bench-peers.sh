@@ -83,7 +83,7 @@ for peer in $PEERS; do
 done
 
 echo
-echo "## $N articles ($(du -m "$CORPUS.jsonl" | cut -f1) MB), median of runs, $(nproc) cores"
+echo "## $N articles ($(du -mL "$CORPUS.jsonl" | cut -f1) MB), median of runs, $(nproc) cores"
 "$PY" - "$RES" <<'PYEOF'
 import statistics, sys
 rows = {}
