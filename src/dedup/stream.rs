@@ -440,3 +440,63 @@ fn jaccards(
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use super::*;
+    use crate::dedup::par_dedup_articles;
+    use crate::ingest::load;
+    use crate::normalize::par_clean;
+
+    /// Lines cross chunk boundaries (chunks of 64 KiB, the smallest), ids repeat.
+    #[test]
+    fn small_chunks_give_the_in_memory_result() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let path = dir.path().join("c.jsonl");
+        let mut f = std::fs::File::create(&path).expect("create");
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = |n: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % n
+        };
+        let mut bodies: Vec<String> = Vec::new();
+        for i in 0..300 {
+            let body = if i > 3 && next(3) == 0 {
+                let b = &bodies[next(bodies.len() as u64) as usize];
+                let cut = next(b.len() as u64 / 20) as usize;
+                let mut c = b[..b.len() - cut].to_string();
+                while !c.is_char_boundary(c.len()) {
+                    c.pop();
+                }
+                c
+            } else {
+                (0..250)
+                    .map(|_| format!("k{}", next(900)))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            let id = if i % 50 == 7 { 3 } else { i };
+            let rec = serde_json::json!({"id": format!("a{id:03}"), "source": format!("s{}", i % 3),
+                                         "text": format!("Head {}\n{body}\nFoot {}", i % 5, i % 3)});
+            writeln!(f, "{rec}").expect("write");
+            bodies.push(body);
+        }
+        drop(f);
+        let input = InputOptions::default();
+        let opts = DedupOptions::default();
+        let corpus = load(std::slice::from_ref(&path), &input).expect("reads");
+        let cleaned = par_clean(&corpus.articles);
+        let memory = par_dedup_articles(&corpus.articles, &cleaned, &opts).expect("runs");
+        let streamed = stream_dedup(&[path], &input, &opts, 1).expect("streams");
+        assert!(memory.summary.clusters > 10, "{:?}", memory.summary);
+        assert_eq!(memory, streamed.dedup);
+        let ids: Vec<&str> = corpus.articles.iter().map(|a| a.id.as_str()).collect();
+        let sids: Vec<&str> = streamed.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, sids);
+        assert_eq!(corpus.diagnostics, streamed.diagnostics);
+    }
+}
