@@ -6,7 +6,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crosscheck::claims::Lang;
 use crosscheck::commands::claims::{ClaimsConfig, ClaimsFormat};
-use crosscheck::commands::dedup::{DedupConfig, DedupFormat};
+use crosscheck::commands::dedup::{DedupConfig, DedupFormat, StreamMode};
 use crosscheck::commands::report::{ReportConfig, ReportFormat};
 use crosscheck::commands::Verbosity;
 use crosscheck::dedup::{DedupOptions, Keep};
@@ -303,6 +303,23 @@ pub struct DedupArgs {
     /// Write the deduplicated corpus as JSON Lines: one representative per cluster and every unclustered article.
     #[arg(long, value_name = "FILE.jsonl")]
     pub emit_unique: Option<PathBuf>,
+    /// Write the verified pairs as "i j" lines: 0-based line numbers of the input (record indices of one JSON Lines file).
+    #[arg(long, value_name = "FILE")]
+    pub pairs_out: Option<PathBuf>,
+    /// Stream JSON Lines input (keep signatures, not texts): auto = for .jsonl/.ndjson inputs of 512 MiB or more. Same results either way.
+    #[arg(long, value_enum, default_value_t = StreamArg::Auto)]
+    pub stream: StreamArg,
+}
+
+/// `dedup --stream` values.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum StreamArg {
+    /// Stream large JSON Lines inputs.
+    Auto,
+    /// Always stream (JSON Lines files only).
+    Always,
+    /// Never stream.
+    Never,
 }
 
 /// `dedup --format` values.
@@ -340,6 +357,12 @@ impl DedupArgs {
             },
             output: Target::from_arg(self.output.as_deref()),
             emit_unique: self.emit_unique.clone(),
+            pairs_out: self.pairs_out.clone(),
+            stream: match self.stream {
+                StreamArg::Auto => StreamMode::Auto,
+                StreamArg::Always => StreamMode::Always,
+                StreamArg::Never => StreamMode::Never,
+            },
             verbosity,
         })
     }

@@ -4,6 +4,8 @@
 //! ordered by article index (articles are sorted by id when read), so the
 //! result does not depend on the number of threads or the order of inputs.
 
+pub mod stream;
+
 use rayon::prelude::*;
 use serde::Serialize;
 use xxhash_rust::xxh3::xxh3_64;
@@ -12,9 +14,9 @@ use crate::cluster::UnionFind;
 use crate::error::{Error, Result};
 use crate::ingest::Article;
 use crate::lsh::{par_candidates, LshParams};
-use crate::minhash::{signature_into, NumPerm};
-use crate::normalize::{tokens, Cleaned};
-use crate::shingle::{jaccard, shingle_set};
+use crate::minhash::{oph_signature_into, NumPerm};
+use crate::normalize::{kept_tokens_into, Cleaned};
+use crate::shingle::{jaccard, shingle_hashes, shingle_set};
 
 /// Which member of a cluster represents it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -183,8 +185,145 @@ pub fn par_shingle_sets(articles: &[Article], cleaned: &[Cleaned], ngram: usize)
     articles
         .par_iter()
         .zip(cleaned.par_iter())
-        .map(|(a, c)| shingle_set(&tokens(&a.text, c), ngram))
+        .map_init(Vec::new, |buf, (a, c)| {
+            kept_tokens_into(&a.text, c, buf);
+            shingle_set(buf, ngram)
+        })
         .collect()
+}
+
+/// One-permutation MinHash signatures of shingle sets, row after row
+/// (`num_perm` registers each; all `u64::MAX` for an empty set, which
+/// [`par_dedup`] never bands).
+pub fn par_signatures(shingles: &[Vec<u64>], num_perm: NumPerm) -> Vec<u64> {
+    let p = num_perm.count();
+    let mut sigs = vec![u64::MAX; shingles.len() * p];
+    sigs.par_chunks_mut(p)
+        .zip(shingles.par_iter())
+        .with_min_len(64)
+        .for_each_init(Vec::new, |buf, (out, s)| {
+            buf.clear();
+            oph_signature_into(s, num_perm, buf);
+            if buf.len() == p {
+                out.copy_from_slice(buf);
+            }
+        });
+    sigs
+}
+
+/// [`par_dedup`] from cleaned articles, fused: each article's shingle hashes
+/// are signed as they come (one-permutation MinHash needs no set), and only
+/// the articles in candidate pairs are sorted into sets for the exact
+/// Jaccard. Same result as [`par_shingle_sets`] then [`par_dedup`].
+pub fn par_dedup_articles(
+    articles: &[Article],
+    cleaned: &[Cleaned],
+    opts: &DedupOptions,
+) -> Result<Dedup> {
+    opts.validate()?;
+    let params = opts.lsh_params();
+    let p = opts.num_perm.count();
+    let mut sigs = vec![u64::MAX; articles.len() * p];
+    let mut hashes: Vec<Vec<u64>> = articles
+        .par_iter()
+        .zip(cleaned.par_iter())
+        .zip(sigs.par_chunks_mut(p))
+        .map_init(
+            || (Vec::new(), Vec::with_capacity(p)),
+            |(toks, sig), ((a, c), out)| {
+                kept_tokens_into(&a.text, c, toks);
+                let mut h = Vec::with_capacity(toks.len());
+                shingle_hashes(toks, opts.ngram, &mut h);
+                sig.clear();
+                oph_signature_into(&h, opts.num_perm, sig);
+                if sig.len() == p {
+                    out.copy_from_slice(sig);
+                }
+                h
+            },
+        )
+        .collect();
+    let views: Vec<Option<&[u64]>> = hashes
+        .iter()
+        .zip(sigs.chunks_exact(p))
+        .map(|(h, sig)| (!h.is_empty()).then_some(sig))
+        .collect();
+    let candidates = par_candidates(&views, params, opts.max_bucket);
+    drop(views);
+    drop(sigs);
+    let mut in_pair = vec![false; articles.len()];
+    for &(i, j) in &candidates {
+        in_pair[i as usize] = true;
+        in_pair[j as usize] = true;
+    }
+    let without_words = hashes.iter().filter(|h| h.is_empty()).count();
+    // Sets only where a Jaccard will be asked for; the rest is freed.
+    hashes
+        .par_iter_mut()
+        .zip(in_pair.par_iter())
+        .for_each(|(h, &needed)| {
+            if needed {
+                h.sort_unstable();
+                h.dedup();
+            } else {
+                *h = Vec::new();
+            }
+        });
+    let sets = &hashes;
+    let verified: Vec<(u32, u32, f64)> = candidates
+        .par_iter()
+        .filter_map(|&(i, j)| {
+            let jac = jaccard(&sets[i as usize], &sets[j as usize]);
+            (jac >= opts.threshold).then_some((i, j, jac))
+        })
+        .collect();
+    // Every clustered article is in a verified pair, hence has its set.
+    Ok(assemble(
+        articles,
+        &verified,
+        candidates.len(),
+        without_words,
+        opts,
+        |pairs| {
+            pairs
+                .par_iter()
+                .map(|&(m, rep)| jaccard(&sets[m], &sets[rep]))
+                .collect()
+        },
+    ))
+}
+
+/// What clustering needs to know of an article besides its shingles, so that
+/// the streaming path can cluster without keeping texts.
+pub trait ArticleMeta: Sync {
+    /// The article id.
+    fn id(&self) -> &str;
+    /// Its outlet.
+    fn source(&self) -> Option<&str>;
+    /// Its publication instant in minutes, when dated.
+    fn published_minutes(&self) -> Option<i64>;
+    /// Length of its text in bytes.
+    fn text_len(&self) -> usize;
+    /// Its place in the order inputs were given.
+    fn seq(&self) -> u64;
+}
+
+impl ArticleMeta for Article {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn source(&self) -> Option<&str> {
+        self.source.as_deref()
+    }
+    fn published_minutes(&self) -> Option<i64> {
+        self.published.map(|d| d.instant_minutes())
+    }
+    fn text_len(&self) -> usize {
+        self.text.len()
+    }
+    fn seq(&self) -> u64 {
+        self.origin.seq
+    }
 }
 
 /// Finds the near-duplicate clusters among `articles` (sorted by id).
@@ -196,19 +335,11 @@ pub fn par_dedup(
     opts.validate()?;
     let params = opts.lsh_params();
     let p = opts.num_perm.count();
-    let sigs: Vec<Vec<u64>> = shingles
-        .par_iter()
-        .map(|s| {
-            let mut out = Vec::new();
-            if !s.is_empty() {
-                signature_into(s, opts.num_perm, &mut out);
-            }
-            out
-        })
-        .collect();
-    let views: Vec<Option<&[u64]>> = sigs
+    let sigs = par_signatures(shingles, opts.num_perm);
+    let views: Vec<Option<&[u64]>> = shingles
         .iter()
-        .map(|s| (s.len() == p).then_some(s.as_slice()))
+        .zip(sigs.chunks_exact(p))
+        .map(|(s, sig)| (!s.is_empty()).then_some(sig))
         .collect();
     let candidates = par_candidates(&views, params, opts.max_bucket);
     let verified: Vec<(u32, u32, f64)> = candidates
@@ -218,8 +349,36 @@ pub fn par_dedup(
             (jac >= opts.threshold).then_some((i, j, jac))
         })
         .collect();
+    let without_words = shingles.iter().filter(|s| s.is_empty()).count();
+    Ok(assemble(
+        articles,
+        &verified,
+        candidates.len(),
+        without_words,
+        opts,
+        |pairs| {
+            pairs
+                .par_iter()
+                .map(|&(m, rep)| jaccard(&shingles[m], &shingles[rep]))
+                .collect()
+        },
+    ))
+}
+
+/// Clusters from verified pairs `(i, j, jaccard)`: union-find, representatives,
+/// and each member's Jaccard to its representative from `rep_jaccard`, which
+/// gets the `(member, representative)` pairs in cluster order.
+pub fn assemble<M: ArticleMeta>(
+    articles: &[M],
+    verified: &[(u32, u32, f64)],
+    candidate_pairs: usize,
+    without_words: usize,
+    opts: &DedupOptions,
+    rep_jaccard: impl FnOnce(&[(usize, usize)]) -> Vec<f64>,
+) -> Dedup {
+    let params = opts.lsh_params();
     let mut uf = UnionFind::new(articles.len());
-    for &(i, j, _) in &verified {
+    for &(i, j, _) in verified {
         uf.union(i as usize, j as usize);
     }
     let groups = uf.groups();
@@ -230,36 +389,46 @@ pub fn par_dedup(
         }
     }
     let mut pairs_of: Vec<Vec<Pair>> = vec![Vec::new(); groups.len()];
-    for &(i, j, jac) in &verified {
+    for &(i, j, jac) in verified {
         if let Some(c) = cluster_of[i as usize] {
             pairs_of[c].push(Pair {
-                a: articles[i as usize].id.clone(),
-                b: articles[j as usize].id.clone(),
+                a: articles[i as usize].id().to_string(),
+                b: articles[j as usize].id().to_string(),
                 jaccard: round4(jac),
             });
         }
     }
+    let reps: Vec<usize> = groups
+        .iter()
+        .map(|g| representative(articles, g, opts.keep))
+        .collect();
+    let to_rep: Vec<(usize, usize)> = groups
+        .iter()
+        .zip(&reps)
+        .flat_map(|(g, &rep)| g.iter().filter(move |&&m| m != rep).map(move |&m| (m, rep)))
+        .collect();
+    let mut rep_jac = rep_jaccard(&to_rep).into_iter();
     let clusters: Vec<Cluster> = groups
-        .par_iter()
-        .zip(pairs_of.into_par_iter())
-        .map(|(g, pairs)| {
-            let rep = representative(articles, g, opts.keep);
-            let members: Vec<String> = g.iter().map(|&m| articles[m].id.clone()).collect();
+        .iter()
+        .zip(&reps)
+        .zip(pairs_of)
+        .map(|((g, &rep), pairs)| {
+            let members: Vec<String> = g.iter().map(|&m| articles[m].id().to_string()).collect();
             let details = g
                 .iter()
                 .map(|&m| Member {
-                    id: articles[m].id.clone(),
-                    source: articles[m].source.clone(),
+                    id: articles[m].id().to_string(),
+                    source: articles[m].source().map(str::to_string),
                     jaccard_to_representative: if m == rep {
                         1.0
                     } else {
-                        round4(jaccard(&shingles[m], &shingles[rep]))
+                        round4(rep_jac.next().unwrap_or(0.0))
                     },
                 })
                 .collect();
             Cluster {
                 id: format!("dup-{:012x}", xxh3_64(members.join("\n").as_bytes()) >> 16),
-                representative: articles[rep].id.clone(),
+                representative: articles[rep].id().to_string(),
                 members,
                 pairs,
                 details,
@@ -269,41 +438,38 @@ pub fn par_dedup(
     let clustered: usize = clusters.iter().map(|c| c.members.len()).sum();
     let summary = Summary {
         articles: articles.len(),
-        without_words: shingles.iter().filter(|s| s.is_empty()).count(),
+        without_words,
         clusters: clusters.len(),
         clustered_articles: clustered,
         unique_articles: articles.len() - clustered + clusters.len(),
-        candidate_pairs: candidates.len(),
+        candidate_pairs,
         verified_pairs: verified.len(),
         threshold: opts.threshold,
         ngram: opts.ngram,
-        num_perm: p,
+        num_perm: opts.num_perm.count(),
         bands: params.bands,
         rows: params.rows,
         keep: opts.keep,
     };
-    Ok(Dedup {
+    Dedup {
         clusters,
         summary,
         cluster_of,
-    })
+    }
 }
 
 /// The index of the representative of a group under a rule.
-fn representative(articles: &[Article], group: &[usize], keep: Keep) -> usize {
-    let by_id = |a: &usize, b: &usize| articles[*a].id.cmp(&articles[*b].id);
+fn representative<M: ArticleMeta>(articles: &[M], group: &[usize], keep: Keep) -> usize {
+    let by_id = |a: &usize, b: &usize| articles[*a].id().cmp(articles[*b].id());
     let pick = group.iter().copied().min_by(|a, b| {
         let (x, y) = (&articles[*a], &articles[*b]);
         let primary = match keep {
             Keep::Earliest => {
-                let key = |p: &Article| {
-                    p.published
-                        .map_or((1, i64::MAX), |d| (0, d.instant_minutes()))
-                };
+                let key = |p: &M| p.published_minutes().map_or((1, i64::MAX), |d| (0, d));
                 key(x).cmp(&key(y))
             }
-            Keep::Longest => y.text.len().cmp(&x.text.len()),
-            Keep::First => x.origin.seq.cmp(&y.origin.seq),
+            Keep::Longest => y.text_len().cmp(&x.text_len()),
+            Keep::First => x.seq().cmp(&y.seq()),
         };
         primary.then_with(|| by_id(a, b))
     });
@@ -312,13 +478,13 @@ fn representative(articles: &[Article], group: &[usize], keep: Keep) -> usize {
 
 /// Which articles a deduplicated corpus keeps: every representative and every
 /// article in no cluster, in article order.
-pub fn unique_indices(articles: &[Article], dedup: &Dedup) -> Vec<usize> {
+pub fn unique_indices<M: ArticleMeta>(articles: &[M], dedup: &Dedup) -> Vec<usize> {
     let reps: std::collections::HashSet<&str> = dedup
         .clusters
         .iter()
         .map(|c| c.representative.as_str())
         .collect();
     (0..articles.len())
-        .filter(|&i| dedup.cluster_of[i].is_none() || reps.contains(articles[i].id.as_str()))
+        .filter(|&i| dedup.cluster_of[i].is_none() || reps.contains(articles[i].id()))
         .collect()
 }

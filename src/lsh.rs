@@ -101,16 +101,43 @@ pub fn par_candidates(
     params: LshParams,
     max_bucket: usize,
 ) -> Vec<(u32, u32)> {
+    let keys: Vec<Option<Vec<u64>>> = signatures
+        .par_iter()
+        .map(|s| s.map(|s| band_keys(s, params)))
+        .collect();
+    let views: Vec<Option<&[u64]>> = keys.iter().map(|k| k.as_deref()).collect();
+    par_candidates_from_keys(&views, params.bands, max_bucket)
+}
+
+/// The key of every band of a signature (`params.bands` keys).
+///
+/// ```
+/// use crosscheck::lsh::{band_keys, LshParams};
+/// let p = LshParams { bands: 2, rows: 2 };
+/// let k = band_keys(&[1, 2, 1, 2], p);
+/// assert_eq!(k[0], k[1]);
+/// ```
+pub fn band_keys(signature: &[u64], params: LshParams) -> Vec<u64> {
+    (0..params.bands)
+        .map(|band| band_key(&signature[band * params.rows..(band + 1) * params.rows]))
+        .collect()
+}
+
+/// [`par_candidates`] from precomputed band keys (`bands` per article, from
+/// [`band_keys`]): what a streaming run keeps instead of signatures.
+pub fn par_candidates_from_keys(
+    keys: &[Option<&[u64]>],
+    bands: usize,
+    max_bucket: usize,
+) -> Vec<(u32, u32)> {
     let max_bucket = max_bucket.max(2);
-    let mut pairs: Vec<(u32, u32)> = (0..params.bands)
+    let mut pairs: Vec<(u32, u32)> = (0..bands)
         .into_par_iter()
         .flat_map_iter(|band| {
-            let lo = band * params.rows;
-            let hi = lo + params.rows;
-            let mut table: Vec<(u64, u32)> = signatures
+            let mut table: Vec<(u64, u32)> = keys
                 .iter()
                 .enumerate()
-                .filter_map(|(i, s)| s.map(|s| (band_key(&s[lo..hi]), i as u32)))
+                .filter_map(|(i, k)| k.map(|k| (k[band], i as u32)))
                 .collect();
             table.sort_unstable();
             let mut out = Vec::new();

@@ -9,6 +9,24 @@
 //!
 //! The number of permutations is a compile-time constant in `minhash-rs`;
 //! [`NumPerm`] lists the sizes a user can pick at run time.
+//!
+//! # One-permutation hashing (what `dedup` uses)
+//!
+//! [`signature`] costs one hash step per shingle *and permutation*: with
+//! 128 permutations and ~450 shingles per article that is 57,600 steps per
+//! article, several times the cost of reading and tokenising it (see
+//! `benches/README.md`). [`oph_signature_into`] is one-permutation hashing
+//! with optimal densification: each shingle is mixed once, its top bits pick
+//! one of the `P` bins and the bin keeps the least value; a bin no shingle
+//! fell into copies the value of the first non-empty bin along a probe
+//! sequence that depends only on the bin's index. For two sets with Jaccard
+//! `J` every register agrees with probability exactly `J`, as with classical
+//! MinHash (Shrivastava 2017, Theorem 1), so the banding probabilities of
+//! [`crate::lsh`] hold, at one mix per shingle instead of `P`.
+//!
+//! References: P. Li, A. Owen, C.-H. Zhang, "One permutation hashing"
+//! (NIPS 2012); A. Shrivastava, "Optimal densification for fast and accurate
+//! minwise hashing" (ICML 2017).
 
 use minhash_rs::prelude::MinHash;
 
@@ -90,6 +108,86 @@ pub fn signature_into(shingles: &[u64], num_perm: NumPerm, out: &mut Vec<u64>) {
 pub fn signature(shingles: &[u64], num_perm: NumPerm) -> Vec<u64> {
     let mut out = Vec::with_capacity(num_perm.count());
     signature_into(shingles, num_perm, &mut out);
+    out
+}
+
+const EMPTY: u64 = u64::MAX;
+const OPH_SEED: u64 = 0x5851_f42d_4c95_7f2d;
+
+/// The splitmix64 finaliser: a bijection of `u64` with full avalanche.
+#[inline]
+fn mix64(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// Appends the one-permutation MinHash signature (`num_perm` registers,
+/// optimal densification) of a set of shingle hashes. Repeats in `shingles`
+/// do not matter and neither does their order. Nothing is appended for an
+/// empty set. See the module docs.
+///
+/// ```
+/// use crosscheck::minhash::{oph_signature_into, NumPerm};
+/// let (mut a, mut b) = (Vec::new(), Vec::new());
+/// oph_signature_into(&[3, 1, 2, 2], NumPerm::P64, &mut a);
+/// oph_signature_into(&[1, 2, 3], NumPerm::P64, &mut b);
+/// assert_eq!(a, b);
+/// assert_eq!(a.len(), 64);
+/// ```
+pub fn oph_signature_into(shingles: &[u64], num_perm: NumPerm, out: &mut Vec<u64>) {
+    if shingles.is_empty() {
+        return;
+    }
+    let p = num_perm.count();
+    let shift = 64 - p.trailing_zeros();
+    let start = out.len();
+    out.resize(start + p, EMPTY);
+    let regs = &mut out[start..];
+    for &x in shingles {
+        let h = mix64(x ^ OPH_SEED);
+        let bin = (h >> shift) as usize;
+        if h < regs[bin] {
+            regs[bin] = h;
+        }
+    }
+    densify(regs);
+}
+
+/// Fills every empty register from the first non-empty one along its probe
+/// sequence (a fixed function of the register index alone).
+fn densify(regs: &mut [u64]) {
+    let p = regs.len();
+    let mut full = [false; 256];
+    for (f, &r) in full.iter_mut().zip(regs.iter()) {
+        *f = r != EMPTY;
+    }
+    if full[..p].iter().all(|&f| f) {
+        return;
+    }
+    for i in 0..p {
+        if full[i] {
+            continue;
+        }
+        let mut found = None;
+        for t in 1..=4 * p as u64 {
+            let j = (mix64(((i as u64) << 32 | t) ^ OPH_SEED) as usize) & (p - 1);
+            if full[j] {
+                found = Some(j);
+                break;
+            }
+        }
+        // Almost never reached: a fixed sweep keeps the result deterministic.
+        let j =
+            found.unwrap_or_else(|| (1..p).map(|d| (i + d) % p).find(|&j| full[j]).unwrap_or(i));
+        regs[i] = regs[j];
+    }
+}
+
+/// The one-permutation MinHash signature of a shingle set (empty for an empty set).
+pub fn oph_signature(shingles: &[u64], num_perm: NumPerm) -> Vec<u64> {
+    let mut out = Vec::with_capacity(num_perm.count());
+    oph_signature_into(shingles, num_perm, &mut out);
     out
 }
 

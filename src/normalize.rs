@@ -95,16 +95,41 @@ impl Patterns {
     }
 }
 
-/// A line folded for comparison: trimmed, lower case, inner white space collapsed.
-fn fold_line(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
+/// A line folded for comparison (trimmed, lower case, inner white space
+/// collapsed) into a reused buffer, with a byte loop for ASCII lines.
+fn fold_line_into(line: &str, out: &mut String) {
+    out.clear();
+    if line.is_ascii() {
+        let bytes = line.as_bytes();
+        // Most lines are words separated by single spaces: a bulk copy then.
+        let control = bytes
+            .iter()
+            .fold(false, |acc, b| acc | (b'\t'..=b'\r').contains(b));
+        if !control
+            && bytes.first() != Some(&b' ')
+            && bytes.last() != Some(&b' ')
+            && !line.contains("  ")
+        {
+            out.push_str(line);
+            out.make_ascii_lowercase();
+            return;
+        }
+        // `char::is_whitespace` on ASCII: space and \t \n \x0B \x0C \r.
+        let ws = |b: &u8| *b == b' ' || (b'\t'..=b'\r').contains(b);
+        for word in line.as_bytes().split(ws).filter(|w| !w.is_empty()) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.extend(word.iter().map(|b| char::from(b.to_ascii_lowercase())));
+        }
+        return;
+    }
     for word in line.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }
         out.extend(word.chars().flat_map(char::to_lowercase));
     }
-    out
 }
 
 /// Non-empty lines of `text` as byte ranges without terminators.
@@ -118,59 +143,104 @@ fn lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     })
 }
 
-/// Decides the boilerplate of every article, in parallel. See the module docs.
-pub fn par_clean(articles: &[Article]) -> Vec<Cleaned> {
-    let patterns = Patterns::builtin();
-    // Per article: its lines with their folded hashes.
-    let per_article: Vec<Vec<(Range<usize>, u64, bool)>> = articles
-        .par_iter()
-        .map(|a| {
-            lines(&a.text)
-                .map(|r| {
-                    let folded = fold_line(&a.text[r.clone()]);
-                    let builtin = patterns.matches(&folded);
-                    (r, xxh3_64(folded.as_bytes()), builtin)
-                })
-                .collect()
-        })
-        .collect();
-    // Short lines: in how many articles of each source.
-    let mut seen: HashMap<(u64, u64), usize> = HashMap::new();
-    for (a, ls) in articles.iter().zip(&per_article) {
-        let source = xxh3_64(a.source.as_deref().unwrap_or("").as_bytes());
-        let mut mine: Vec<u64> = ls
+/// A non-empty line of an article: its byte range, the hash of its folded
+/// form, and whether it matches the built-in list.
+pub type LineFact = (Range<usize>, u64, bool);
+
+/// The boilerplate decision, split so that a corpus can be cleaned in one
+/// go ([`par_clean`]) or streamed: first every article's short lines are
+/// counted per source ([`Boilerplate::count`]), then each article is cleaned
+/// on its own ([`Boilerplate::clean`]). Both give the same result.
+#[derive(Debug, Clone)]
+pub struct Boilerplate {
+    patterns: Patterns,
+    seen: HashMap<(u64, u64), usize>,
+}
+
+impl Default for Boilerplate {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Boilerplate {
+    /// No counts yet.
+    pub fn new() -> Self {
+        Boilerplate {
+            patterns: Patterns::builtin(),
+            seen: HashMap::new(),
+        }
+    }
+
+    /// The lines of `text` with their folded hashes (`folded` is a reused buffer).
+    pub fn line_facts(&self, text: &str, folded: &mut String) -> Vec<LineFact> {
+        lines(text)
+            .map(|r| {
+                fold_line_into(&text[r.clone()], folded);
+                let builtin = self.patterns.matches(folded);
+                (r, xxh3_64(folded.as_bytes()), builtin)
+            })
+            .collect()
+    }
+
+    /// The distinct short-line hashes of an article, sorted: what [`Self::count`] counts.
+    pub fn short_lines(facts: &[LineFact]) -> Vec<u64> {
+        let mut mine: Vec<u64> = facts
             .iter()
             .filter(|(r, _, _)| r.len() <= SHORT_LINE)
             .map(|(_, h, _)| *h)
             .collect();
         mine.sort_unstable();
         mine.dedup();
-        for h in mine {
-            *seen.entry((source, h)).or_default() += 1;
+        mine
+    }
+
+    /// Counts an article's short lines (from [`Self::short_lines`]) for its source.
+    pub fn count(&mut self, source: Option<&str>, short_lines: &[u64]) {
+        let source = xxh3_64(source.unwrap_or("").as_bytes());
+        for &h in short_lines {
+            *self.seen.entry((source, h)).or_default() += 1;
         }
+    }
+
+    /// Which lines of an article count, once every article has been counted.
+    pub fn clean(&self, source: Option<&str>, facts: &[LineFact]) -> Cleaned {
+        let source = xxh3_64(source.unwrap_or("").as_bytes());
+        let mut within: HashMap<u64, usize> = HashMap::with_capacity(facts.len());
+        for (_, h, _) in facts {
+            *within.entry(*h).or_default() += 1;
+        }
+        let mut c = Cleaned::default();
+        for (r, h, builtin) in facts {
+            let repeated = within.get(h).copied().unwrap_or(0) >= 2;
+            let footer = r.len() <= SHORT_LINE
+                && self.seen.get(&(source, *h)).copied().unwrap_or(0) >= SOURCE_REPEAT;
+            if *builtin || repeated || footer {
+                c.dropped.push(r.clone());
+            } else {
+                c.kept.push(r.clone());
+            }
+        }
+        c
+    }
+}
+
+/// Decides the boilerplate of every article, in parallel. See the module docs.
+pub fn par_clean(articles: &[Article]) -> Vec<Cleaned> {
+    let mut bp = Boilerplate::new();
+    // Per article: its lines with their folded hashes.
+    let per_article: Vec<Vec<LineFact>> = articles
+        .par_iter()
+        .map_init(String::new, |folded, a| bp.line_facts(&a.text, folded))
+        .collect();
+    // Short lines: in how many articles of each source.
+    for (a, ls) in articles.iter().zip(&per_article) {
+        bp.count(a.source.as_deref(), &Boilerplate::short_lines(ls));
     }
     articles
         .par_iter()
         .zip(per_article.par_iter())
-        .map(|(a, ls)| {
-            let source = xxh3_64(a.source.as_deref().unwrap_or("").as_bytes());
-            let mut within: HashMap<u64, usize> = HashMap::new();
-            for (_, h, _) in ls {
-                *within.entry(*h).or_default() += 1;
-            }
-            let mut c = Cleaned::default();
-            for (r, h, builtin) in ls {
-                let repeated = within.get(h).copied().unwrap_or(0) >= 2;
-                let footer = r.len() <= SHORT_LINE
-                    && seen.get(&(source, *h)).copied().unwrap_or(0) >= SOURCE_REPEAT;
-                if *builtin || repeated || footer {
-                    c.dropped.push(r.clone());
-                } else {
-                    c.kept.push(r.clone());
-                }
-            }
-            c
-        })
+        .map(|(a, ls)| bp.clean(a.source.as_deref(), ls))
         .collect()
 }
 
@@ -198,6 +268,27 @@ pub fn normalise_word(word: &str) -> String {
     }
 }
 
+const WORD: u8 = 1;
+
+/// Byte classes: [`WORD`] for ASCII letters and digits, 2 for bytes of
+/// non-ASCII characters, 0 for ASCII separators.
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c >= 0x80 {
+            2
+        } else if c.is_ascii_alphanumeric() {
+            WORD
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Appends the words of `text[range]` to `out`. Words are maximal runs of
 /// letters, digits and combining marks; everything else separates them.
 pub fn tokens_into(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
@@ -208,29 +299,36 @@ pub fn tokens_into(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
     while i < end {
         let b = bytes[i];
         if b < 0x80 {
-            if !b.is_ascii_alphanumeric() {
-                i += 1;
+            if ASCII_CLASS[b as usize] != WORD {
+                // Skip the run of ASCII separators.
+                i += bytes[i..end]
+                    .iter()
+                    .position(|&b| ASCII_CLASS[b as usize] != 0)
+                    .unwrap_or(end - i);
                 continue;
             }
-            // ASCII fast path: lower-case into a stack buffer.
+            // ASCII fast path: the run of ASCII letters and digits.
             let start = i;
-            let mut n = 0;
-            while i < end && bytes[i] < 0x80 && bytes[i].is_ascii_alphanumeric() {
-                if n < buf.len() {
-                    buf[n] = bytes[i].to_ascii_lowercase();
-                }
-                n += 1;
-                i += 1;
-            }
+            i += bytes[i..end]
+                .iter()
+                .position(|&b| ASCII_CLASS[b as usize] != WORD)
+                .unwrap_or(end - i);
             if i < end && bytes[i] >= 0x80 {
                 // The word goes on with non-ASCII letters: take the slow path for it.
                 i = slow_word(text, start, end, out);
                 continue;
             }
-            let hash = if n <= buf.len() {
-                xxh3_64(&buf[..n])
+            let word = &bytes[start..i];
+            let hash = if !word.iter().any(u8::is_ascii_uppercase) {
+                xxh3_64(word)
+            } else if word.len() <= buf.len() {
+                let lower = &mut buf[..word.len()];
+                for (d, s) in lower.iter_mut().zip(word) {
+                    *d = s.to_ascii_lowercase();
+                }
+                xxh3_64(lower)
             } else {
-                xxh3_64(text[start..i].to_ascii_lowercase().as_bytes())
+                xxh3_64(&word.to_ascii_lowercase())
             };
             out.push(Token {
                 start: start as u32,
@@ -272,10 +370,16 @@ fn slow_word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> usiz
 /// The words of the kept lines of an article.
 pub fn tokens(text: &str, cleaned: &Cleaned) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 6);
-    for r in &cleaned.kept {
-        tokens_into(text, r.clone(), &mut out);
-    }
+    kept_tokens_into(text, cleaned, &mut out);
     out
+}
+
+/// [`tokens`] into a reused buffer (cleared first).
+pub fn kept_tokens_into(text: &str, cleaned: &Cleaned, out: &mut Vec<Token>) {
+    out.clear();
+    for r in &cleaned.kept {
+        tokens_into(text, r.clone(), out);
+    }
 }
 
 #[cfg(test)]
@@ -341,6 +445,31 @@ mod tests {
         assert_eq!(words, ["MOSKOW", "Rusia", "ﬁnal", "Ḿoskow", "100", "000"]);
         assert_eq!(toks[0].hash, xxh3_64(b"moskow"));
         assert_eq!(toks[2].hash, xxh3_64(b"final"));
+    }
+
+    #[test]
+    fn ascii_fold_matches_the_unicode_fold() {
+        let reference = |line: &str| {
+            let mut out = String::new();
+            for word in line.split_whitespace() {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.extend(word.chars().flat_map(char::to_lowercase));
+            }
+            out
+        };
+        let mut buf = String::new();
+        for line in [
+            "  Baca  Juga :\tIran\x0bProduksi\x0cLengan\rRobot  ",
+            "",
+            " \t ",
+            "ADVERTISEMENT",
+            "Tulis komentar  Anda",
+        ] {
+            fold_line_into(line, &mut buf);
+            assert_eq!(buf, reference(line), "{line:?}");
+        }
     }
 
     #[test]

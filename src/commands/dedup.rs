@@ -1,16 +1,37 @@
 //! `crosscheck dedup`: near-duplicate clusters.
 
 use std::fmt::Write as _;
-use std::path::PathBuf;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::{report_diagnostics, ExitStatus, Stages, Verbosity};
-use crate::dedup::{par_dedup, par_shingle_sets, unique_indices, Dedup, DedupOptions};
-use crate::error::Result;
-use crate::ingest::{load, InputOptions};
+use crate::dedup::stream::{stream_dedup, Rereader, DEFAULT_CHUNK_BYTES};
+use crate::dedup::{par_dedup_articles, unique_indices, ArticleMeta, Dedup, DedupOptions};
+use crate::error::{Error, Result};
+use crate::ingest::stream::{input_bytes, streamable};
+use crate::ingest::{load, Corpus, InputOptions};
 use crate::normalize::par_clean;
-use crate::output::{write_atomic, Target};
+use crate::output::Target;
+
+/// When `dedup` streams its input instead of holding it in memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StreamMode {
+    /// When every input is a `.jsonl`/`.ndjson` file and together they pass
+    /// [`AUTO_STREAM_BYTES`].
+    #[default]
+    Auto,
+    /// Always (every input must be a `.jsonl`/`.ndjson` file).
+    Always,
+    /// Never.
+    Never,
+}
+
+/// Input size from which `--stream auto` streams: the in-memory path holds
+/// about three times its input.
+pub const AUTO_STREAM_BYTES: u64 = 512 << 20;
 
 /// Output formats of `dedup`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -39,6 +60,10 @@ pub struct DedupConfig {
     pub output: Target,
     /// Where the deduplicated corpus goes, if asked.
     pub emit_unique: Option<PathBuf>,
+    /// Where verified pairs go as `i j` (0-based input line numbers), if asked.
+    pub pairs_out: Option<PathBuf>,
+    /// Streaming or in memory.
+    pub stream: StreamMode,
     /// Diagnostics settings.
     pub verbosity: Verbosity,
 }
@@ -54,9 +79,32 @@ struct JsonDoc<'a> {
 pub fn run(cfg: &DedupConfig) -> Result<ExitStatus> {
     cfg.dedup.validate()?;
     cfg.output.check_not_input(&cfg.inputs)?;
-    if let Some(p) = &cfg.emit_unique {
+    for p in cfg.emit_unique.iter().chain(&cfg.pairs_out) {
         Target::File(p.clone()).check_not_input(&cfg.inputs)?;
     }
+    let stream = match cfg.stream {
+        StreamMode::Never => false,
+        StreamMode::Always => {
+            if !streamable(&cfg.inputs) {
+                return Err(Error::Usage(
+                    "--stream always reads .jsonl/.ndjson files only (no folders, no -)"
+                        .to_string(),
+                ));
+            }
+            true
+        }
+        StreamMode::Auto => {
+            streamable(&cfg.inputs) && input_bytes(&cfg.inputs) >= AUTO_STREAM_BYTES
+        }
+    };
+    if stream {
+        run_streaming(cfg)
+    } else {
+        run_in_memory(cfg)
+    }
+}
+
+fn run_in_memory(cfg: &DedupConfig) -> Result<ExitStatus> {
     let mut stages = Stages::new(cfg.verbosity.verbose);
     let corpus = load(&cfg.inputs, &cfg.input)?;
     stages.done("read");
@@ -64,31 +112,141 @@ pub fn run(cfg: &DedupConfig) -> Result<ExitStatus> {
     let articles = &corpus.articles;
     let cleaned = par_clean(articles);
     stages.done("clean");
-    let shingles = par_shingle_sets(articles, &cleaned, cfg.dedup.ngram);
-    stages.done("shingle");
-    let result = par_dedup(articles, &shingles, &cfg.dedup)?;
-    stages.done("minhash+lsh");
+    let result = par_dedup_articles(articles, &cleaned, &cfg.dedup)?;
+    stages.done("sketch+lsh+verify");
+    drop(cleaned);
     let rendered = render(&result, cfg.format)?;
     cfg.output.write(rendered.as_bytes())?;
+    if let Some(path) = &cfg.pairs_out {
+        write_pairs(path, &result, articles, |a| a.origin.line)?;
+    }
     if let Some(path) = &cfg.emit_unique {
         let keep = unique_indices(articles, &result);
-        let mut out = String::new();
-        for &i in &keep {
-            out.push_str(&serde_json::to_string(&articles[i])?);
-            out.push('\n');
-        }
-        write_atomic(path, out.as_bytes())?;
-        if !cfg.verbosity.quiet {
-            eprintln!(
-                "{} articles in, {} out, {} clusters",
-                articles.len(),
-                keep.len(),
-                result.clusters.len()
-            );
-        }
+        write_atomic_with(path, |w| {
+            for &i in &keep {
+                serde_json::to_writer(&mut *w, &articles[i])?;
+                w.write_all(b"\n").map_err(|e| Error::io(path, e))?;
+            }
+            Ok(())
+        })?;
+        print_unique_summary(cfg, articles.len(), keep.len(), &result);
     }
     stages.done("write");
     Ok(status)
+}
+
+fn run_streaming(cfg: &DedupConfig) -> Result<ExitStatus> {
+    let mut stages = Stages::new(cfg.verbosity.verbose);
+    let streamed = stream_dedup(&cfg.inputs, &cfg.input, &cfg.dedup, DEFAULT_CHUNK_BYTES)?;
+    if cfg.verbosity.verbose {
+        for (name, secs) in &streamed.timings {
+            eprintln!("  {name:<14} {secs:>9.3} s   (streaming)");
+        }
+    }
+    stages.done("stream dedup");
+    let corpus = Corpus {
+        articles: Vec::new(),
+        diagnostics: streamed.diagnostics,
+        ignored_files: 0,
+    };
+    let status = report_diagnostics(&corpus, cfg.verbosity);
+    let result = &streamed.dedup;
+    let articles = &streamed.articles;
+    let rendered = render(result, cfg.format)?;
+    cfg.output.write(rendered.as_bytes())?;
+    if let Some(path) = &cfg.pairs_out {
+        write_pairs(path, result, articles, |a| a.line)?;
+    }
+    if let Some(path) = &cfg.emit_unique {
+        let keep = unique_indices(articles, result);
+        let reread = Rereader::new(&cfg.inputs, &cfg.input)?;
+        write_atomic_with(path, |w| {
+            for batch in keep.chunks(4096) {
+                let lines: Vec<Result<Vec<u8>>> = batch
+                    .par_iter()
+                    .map(|&i| {
+                        let a = reread.read(&articles[i])?;
+                        let mut line = serde_json::to_vec(&a)?;
+                        line.push(b'\n');
+                        Ok(line)
+                    })
+                    .collect();
+                for line in lines {
+                    w.write_all(&line?).map_err(|e| Error::io(path, e))?;
+                }
+            }
+            Ok(())
+        })?;
+        print_unique_summary(cfg, articles.len(), keep.len(), result);
+    }
+    stages.done("write");
+    Ok(status)
+}
+
+fn print_unique_summary(cfg: &DedupConfig, n: usize, kept: usize, result: &Dedup) {
+    if !cfg.verbosity.quiet {
+        eprintln!(
+            "{n} articles in, {kept} out, {} clusters",
+            result.clusters.len()
+        );
+    }
+}
+
+/// Writes the verified pairs as `i j` lines, `i < j` being 0-based line
+/// numbers of the input (the record index of a single JSON Lines file), sorted.
+fn write_pairs<M: ArticleMeta>(
+    path: &Path,
+    result: &Dedup,
+    articles: &[M],
+    line: impl Fn(&M) -> u64,
+) -> Result<()> {
+    // Articles are sorted by id.
+    let line_of = |id: &str| {
+        articles
+            .binary_search_by(|a| a.id().cmp(id))
+            .map(|i| line(&articles[i]).saturating_sub(1))
+            .unwrap_or(u64::MAX)
+    };
+    let mut pairs: Vec<(u64, u64)> = result
+        .clusters
+        .iter()
+        .flat_map(|c| c.pairs.iter())
+        .map(|p| {
+            let (a, b) = (line_of(&p.a), line_of(&p.b));
+            (a.min(b), a.max(b))
+        })
+        .collect();
+    pairs.sort_unstable();
+    write_atomic_with(path, |w| {
+        for (a, b) in &pairs {
+            writeln!(w, "{a} {b}").map_err(|e| Error::io(path, e))?;
+        }
+        Ok(())
+    })
+}
+
+/// Writes a file atomically (a temporary file beside it, then a rename),
+/// through a buffer, so that large outputs are never held in memory.
+fn write_atomic_with(
+    path: &Path,
+    fill: impl FnOnce(&mut std::io::BufWriter<&std::fs::File>) -> Result<()>,
+) -> Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let tmp = tempfile::Builder::new()
+        .prefix(".crosscheck-")
+        .tempfile_in(dir)
+        .map_err(|e| Error::io(dir, e))?;
+    {
+        let mut w = std::io::BufWriter::with_capacity(1 << 20, tmp.as_file());
+        fill(&mut w)?;
+        w.flush().map_err(|e| Error::io(path, e))?;
+    }
+    tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
+    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
+    Ok(())
 }
 
 /// Renders the clusters in a format.

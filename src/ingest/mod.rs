@@ -18,9 +18,9 @@
 pub mod date;
 mod html;
 mod records;
+pub mod stream;
 mod text;
 
-use std::collections::HashMap;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -156,62 +156,19 @@ pub(crate) struct Sink<'a> {
 impl Sink<'_> {
     /// Checks a draft and keeps it as an article, or reports why not.
     pub fn push(&mut self, path: &str, line: u64, fallback_id: String, draft: Draft) {
+        let checked = check_draft(self.opts, path, line, fallback_id, draft);
+        self.commit(checked);
+    }
+
+    /// Keeps the outcome of [`check_draft`]: drafts must be committed in input
+    /// order, since each one takes the next sequence number.
+    pub fn commit(&mut self, (article, diagnostics): Checked) {
         self.seq += 1;
-        let clean = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
-        let id = clean(draft.id).unwrap_or(fallback_id);
-        if draft.text.trim().is_empty() {
-            self.diagnostics.push(Diagnostic::error(
-                path,
-                Some(line),
-                format!("article {id:?} has no text; skipped"),
-            ));
-            return;
+        self.diagnostics.extend(diagnostics);
+        if let Some(mut a) = article {
+            a.origin.seq = self.seq;
+            self.articles.push(a);
         }
-        if draft.text.len() > self.opts.max_article_bytes {
-            self.diagnostics.push(Diagnostic::error(
-                path,
-                Some(line),
-                format!(
-                    "article {id:?} is {} bytes, over --max-article-bytes {}; skipped",
-                    draft.text.len(),
-                    self.opts.max_article_bytes
-                ),
-            ));
-            return;
-        }
-        let published_raw = clean(draft.published);
-        let mut published = published_raw.as_deref().and_then(date::parse_published);
-        if published.is_none() {
-            if let Some(raw) = &published_raw {
-                self.diagnostics.push(Diagnostic::notice(
-                    path,
-                    Some(line),
-                    format!("article {id:?}: date {raw:?} not understood; kept as written"),
-                ));
-            } else if let Some((p, _)) = date::find_dateline(&draft.text) {
-                published = Some(p);
-            }
-        }
-        self.articles.push(Article {
-            id,
-            source: clean(draft.source),
-            title: clean(draft.title),
-            url: clean(draft.url),
-            published_raw: if published.is_some() {
-                None
-            } else {
-                published_raw
-            },
-            published,
-            lang: clean(draft.lang).map(|l| l.to_ascii_lowercase()),
-            group: clean(draft.group),
-            text: draft.text,
-            origin: Origin {
-                path: path.to_string(),
-                line,
-                seq: self.seq,
-            },
-        });
     }
 
     /// Reports a problem with a piece of input that was skipped.
@@ -219,6 +176,77 @@ impl Sink<'_> {
         self.diagnostics
             .push(Diagnostic::error(path, line, message));
     }
+}
+
+/// An article (without its sequence number) or nothing, and the diagnostics of one draft.
+pub(crate) type Checked = (Option<Article>, Vec<Diagnostic>);
+
+/// The checks common to all readers: a pure function of one draft, so that
+/// readers can run it in parallel and commit the results in order.
+pub(crate) fn check_draft(
+    opts: &InputOptions,
+    path: &str,
+    line: u64,
+    fallback_id: String,
+    draft: Draft,
+) -> Checked {
+    let mut diags = Vec::new();
+    let clean = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+    let id = clean(draft.id).unwrap_or(fallback_id);
+    if draft.text.trim().is_empty() {
+        diags.push(Diagnostic::error(
+            path,
+            Some(line),
+            format!("article {id:?} has no text; skipped"),
+        ));
+        return (None, diags);
+    }
+    if draft.text.len() > opts.max_article_bytes {
+        diags.push(Diagnostic::error(
+            path,
+            Some(line),
+            format!(
+                "article {id:?} is {} bytes, over --max-article-bytes {}; skipped",
+                draft.text.len(),
+                opts.max_article_bytes
+            ),
+        ));
+        return (None, diags);
+    }
+    let published_raw = clean(draft.published);
+    let mut published = published_raw.as_deref().and_then(date::parse_published);
+    if published.is_none() {
+        if let Some(raw) = &published_raw {
+            diags.push(Diagnostic::notice(
+                path,
+                Some(line),
+                format!("article {id:?}: date {raw:?} not understood; kept as written"),
+            ));
+        } else if let Some((p, _)) = date::find_dateline(&draft.text) {
+            published = Some(p);
+        }
+    }
+    let article = Article {
+        id,
+        source: clean(draft.source),
+        title: clean(draft.title),
+        url: clean(draft.url),
+        published_raw: if published.is_some() {
+            None
+        } else {
+            published_raw
+        },
+        published,
+        lang: clean(draft.lang).map(|l| l.to_ascii_lowercase()),
+        group: clean(draft.group),
+        text: draft.text,
+        origin: Origin {
+            path: path.to_string(),
+            line,
+            seq: 0,
+        },
+    };
+    (Some(article), diags)
 }
 
 /// Reads every path (files, folders, `-`) into a [`Corpus`].
@@ -269,7 +297,7 @@ pub fn load(paths: &[PathBuf], opts: &InputOptions) -> Result<Corpus> {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
+pub(crate) enum Kind {
     Text,
     Jsonl,
     Csv,
@@ -277,7 +305,7 @@ enum Kind {
 }
 
 impl Kind {
-    fn of(path: &Path) -> Option<Kind> {
+    pub(crate) fn of(path: &Path) -> Option<Kind> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         Some(match ext.as_str() {
             "txt" | "md" => Kind::Text,
@@ -358,17 +386,19 @@ pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
 fn merge_duplicates(mut articles: Vec<Article>) -> (Vec<Article>, Vec<Diagnostic>) {
     // The earliest place wins, by path and line, so the choice does not depend
     // on the order in which inputs were given.
-    articles.sort_by(|a, b| {
-        a.id.cmp(&b.id)
-            .then_with(|| a.origin.path.cmp(&b.origin.path))
-            .then(a.origin.line.cmp(&b.origin.line))
-    });
+    {
+        use rayon::slice::ParallelSliceMut;
+        articles.par_sort_by(|a, b| {
+            a.id.cmp(&b.id)
+                .then_with(|| a.origin.path.cmp(&b.origin.path))
+                .then(a.origin.line.cmp(&b.origin.line))
+        });
+    }
     let mut out: Vec<Article> = Vec::with_capacity(articles.len());
     let mut diags = Vec::new();
-    let mut first_seen: HashMap<String, usize> = HashMap::new();
     for a in articles {
-        if let Some(&i) = first_seen.get(&a.id) {
-            let kept: &Article = &out[i];
+        // Sorted by id: a repeat comes right after the record it repeats.
+        if let Some(kept) = out.last().filter(|k| k.id == a.id) {
             let same = kept.text == a.text
                 && kept.title == a.title
                 && kept.source == a.source
@@ -397,7 +427,6 @@ fn merge_duplicates(mut articles: Vec<Article>) -> (Vec<Article>, Vec<Diagnostic
             }
             continue;
         }
-        first_seen.insert(a.id.clone(), out.len());
         out.push(a);
     }
     (out, diags)

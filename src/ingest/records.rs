@@ -8,9 +8,11 @@
 //! different shapes. A record without an
 //! id gets `FILE#N`, N being its 0-based data row.
 
+use rayon::prelude::*;
 use serde_json::Value;
 
-use super::{looks_binary, Draft, Sink};
+use super::{check_draft, looks_binary, Checked, Draft, InputOptions, Sink};
+use crate::error::Diagnostic;
 
 pub(super) fn read_jsonl(name: &str, bytes: &[u8], sink: &mut Sink<'_>) {
     if bytes.is_empty() {
@@ -18,88 +20,229 @@ pub(super) fn read_jsonl(name: &str, bytes: &[u8], sink: &mut Sink<'_>) {
         return;
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut lines: Vec<(u64, u64, &[u8])> = Vec::new();
     let mut row = 0u64;
     for (i, raw) in bytes.split(|&b| b == b'\n').enumerate() {
-        let line_no = i as u64 + 1;
         let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
         if raw.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let this_row = row;
+        lines.push((i as u64 + 1, row, raw));
         row += 1;
-        let line = match std::str::from_utf8(raw) {
-            Ok(l) => l,
-            Err(e) => {
-                sink.error(
-                    name,
-                    Some(line_no),
-                    format!(
-                        "invalid UTF-8 at column {}; line skipped",
-                        e.valid_up_to() + 1
-                    ),
-                );
-                continue;
-            }
-        };
-        let value: Value = match serde_json::from_str(line) {
-            Ok(v) => v,
-            Err(e) => {
-                sink.error(
-                    name,
-                    Some(line_no),
-                    format!("malformed JSON ({e}); line skipped"),
-                );
-                continue;
-            }
-        };
-        let Value::Object(map) = value else {
-            sink.error(
-                name,
-                Some(line_no),
-                format!(
-                    "a JSON {} is not an article object; line skipped",
-                    kind_of(&value)
-                ),
-            );
-            continue;
-        };
-        let opts = sink.opts;
-        let field = |keys: &str| {
-            keys.split(',')
-                .find_map(|k| map.get(k.trim()))
-                .and_then(scalar)
-        };
-        let Some(text) = opts.text_field.split(',').find_map(|k| map.get(k.trim())) else {
-            sink.error(
-                name,
-                Some(line_no),
-                format!(
-                    "no {:?} field (set --text-field); line skipped",
-                    opts.text_field
-                ),
-            );
-            continue;
-        };
-        let Value::String(text) = text else {
-            sink.error(
-                name,
-                Some(line_no),
-                format!("field {:?} is not a string; line skipped", opts.text_field),
-            );
-            continue;
-        };
-        let draft = Draft {
-            id: field(&opts.id_field),
-            source: field(&opts.source_field),
-            title: field(&opts.title_field),
-            url: field(&opts.url_field),
-            published: field(&opts.date_field),
-            lang: field(&opts.lang_field),
-            group: opts.group_field.as_deref().and_then(field),
-            text: text.clone(),
-        };
-        sink.push(name, line_no, format!("{name}#{this_row}"), draft);
     }
+    commit_jsonl_lines(name, &lines, sink);
+}
+
+/// Parses non-blank JSON Lines `(line number, data row, bytes)` in parallel
+/// and keeps the results in order.
+pub(super) fn commit_jsonl_lines(name: &str, lines: &[(u64, u64, &[u8])], sink: &mut Sink<'_>) {
+    let opts = sink.opts;
+    let parsed: Vec<Result<Checked, Diagnostic>> = lines
+        .par_iter()
+        .map(|&(line_no, row, raw)| {
+            parse_jsonl_line(name, opts, line_no, raw)
+                .map(|draft| check_draft(opts, name, line_no, format!("{name}#{row}"), draft))
+        })
+        .collect();
+    for p in parsed {
+        match p {
+            Ok(checked) => sink.commit(checked),
+            Err(d) => sink.diagnostics.push(d),
+        }
+    }
+}
+
+/// One JSON Lines record as a draft, or the reason it is skipped.
+///
+/// The fast path decodes only the fields asked for (each as a `Value`, as
+/// the reference path does) and skips the others without building them;
+/// any record it does not accept is parsed again by the reference path, so
+/// that results and messages are the same.
+pub(super) fn parse_jsonl_line(
+    name: &str,
+    opts: &InputOptions,
+    line_no: u64,
+    raw: &[u8],
+) -> Result<Draft, Diagnostic> {
+    let line = std::str::from_utf8(raw).map_err(|e| {
+        Diagnostic::error(
+            name,
+            Some(line_no),
+            format!(
+                "invalid UTF-8 at column {}; line skipped",
+                e.valid_up_to() + 1
+            ),
+        )
+    })?;
+    let options = [
+        Some(opts.text_field.as_str()),
+        Some(&opts.id_field),
+        Some(&opts.source_field),
+        Some(&opts.title_field),
+        Some(&opts.url_field),
+        Some(&opts.date_field),
+        Some(&opts.lang_field),
+        opts.group_field.as_deref(),
+    ];
+    let mut names: Vec<&str> = options
+        .iter()
+        .flatten()
+        .flat_map(|o| o.split(','))
+        .map(str::trim)
+        .collect();
+    names.dedup();
+    let mut de = serde_json::Deserializer::from_str(line);
+    let mut values = match serde::Deserializer::deserialize_map(&mut de, Wanted(&names))
+        .and_then(|v| de.end().map(|()| v))
+    {
+        Ok(v) => v,
+        Err(_) => return parse_jsonl_value(name, opts, line_no, line),
+    };
+    let slot = |keys: &str| {
+        keys.split(',').find_map(|k| {
+            names
+                .iter()
+                .position(|n| *n == k.trim())
+                .filter(|&i| values[i].is_some())
+        })
+    };
+    let field = |keys: &str| slot(keys).and_then(|i| values[i].as_ref()).and_then(scalar);
+    let draft_fields = (
+        field(&opts.id_field),
+        field(&opts.source_field),
+        field(&opts.title_field),
+        field(&opts.url_field),
+        field(&opts.date_field),
+        field(&opts.lang_field),
+        opts.group_field.as_deref().and_then(field),
+    );
+    let Some(t) = slot(&opts.text_field) else {
+        return Err(Diagnostic::error(
+            name,
+            Some(line_no),
+            format!(
+                "no {:?} field (set --text-field); line skipped",
+                opts.text_field
+            ),
+        ));
+    };
+    let Some(Value::String(text)) = values[t].take() else {
+        return Err(Diagnostic::error(
+            name,
+            Some(line_no),
+            format!("field {:?} is not a string; line skipped", opts.text_field),
+        ));
+    };
+    let (id, source, title, url, published, lang, group) = draft_fields;
+    Ok(Draft {
+        id,
+        source,
+        title,
+        url,
+        published,
+        lang,
+        group,
+        text,
+    })
+}
+
+/// Decodes the values of the keys in `.0` (last occurrence wins, as in a
+/// `Value` map) and skips the rest.
+struct Wanted<'k>(&'k [&'k str]);
+
+impl<'de> serde::de::Visitor<'de> for Wanted<'_> {
+    type Value = Vec<Option<Value>>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> std::result::Result<Self::Value, A::Error> {
+        let mut values = vec![None; self.0.len()];
+        while let Some(slot) = map.next_key_seed(KeySlot(self.0))? {
+            match slot {
+                Some(i) => values[i] = Some(map.next_value::<Value>()?),
+                None => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(values)
+    }
+}
+
+/// A key, as its index among the wanted names (no allocation).
+struct KeySlot<'k>(&'k [&'k str]);
+
+impl<'de> serde::de::DeserializeSeed<'de> for KeySlot<'_> {
+    type Value = Option<usize>;
+
+    fn deserialize<D: serde::Deserializer<'de>>(
+        self,
+        d: D,
+    ) -> std::result::Result<Self::Value, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for KeySlot<'_> {
+    type Value = Option<usize>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a key")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<Self::Value, E> {
+        Ok(self.0.iter().position(|n| *n == v))
+    }
+}
+
+/// The reference path: the whole line as a `Value`.
+fn parse_jsonl_value(
+    name: &str,
+    opts: &InputOptions,
+    line_no: u64,
+    line: &str,
+) -> Result<Draft, Diagnostic> {
+    let err = |msg: String| Diagnostic::error(name, Some(line_no), msg);
+    let value: Value = serde_json::from_str(line)
+        .map_err(|e| err(format!("malformed JSON ({e}); line skipped")))?;
+    let Value::Object(map) = value else {
+        return Err(err(format!(
+            "a JSON {} is not an article object; line skipped",
+            kind_of(&value)
+        )));
+    };
+    let field = |keys: &str| {
+        keys.split(',')
+            .find_map(|k| map.get(k.trim()))
+            .and_then(scalar)
+    };
+    let Some(text) = opts.text_field.split(',').find_map(|k| map.get(k.trim())) else {
+        return Err(err(format!(
+            "no {:?} field (set --text-field); line skipped",
+            opts.text_field
+        )));
+    };
+    let Value::String(text) = text else {
+        return Err(err(format!(
+            "field {:?} is not a string; line skipped",
+            opts.text_field
+        )));
+    };
+    Ok(Draft {
+        id: field(&opts.id_field),
+        source: field(&opts.source_field),
+        title: field(&opts.title_field),
+        url: field(&opts.url_field),
+        published: field(&opts.date_field),
+        lang: field(&opts.lang_field),
+        group: opts.group_field.as_deref().and_then(field),
+        text: text.clone(),
+    })
 }
 
 fn kind_of(v: &Value) -> &'static str {

@@ -6,3 +6,4 @@ mod dedup;
 mod input_errors;
 mod report;
 mod shared_data;
+mod stream;
