@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crosscheck::commands::dedup::{DedupConfig, DedupFormat};
+use crosscheck::commands::sign::SignConfig;
 use crosscheck::commands::Verbosity;
 use crosscheck::dedup::{DedupOptions, Keep};
 use crosscheck::error::{Error, Result};
@@ -39,7 +40,17 @@ pub enum Command {
     /// Group near-duplicate articles (syndicated copies, republished wire stories).
     #[command(after_help = DEDUP_EXAMPLES)]
     Dedup(DedupArgs),
+    /// Prepare a corpus for Spark: Parquet tables of band keys, shingle sets and documents (needs the `parquet` feature).
+    #[command(after_help = SIGN_EXAMPLES)]
+    Sign(SignArgs),
 }
+
+const SIGN_EXAMPLES: &str = "Examples:
+  crosscheck sign articles.jsonl --out signed/
+  spark-submit contrib/spark/crosscheck_lsh.py signed/ spark-out/
+  crosscheck dedup --clusters spark-out/ articles.jsonl
+
+Exit status: 0 clean; 2 usage or input errors, or a build without the `parquet` feature.";
 
 const DEDUP_EXAMPLES: &str = "Examples:
   crosscheck dedup testdata/corpus
@@ -177,6 +188,38 @@ pub struct DedupArgs {
     /// Write the deduplicated corpus as JSON Lines: one representative per cluster and every unclustered article.
     #[arg(long, value_name = "FILE.jsonl")]
     pub emit_unique: Option<PathBuf>,
+    /// Take the clusters from a Spark run's output folder (contrib/spark/crosscheck_lsh.py) instead of computing them; give the input and near-duplicate flags given to `sign`.
+    #[arg(long, value_name = "DIR")]
+    pub clusters: Option<PathBuf>,
+}
+
+/// `crosscheck sign`.
+#[derive(Debug, Args)]
+pub struct SignArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub near: NearDupArgs,
+    /// The output folder (replaced atomically; refused when it holds something else).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Files per table (default: one per 50,000 articles).
+    #[arg(long, value_name = "N")]
+    pub shards: Option<usize>,
+}
+
+impl SignArgs {
+    /// The validated configuration.
+    pub fn config(&self, verbosity: Verbosity) -> Result<SignConfig> {
+        Ok(SignConfig {
+            inputs: self.input.paths.clone(),
+            input: self.input.options(None),
+            dedup: self.near.options()?,
+            out: self.out.clone(),
+            shards: self.shards,
+            verbosity,
+        })
+    }
 }
 
 /// `dedup --format` values.
@@ -215,6 +258,7 @@ impl DedupArgs {
             output: Target::from_arg(self.output.as_deref()),
             emit_unique: self.emit_unique.clone(),
             verbosity,
+            clusters: self.clusters.clone(),
         })
     }
 }

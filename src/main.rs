@@ -29,6 +29,9 @@ fn main() -> ExitCode {
         Command::Dedup(args) => args
             .config(verbosity)
             .and_then(|cfg| commands::dedup::run(&cfg)),
+        Command::Sign(args) => args
+            .config(verbosity)
+            .and_then(|cfg| commands::sign::run(&cfg)),
     };
     match result {
         Ok(status) => ExitCode::from(status.code()),

@@ -41,6 +41,8 @@ pub struct DedupConfig {
     pub emit_unique: Option<PathBuf>,
     /// Diagnostics settings.
     pub verbosity: Verbosity,
+    /// Take the clusters from a Spark run's output folder instead of computing them.
+    pub clusters: Option<PathBuf>,
 }
 
 #[derive(Serialize)]
@@ -53,6 +55,9 @@ struct JsonDoc<'a> {
 /// Runs `dedup`.
 pub fn run(cfg: &DedupConfig) -> Result<ExitStatus> {
     cfg.dedup.validate()?;
+    if cfg.clusters.is_some() && !cfg!(feature = "parquet") {
+        return Err(crate::error::Error::Usage(super::sign::NO_PARQUET.into()));
+    }
     cfg.output.check_not_input(&cfg.inputs)?;
     if let Some(p) = &cfg.emit_unique {
         Target::File(p.clone()).check_not_input(&cfg.inputs)?;
@@ -66,7 +71,10 @@ pub fn run(cfg: &DedupConfig) -> Result<ExitStatus> {
     stages.done("clean");
     let shingles = par_shingle_sets(articles, &cleaned, cfg.dedup.ngram);
     stages.done("shingle");
-    let result = par_dedup(articles, &shingles, &cfg.dedup)?;
+    let result = match &cfg.clusters {
+        Some(dir) => from_clusters(dir, articles, &shingles, &cfg.dedup)?,
+        None => par_dedup(articles, &shingles, &cfg.dedup)?,
+    };
     stages.done("minhash+lsh");
     let rendered = render(&result, cfg.format)?;
     cfg.output.write(rendered.as_bytes())?;
@@ -89,6 +97,26 @@ pub fn run(cfg: &DedupConfig) -> Result<ExitStatus> {
     }
     stages.done("write");
     Ok(status)
+}
+
+#[cfg(feature = "parquet")]
+fn from_clusters(
+    dir: &std::path::Path,
+    articles: &[crate::ingest::Article],
+    shingles: &[Vec<u64>],
+    opts: &DedupOptions,
+) -> Result<Dedup> {
+    crate::clusters_in::load(dir, articles, shingles, opts)
+}
+
+#[cfg(not(feature = "parquet"))]
+fn from_clusters(
+    _dir: &std::path::Path,
+    _articles: &[crate::ingest::Article],
+    _shingles: &[Vec<u64>],
+    _opts: &DedupOptions,
+) -> Result<Dedup> {
+    Err(crate::error::Error::Usage(super::sign::NO_PARQUET.into()))
 }
 
 /// Renders the clusters in a format.

@@ -3,6 +3,7 @@
 //! standard error, and returns an [`ExitStatus`].
 
 pub mod dedup;
+pub mod sign;
 
 use std::io::Write;
 use std::time::Instant;
