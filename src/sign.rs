@@ -44,7 +44,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::dedup::{DedupOptions, Keep};
 use crate::ingest::Article;
-use crate::minhash::{band_key, signature};
+use crate::lsh::LshParams;
+use crate::minhash::{band_key, signature, NumPerm};
 
 /// The `format` field of a [`Manifest`].
 pub const FORMAT: &str = "crosscheck-sign";
@@ -162,12 +163,12 @@ pub fn document_rows(articles: &[Article], shingles: &[Vec<u64>]) -> Vec<Documen
 
 /// The band keys of one shingle set, band after band, exactly as `dedup`'s
 /// band tables see them; empty for an empty set (never a candidate).
-pub fn band_keys(shingles: &[u64], opts: &DedupOptions) -> Vec<u64> {
+/// `params` is [`DedupOptions::lsh_params`], computed once by the caller.
+pub fn band_keys(shingles: &[u64], num_perm: NumPerm, params: LshParams) -> Vec<u64> {
     if shingles.is_empty() {
         return Vec::new();
     }
-    let params = opts.lsh_params();
-    let sig = signature(shingles, opts.num_perm);
+    let sig = signature(shingles, num_perm);
     (0..params.bands)
         .map(|b| band_key(&sig[b * params.rows..(b + 1) * params.rows]))
         .collect()
@@ -260,6 +261,7 @@ mod write {
             .tempdir_in(parent)
             .map_err(|e| Error::io(parent, e))?;
         let ranges = shard_ranges(articles.len(), shards);
+        let params = opts.lsh_params();
         let docs = document_rows(articles, shingles);
         for table in ["documents", "bands", "shingles"] {
             let p = tmp.path().join(table);
@@ -273,7 +275,7 @@ mod write {
                 write_documents(&tmp.path().join("documents").join(&name), &docs[r.clone()])?;
                 let keys: Vec<Vec<u64>> = shingles[r.clone()]
                     .par_iter()
-                    .map(|s| band_keys(s, opts))
+                    .map(|s| band_keys(s, opts.num_perm, params))
                     .collect();
                 write_bands(&tmp.path().join("bands").join(&name), r.start as u32, &keys)?;
                 write_shingles(
@@ -336,6 +338,8 @@ mod write {
         let props = Arc::new(
             WriterProperties::builder()
                 .set_compression(Compression::SNAPPY)
+                // Hashes are uniform: a dictionary only costs time.
+                .set_dictionary_enabled(false)
                 .set_created_by(format!("crosscheck {}", env!("CARGO_PKG_VERSION")))
                 .build(),
         );
@@ -451,17 +455,21 @@ mod write {
                 parquet::errors::ParquetError::General("no shingles column".into())
             })?;
             let w = col.typed::<Int64Type>();
+            // Many sets per batch: one call per set costs more than the data.
             let (mut vals, mut def, mut rep) = (Vec::new(), Vec::new(), Vec::new());
             for s in sets.iter().filter(|s| !s.is_empty()) {
-                vals.clear();
                 vals.extend(s.iter().map(|&h| h as i64));
-                def.clear();
-                def.resize(s.len(), 1);
-                rep.clear();
-                rep.resize(s.len(), 1);
-                rep[0] = 0;
-                w.write_batch(&vals, Some(&def), Some(&rep))?;
+                rep.push(0);
+                rep.resize(vals.len(), 1);
+                if vals.len() >= 1 << 16 {
+                    def.resize(vals.len(), 1);
+                    w.write_batch(&vals, Some(&def), Some(&rep))?;
+                    vals.clear();
+                    rep.clear();
+                }
             }
+            def.resize(vals.len(), 1);
+            w.write_batch(&vals, Some(&def), Some(&rep))?;
             col.close()
         })
     }
@@ -510,7 +518,10 @@ mod tests {
             .map(|s| (!s.is_empty()).then_some(&s[..]))
             .collect();
         let want = par_candidates(&views, opts.lsh_params(), opts.max_bucket);
-        let keys: Vec<Vec<u64>> = sets.iter().map(|s| band_keys(s, &opts)).collect();
+        let keys: Vec<Vec<u64>> = sets
+            .iter()
+            .map(|s| band_keys(s, opts.num_perm, opts.lsh_params()))
+            .collect();
         let mut got = Vec::new();
         for i in 0..sets.len() {
             for j in i + 1..sets.len() {

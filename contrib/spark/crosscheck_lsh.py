@@ -156,7 +156,12 @@ def main(argv=None):
     conf = SparkConf()
     builder = SparkSession.builder.appName("crosscheck-lsh")
     if not conf.contains("spark.master"):
-        builder = builder.master("local[*]")  # plain `python3`: local mode
+        # Plain `python3`: local mode, quiet, no web UI.
+        builder = (
+            builder.master("local[*]")
+            .config("spark.ui.enabled", "false")
+            .config("spark.ui.showConsoleProgress", "false")
+        )
     if args.shuffle_partitions:
         builder = builder.config("spark.sql.shuffle.partitions", str(args.shuffle_partitions))
     spark = builder.getOrCreate()
