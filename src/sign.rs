@@ -502,7 +502,7 @@ mod tests {
         let base: Vec<u64> = (0..400).map(|i| i * 7919).collect();
         let mut near = base.clone();
         near[3] = 1;
-        let sets = vec![base.clone(), near, (5000..5400).collect(), Vec::new(), base];
+        let sets = [base.clone(), near, (5000..5400).collect(), Vec::new(), base];
         let sigs: Vec<Vec<u64>> = sets
             .iter()
             .map(|s| {

@@ -36,7 +36,7 @@ import json
 import sys
 import time
 
-from pyspark import SparkConf, StorageLevel
+from pyspark import SparkConf
 from pyspark.sql import SparkSession, Window
 from pyspark.sql import functions as F
 
@@ -78,18 +78,14 @@ def candidate_pairs(bands, max_bucket):
     return expanded.unionByName(neighbours).unionByName(to_anchor).distinct()
 
 
-def verified_pairs(cands, shingles, threshold):
-    """Candidates whose exact shingle-set Jaccard is at least the threshold."""
+def scored_pairs(cands, shingles):
+    """Candidates with the exact Jaccard of their shingle sets."""
     sa = shingles.select(F.col("doc_id").alias("a"), F.col("shingles").alias("sa"))
     sb = shingles.select(F.col("doc_id").alias("b"), F.col("shingles").alias("sb"))
     common = F.size(F.array_intersect("sa", "sb"))
     union = F.size("sa") + F.size("sb") - common
-    j = (
-        cands.join(sa, "a")
-        .join(sb, "b")
-        .withColumn("jaccard", common.cast("double") / union.cast("double"))
-    )
-    return j.filter(F.col("jaccard") >= F.lit(float(threshold))).select("a", "b", "jaccard")
+    j = cands.join(sa, "a").join(sb, "b")
+    return j.select("a", "b", (common.cast("double") / union.cast("double")).alias("jaccard"))
 
 
 def both_ways(e):
@@ -117,10 +113,11 @@ def small_star(e):
 
 def is_star_forest(e):
     """Every child has one parent and no parent is a child: each component is a star."""
-    children = e.select(F.col("b").alias("x")).distinct()
-    if children.count() != e.count():
-        return False
-    return e.select(F.col("a").alias("x")).join(children, "x").limit(1).count() == 0
+    parents = e.select(F.col("a").alias("x"), F.lit(1).alias("p"), F.lit(0).alias("c"))
+    children = e.select(F.col("b").alias("x"), F.lit(0).alias("p"), F.lit(1).alias("c"))
+    per_node = parents.unionByName(children).groupBy("x").agg(F.max("p").alias("p"), F.sum("c").alias("c"))
+    bad = per_node.filter((F.col("c") > 1) | ((F.col("c") == 1) & (F.col("p") == 1)))
+    return bad.limit(1).count() == 0
 
 
 def components(edges, max_rounds=100):
@@ -161,6 +158,8 @@ def main(argv=None):
             builder.master("local[*]")
             .config("spark.ui.enabled", "false")
             .config("spark.ui.showConsoleProgress", "false")
+            .config("spark.driver.host", "127.0.0.1")
+            .config("spark.driver.bindAddress", "127.0.0.1")
         )
     if args.shuffle_partitions:
         builder = builder.config("spark.sql.shuffle.partitions", str(args.shuffle_partitions))
@@ -174,10 +173,11 @@ def main(argv=None):
     shingles = spark.read.parquet(f"{args.sign_dir}/shingles")
     docs = spark.read.parquet(f"{args.sign_dir}/documents")
 
-    cands = candidate_pairs(bands, cap).persist(StorageLevel.MEMORY_AND_DISK)
-    n_cand = cands.count()
-    edges = verified_pairs(cands, shingles, threshold).localCheckpoint()
-    n_edges = edges.count()
+    scored = scored_pairs(candidate_pairs(bands, cap), shingles)
+    scored = scored.withColumn("ok", F.col("jaccard") >= F.lit(float(threshold))).localCheckpoint()
+    counts = scored.agg(F.count(F.lit(1)).alias("n"), F.sum(F.col("ok").cast("long")).alias("v")).first()
+    n_cand, n_edges = counts["n"], counts["v"] or 0
+    edges = scored.filter("ok").select("a", "b", "jaccard")
     log(f"{n_cand} candidate pairs, {n_edges} verified ({time.time() - t0:.1f} s)")
 
     labels = components(edges)
@@ -193,8 +193,8 @@ def main(argv=None):
         .drop("root", "d")
         .localCheckpoint()
     )
-    n_articles = out.count()
-    n_clusters = out.select("cluster_id").distinct().count()
+    counts = out.agg(F.count(F.lit(1)).alias("n"), F.countDistinct("cluster_id").alias("k")).first()
+    n_articles, n_clusters = counts["n"], counts["k"]
     out.write.mode("overwrite").parquet(f"{args.out_dir}/clusters")
 
     pairs = (

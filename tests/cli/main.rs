@@ -5,3 +5,4 @@ mod util;
 mod dedup;
 mod input_errors;
 mod shared_data;
+mod spark;
