@@ -298,7 +298,28 @@ pub fn dedup_from_table(
 }
 
 #[cfg(feature = "parquet")]
-pub use self::read::{load, read_table};
+pub use self::read::read_table;
+
+/// Reads a Spark output folder and turns it into the [`Dedup`] of `articles`
+/// (sorted by id, with their shingle sets): what `dedup --clusters` and
+/// `report --clusters` use. Without the `parquet` feature, a usage error that
+/// says how to enable it.
+pub fn load(
+    dir: &std::path::Path,
+    articles: &[Article],
+    shingles: &[Vec<u64>],
+    opts: &DedupOptions,
+) -> Result<Dedup> {
+    #[cfg(feature = "parquet")]
+    {
+        dedup_from_table(articles, shingles, &read_table(dir)?, opts)
+    }
+    #[cfg(not(feature = "parquet"))]
+    {
+        let _ = (dir, articles, shingles, opts);
+        Err(Error::Usage(crate::sign::NO_PARQUET.into()))
+    }
+}
 
 #[cfg(feature = "parquet")]
 mod read {
@@ -309,10 +330,8 @@ mod read {
     use parquet::file::serialized_reader::SerializedFileReader;
     use parquet::record::Field;
 
-    use super::{bad, dedup_from_table, Assignment, ClusterTable, RunInfo};
-    use crate::dedup::{Dedup, DedupOptions};
+    use super::{bad, Assignment, ClusterTable, RunInfo};
     use crate::error::{Error, Result};
-    use crate::ingest::Article;
 
     /// The data files of a table folder (Spark's `part-*`), in name order;
     /// `_SUCCESS`, `.crc` and other hidden or marker files are skipped.
@@ -416,17 +435,6 @@ mod read {
             pairs,
             run,
         })
-    }
-
-    /// Reads a Spark output folder and turns it into the [`Dedup`] of
-    /// `articles`: what `dedup --clusters` and `report --clusters` use.
-    pub fn load(
-        dir: &Path,
-        articles: &[Article],
-        shingles: &[Vec<u64>],
-        opts: &DedupOptions,
-    ) -> Result<Dedup> {
-        dedup_from_table(articles, shingles, &read_table(dir)?, opts)
     }
 }
 

@@ -50,6 +50,10 @@ use crate::minhash::{band_key, signature, NumPerm};
 /// The `format` field of a [`Manifest`].
 pub const FORMAT: &str = "crosscheck-sign";
 
+/// The error of a build without the `parquet` feature, with the way to enable it.
+pub const NO_PARQUET: &str = "this crosscheck was built without Parquet support, which `sign` and `--clusters` need
+hint: build it with the `parquet` feature: `cargo install --path . --features parquet` (or `cargo build --release --features parquet`)";
+
 /// Articles per shard when `--shards` is not given.
 pub const ARTICLES_PER_SHARD: usize = 50_000;
 

@@ -56,7 +56,7 @@ struct JsonDoc<'a> {
 pub fn run(cfg: &DedupConfig) -> Result<ExitStatus> {
     cfg.dedup.validate()?;
     if cfg.clusters.is_some() && !cfg!(feature = "parquet") {
-        return Err(crate::error::Error::Usage(super::sign::NO_PARQUET.into()));
+        return Err(crate::error::Error::Usage(crate::sign::NO_PARQUET.into()));
     }
     cfg.output.check_not_input(&cfg.inputs)?;
     if let Some(p) = &cfg.emit_unique {
@@ -72,7 +72,7 @@ pub fn run(cfg: &DedupConfig) -> Result<ExitStatus> {
     let shingles = par_shingle_sets(articles, &cleaned, cfg.dedup.ngram);
     stages.done("shingle");
     let result = match &cfg.clusters {
-        Some(dir) => from_clusters(dir, articles, &shingles, &cfg.dedup)?,
+        Some(dir) => crate::clusters_in::load(dir, articles, &shingles, &cfg.dedup)?,
         None => par_dedup(articles, &shingles, &cfg.dedup)?,
     };
     stages.done("minhash+lsh");
@@ -97,26 +97,6 @@ pub fn run(cfg: &DedupConfig) -> Result<ExitStatus> {
     }
     stages.done("write");
     Ok(status)
-}
-
-#[cfg(feature = "parquet")]
-fn from_clusters(
-    dir: &std::path::Path,
-    articles: &[crate::ingest::Article],
-    shingles: &[Vec<u64>],
-    opts: &DedupOptions,
-) -> Result<Dedup> {
-    crate::clusters_in::load(dir, articles, shingles, opts)
-}
-
-#[cfg(not(feature = "parquet"))]
-fn from_clusters(
-    _dir: &std::path::Path,
-    _articles: &[crate::ingest::Article],
-    _shingles: &[Vec<u64>],
-    _opts: &DedupOptions,
-) -> Result<Dedup> {
-    Err(crate::error::Error::Usage(super::sign::NO_PARQUET.into()))
 }
 
 /// Renders the clusters in a format.

@@ -26,10 +26,6 @@ pub struct SignConfig {
     pub verbosity: Verbosity,
 }
 
-/// What a build without Parquet says when asked for it.
-pub const NO_PARQUET: &str = "this crosscheck was built without Parquet support, which `sign` and `dedup --clusters` need
-hint: build it with the `parquet` feature: `cargo install --path . --features parquet` (or `cargo build --release --features parquet`)";
-
 /// Runs `sign`.
 pub fn run(cfg: &SignConfig) -> Result<ExitStatus> {
     cfg.dedup.validate()?;
@@ -41,9 +37,10 @@ pub fn run(cfg: &SignConfig) -> Result<ExitStatus> {
 
 #[cfg(not(feature = "parquet"))]
 mod imp {
-    use super::{SignConfig, NO_PARQUET};
+    use super::SignConfig;
     use crate::commands::ExitStatus;
     use crate::error::{Error, Result};
+    use crate::sign::NO_PARQUET;
 
     pub fn run(_cfg: &SignConfig) -> Result<ExitStatus> {
         Err(Error::Usage(NO_PARQUET.into()))

@@ -189,6 +189,33 @@ mod with_parquet {
     }
 
     #[test]
+    fn sign_output_does_not_depend_on_threads() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let c = corpus();
+        for j in ["1", "2"] {
+            let out = dir.path().join(j);
+            let (code, _, err) = run(&[
+                "-j",
+                j,
+                "sign",
+                c.to_str().unwrap(),
+                "--out",
+                out.to_str().unwrap(),
+                "--shards",
+                "2",
+            ]);
+            assert_eq!(code, 0, "{err}");
+        }
+        for table in ["documents", "bands", "shingles"] {
+            for part in ["part-00000.parquet", "part-00001.parquet"] {
+                let read =
+                    |j: &str| std::fs::read(dir.path().join(j).join(table).join(part)).unwrap();
+                assert_eq!(read("1"), read("2"), "{table}/{part}");
+            }
+        }
+    }
+
+    #[test]
     fn sign_replaces_its_own_output_only() {
         let dir = tempfile::tempdir().expect("tempdir");
         let c = corpus();
