@@ -385,6 +385,12 @@ mod read {
     pub fn read_table(dir: &Path) -> Result<ClusterTable> {
         let origin = dir.display().to_string();
         let clusters = dir.join("clusters");
+        if !clusters.is_dir() {
+            return Err(bad(
+                &origin,
+                "no clusters/ folder: not an output of contrib/spark/crosscheck_lsh.py".into(),
+            ));
+        }
         if !clusters.join("_SUCCESS").is_file() && data_files(&clusters, ".parquet")?.is_empty() {
             return Err(bad(&origin, "no clusters/ table with Parquet files".into()));
         }

@@ -377,5 +377,14 @@ mod with_parquet {
         let (code, _, err) = run(&["dedup", "--clusters", d, one.to_str().unwrap()]);
         assert_eq!(code, 2);
         assert!(err.contains("is not in the input"), "{err}");
+        let empty = tempfile::tempdir().expect("tempdir");
+        let (code, _, err) = run(&[
+            "dedup",
+            "--clusters",
+            empty.path().to_str().unwrap(),
+            c.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 2);
+        assert!(err.contains("not an output of"), "{err}");
     }
 }
