@@ -270,7 +270,7 @@ pub const PAST_DAYS: i64 = 7;
 /// Whether an ISO date (`2024`, `2024-04`, `2024-04-03`) ends more than
 /// [`PAST_DAYS`] before `published`.
 fn long_before(date: &str, published: chrono::NaiveDate) -> bool {
-    use chrono::{Datelike, NaiveDate};
+    use chrono::NaiveDate;
     let parts: Vec<&str> = date.split('-').collect();
     let end = match parts.as_slice() {
         [y] => y

@@ -8,6 +8,7 @@ use crosscheck::claims::Lang;
 use crosscheck::commands::claims::{ClaimsConfig, ClaimsFormat};
 use crosscheck::commands::dedup::{DedupConfig, DedupFormat, StreamMode};
 use crosscheck::commands::report::{ReportConfig, ReportFormat};
+use crosscheck::commands::sign::SignConfig;
 use crosscheck::commands::Verbosity;
 use crosscheck::dedup::{DedupOptions, Keep};
 use crosscheck::error::{Error, Result};
@@ -51,6 +52,9 @@ pub enum Command {
     /// The consistency report: stories, aligned claims across outlets, conflicts first.
     #[command(after_help = REPORT_EXAMPLES)]
     Report(ReportArgs),
+    /// Prepare a corpus for Spark: Parquet tables of band keys, shingle sets and documents (needs the `parquet` feature).
+    #[command(after_help = SIGN_EXAMPLES)]
+    Sign(SignArgs),
 }
 
 const CLAIMS_EXAMPLES: &str = "Examples:
@@ -166,6 +170,13 @@ pub enum ColorArg {
     /// Never.
     Never,
 }
+
+const SIGN_EXAMPLES: &str = "Examples:
+  crosscheck sign articles.jsonl --out signed/
+  spark-submit contrib/spark/crosscheck_lsh.py signed/ spark-out/
+  crosscheck dedup --clusters spark-out/ articles.jsonl
+
+Exit status: 0 clean; 2 usage or input errors, or a build without the `parquet` feature.";
 
 const DEDUP_EXAMPLES: &str = "Examples:
   crosscheck dedup testdata/corpus
@@ -309,6 +320,9 @@ pub struct DedupArgs {
     /// Stream JSON Lines input (keep signatures, not texts): auto = for .jsonl/.ndjson inputs of 512 MiB or more. Same results either way.
     #[arg(long, value_enum, default_value_t = StreamArg::Auto)]
     pub stream: StreamArg,
+    /// Take the clusters from a Spark run's output folder (contrib/spark/crosscheck_lsh.py) instead of computing them; give the input and near-duplicate flags given to `sign`.
+    #[arg(long, value_name = "DIR")]
+    pub clusters: Option<PathBuf>,
 }
 
 /// `dedup --stream` values.
@@ -320,6 +334,35 @@ pub enum StreamArg {
     Always,
     /// Never stream.
     Never,
+}
+
+/// `crosscheck sign`.
+#[derive(Debug, Args)]
+pub struct SignArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub near: NearDupArgs,
+    /// The output folder (replaced atomically; refused when it holds something else).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Files per table (default: one per 50,000 articles).
+    #[arg(long, value_name = "N")]
+    pub shards: Option<usize>,
+}
+
+impl SignArgs {
+    /// The validated configuration.
+    pub fn config(&self, verbosity: Verbosity) -> Result<SignConfig> {
+        Ok(SignConfig {
+            inputs: self.input.paths.clone(),
+            input: self.input.options(None),
+            dedup: self.near.options()?,
+            out: self.out.clone(),
+            shards: self.shards,
+            verbosity,
+        })
+    }
 }
 
 /// `dedup --format` values.
@@ -364,6 +407,7 @@ impl DedupArgs {
                 StreamArg::Never => StreamMode::Never,
             },
             verbosity,
+            clusters: self.clusters.clone(),
         })
     }
 }

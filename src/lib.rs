@@ -2,6 +2,7 @@
 pub mod align;
 pub mod claims;
 pub mod cluster;
+pub mod clusters_in;
 pub mod commands;
 pub mod dedup;
 pub mod error;
@@ -14,4 +15,5 @@ pub mod output;
 pub mod reconcile;
 pub mod report;
 pub mod shingle;
+pub mod sign;
 pub mod stories;

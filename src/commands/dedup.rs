@@ -66,6 +66,8 @@ pub struct DedupConfig {
     pub stream: StreamMode,
     /// Diagnostics settings.
     pub verbosity: Verbosity,
+    /// Take the clusters from a Spark run's output folder instead of computing them.
+    pub clusters: Option<PathBuf>,
 }
 
 #[derive(Serialize)]
@@ -78,6 +80,9 @@ struct JsonDoc<'a> {
 /// Runs `dedup`.
 pub fn run(cfg: &DedupConfig) -> Result<ExitStatus> {
     cfg.dedup.validate()?;
+    if cfg.clusters.is_some() && !cfg!(feature = "parquet") {
+        return Err(crate::error::Error::Usage(crate::sign::NO_PARQUET.into()));
+    }
     cfg.output.check_not_input(&cfg.inputs)?;
     for p in cfg.emit_unique.iter().chain(&cfg.pairs_out) {
         Target::File(p.clone()).check_not_input(&cfg.inputs)?;
@@ -112,7 +117,13 @@ fn run_in_memory(cfg: &DedupConfig) -> Result<ExitStatus> {
     let articles = &corpus.articles;
     let cleaned = par_clean(articles);
     stages.done("clean");
-    let result = par_dedup_articles(articles, &cleaned, &cfg.dedup)?;
+    let result = match &cfg.clusters {
+        Some(dir) => {
+            let shingles = crate::dedup::par_shingle_sets(articles, &cleaned, cfg.dedup.ngram);
+            crate::clusters_in::load(dir, articles, &shingles, &cfg.dedup)?
+        }
+        None => par_dedup_articles(articles, &cleaned, &cfg.dedup)?,
+    };
     stages.done("sketch+lsh+verify");
     drop(cleaned);
     let rendered = render(&result, cfg.format)?;

@@ -5,6 +5,7 @@
 pub mod claims;
 pub mod dedup;
 pub mod report;
+pub mod sign;
 
 use std::io::Write;
 use std::time::Instant;

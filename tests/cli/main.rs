@@ -6,4 +6,5 @@ mod dedup;
 mod input_errors;
 mod report;
 mod shared_data;
+mod spark;
 mod stream;
