@@ -35,6 +35,9 @@ fn main() -> ExitCode {
         Command::Report(args) => args
             .config(verbosity)
             .and_then(|cfg| commands::report::run(&cfg)),
+        Command::Check(args) => args
+            .config(verbosity)
+            .and_then(|cfg| commands::check::run(&cfg)),
     };
     match result {
         Ok(status) => ExitCode::from(status.code()),
