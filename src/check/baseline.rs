@@ -39,7 +39,8 @@ pub struct Baseline {
     index: BTreeSet<String>,
 }
 
-const HEADER: &str = "# crosscheck baseline: accepted findings. `crosscheck check --baseline FILE`\n\
+const HEADER: &str =
+    "# crosscheck baseline: accepted findings. `crosscheck check --baseline FILE`\n\
 # does not fail on these; only `fingerprint` is matched. Regenerate with\n\
 # `crosscheck check PATHS --write-baseline FILE`.\n\n";
 

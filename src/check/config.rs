@@ -143,10 +143,7 @@ impl FileConfig {
     /// Parses a configuration; errors name `path`, the line and column.
     pub fn parse(text: &str, path: &Path) -> Result<Self> {
         let mut cfg: FileConfig = toml::from_str(text).map_err(|e| {
-            let (line, col) = e
-                .span()
-                .map(|s| line_col(text, s.start))
-                .unwrap_or((1, 1));
+            let (line, col) = e.span().map(|s| line_col(text, s.start)).unwrap_or((1, 1));
             Error::Usage(format!(
                 "{}:{line}:{col}: {}",
                 path.display(),
@@ -200,11 +197,7 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
     let before = text.get(..offset).unwrap_or(text);
     let line = before.matches('\n').count() + 1;
-    let col = before
-        .rsplit('\n')
-        .next()
-        .map_or(0, |l| l.chars().count())
-        + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, col)
 }
 

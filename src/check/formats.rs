@@ -189,7 +189,10 @@ pub fn github_summary(o: &Outcome) -> String {
                 failing.len()
             );
         }
-        let _ = writeln!(s, "| kind | where | finding | fingerprint |\n|---|---|---|---|");
+        let _ = writeln!(
+            s,
+            "| kind | where | finding | fingerprint |\n|---|---|---|---|"
+        );
         for f in failing {
             let l = &f.locations[0];
             let _ = writeln!(
@@ -208,12 +211,15 @@ pub fn github_summary(o: &Outcome) -> String {
         );
     }
     if !o.stale.is_empty() {
-        let _ = writeln!(
-            s,
-            "\n### Stale baseline entries (warning, not a failure)\n"
-        );
+        let _ = writeln!(s, "\n### Stale baseline entries (warning, not a failure)\n");
         for e in &o.stale {
-            let _ = writeln!(s, "- `{}` ({}): {}", e.fingerprint, e.kind, md_cell(&e.description));
+            let _ = writeln!(
+                s,
+                "- `{}` ({}): {}",
+                e.fingerprint,
+                e.kind,
+                md_cell(&e.description)
+            );
         }
     }
     s

@@ -71,7 +71,9 @@ impl Kind {
     /// A sentence describing the kind.
     pub fn description(self) -> &'static str {
         match self {
-            Kind::NearDuplicate => "Two articles of the set are near-duplicates (syndicated copies)",
+            Kind::NearDuplicate => {
+                "Two articles of the set are near-duplicates (syndicated copies)"
+            }
             Kind::Conflict => "Two outlets give figures for one fact that cannot both be true",
             Kind::Update => "A later report revised a tally given by an earlier one",
             Kind::InputError => "A piece of input could not be read and was skipped",
@@ -252,7 +254,11 @@ impl Ignore {
         }
         Ok(Ignore {
             kind: rule.kind.as_deref().map(str::parse).transpose()?,
-            article: rule.article.as_deref().map(|g| glob(g, false)).transpose()?,
+            article: rule
+                .article
+                .as_deref()
+                .map(|g| glob(g, false))
+                .transpose()?,
             source: rule.source.as_deref().map(|g| glob(g, true)).transpose()?,
             concept: rule.concept.clone(),
             path: rule.path.as_deref().map(|g| glob(g, false)).transpose()?,
@@ -386,7 +392,11 @@ pub fn findings(report: &Report, articles: &[Article]) -> Vec<Finding> {
     let fact_of: BTreeMap<&str, &str> = report
         .groups
         .iter()
-        .flat_map(|g| g.values.iter().map(move |v| (v.claim.as_str(), g.id.as_str())))
+        .flat_map(|g| {
+            g.values
+                .iter()
+                .map(move |v| (v.claim.as_str(), g.id.as_str()))
+        })
         .collect();
     // (base fingerprint, order key, finding)
     let mut out: Vec<(String, (String, usize), Finding)> = Vec::new();
@@ -449,7 +459,11 @@ pub fn findings(report: &Report, articles: &[Article]) -> Vec<Finding> {
             f
         })
         .collect();
-    findings.sort_by(|x, y| x.kind.cmp(&y.kind).then_with(|| x.fingerprint.cmp(&y.fingerprint)));
+    findings.sort_by(|x, y| {
+        x.kind
+            .cmp(&y.kind)
+            .then_with(|| x.fingerprint.cmp(&y.fingerprint))
+    });
     findings
 }
 

@@ -155,7 +155,10 @@ impl CheckArgs {
                 .or_else(|| conf.clone())
                 .unwrap_or_else(|| def.to_string())
         };
-        let group_by = self.group_by.clone().or_else(|| file.report.group_by.clone());
+        let group_by = self
+            .group_by
+            .clone()
+            .or_else(|| file.report.group_by.clone());
         let input = InputOptions {
             id_field: pick(&self.id_field, &i.id_field, &d.id_field),
             text_field: pick(&self.text_field, &i.text_field, &d.text_field),
@@ -170,9 +173,8 @@ impl CheckArgs {
         let dd = DedupOptions::default();
         let num_perm = match self.num_perm.or(file.dedup.num_perm) {
             None => dd.num_perm,
-            Some(n) => NumPerm::from_count(n).ok_or_else(|| {
-                Error::Usage(format!("num_perm must be 64, 128 or 256, got {n}"))
-            })?,
+            Some(n) => NumPerm::from_count(n)
+                .ok_or_else(|| Error::Usage(format!("num_perm must be 64, 128 or 256, got {n}")))?,
         };
         let keep = match self.keep.as_deref().or(file.dedup.keep.as_deref()) {
             None => dd.keep,
@@ -188,10 +190,17 @@ impl CheckArgs {
         let lsh = match (file.dedup.bands, file.dedup.rows) {
             (Some(bands), Some(rows)) => Some(LshParams { bands, rows }),
             (None, None) => dd.lsh,
-            _ => return Err(Error::Usage("dedup.bands and dedup.rows go together".into())),
+            _ => {
+                return Err(Error::Usage(
+                    "dedup.bands and dedup.rows go together".into(),
+                ))
+            }
         };
         let dedup = DedupOptions {
-            threshold: self.threshold.or(file.dedup.threshold).unwrap_or(dd.threshold),
+            threshold: self
+                .threshold
+                .or(file.dedup.threshold)
+                .unwrap_or(dd.threshold),
             ngram: self.ngram.or(file.dedup.ngram).unwrap_or(dd.ngram),
             num_perm,
             lsh,
@@ -224,7 +233,11 @@ impl CheckArgs {
             })
             .transpose()?;
         let lexicons = if self.lexicon.is_empty() {
-            file.claims.lexicons.iter().map(|p| file.resolve(p)).collect()
+            file.claims
+                .lexicons
+                .iter()
+                .map(|p| file.resolve(p))
+                .collect()
         } else {
             self.lexicon.clone()
         };
