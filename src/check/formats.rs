@@ -358,7 +358,6 @@ mod sarif {
     pub struct Driver {
         pub name: &'static str,
         pub version: &'static str,
-        pub information_uri: &'static str,
         pub rules: Vec<Rule>,
     }
 
@@ -553,7 +552,6 @@ pub fn sarif(o: &Outcome) -> Result<String> {
                 driver: Driver {
                     name: "crosscheck",
                     version: env!("CARGO_PKG_VERSION"),
-                    information_uri: "https://github.com/crosscheck/crosscheck",
                     rules,
                 },
             },

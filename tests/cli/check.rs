@@ -109,6 +109,23 @@ fn malformed_config_exits_2_with_the_line() {
 }
 
 #[test]
+fn the_example_config_with_every_key_is_valid() {
+    let (tmp, set) = corpus_copy();
+    let cfg = testdata().join("check").join("crosscheck.toml");
+    let one = set.join("en-border-talks.afp.txt");
+    let (code, out, err) = run_in(
+        tmp.path(),
+        &[
+            "check",
+            one.to_str().unwrap(),
+            "--config",
+            cfg.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, 0, "{out}{err}");
+}
+
+#[test]
 fn config_sets_policy_and_ignores_and_flags_override() {
     let (tmp, _) = corpus_copy();
     let (_, all) = json_check(tmp.path(), &["set"]);
