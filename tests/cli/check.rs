@@ -630,3 +630,111 @@ fn check_help_documents_exit_codes() {
     assert!(out.contains("Exit status: 0 clean"), "{out}");
     assert!(out.contains("1 findings that fail"), "{out}");
 }
+
+/// The fixture corpus as JSON Lines (front matter as fields), with a
+/// malformed line third; returns the record line of each id.
+fn corpus_jsonl(path: &Path) -> std::collections::BTreeMap<String, u64> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(corpus())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    let mut lines = Vec::new();
+    let mut at = std::collections::BTreeMap::new();
+    for p in files {
+        if lines.len() == 2 {
+            lines.push("{\"id\": \"broken\", \"text\": ".to_string());
+        }
+        let t = std::fs::read_to_string(&p).unwrap();
+        let rest = t.strip_prefix("---\n").unwrap();
+        let end = rest.find("\n---\n").unwrap();
+        let mut rec = serde_json::Map::new();
+        for l in rest[..end].lines() {
+            let (k, v) = l.split_once(": ").unwrap();
+            rec.insert(k.to_string(), Value::String(v.to_string()));
+        }
+        rec.insert("text".into(), Value::String(rest[end + 5..].to_string()));
+        at.insert(
+            rec["id"].as_str().unwrap().to_string(),
+            lines.len() as u64 + 1,
+        );
+        lines.push(Value::Object(rec).to_string());
+    }
+    std::fs::write(path, lines.join("\n") + "\n").unwrap();
+    at
+}
+
+#[test]
+fn jsonl_findings_point_at_the_record_line_and_input_errors_exit_2() {
+    let tmp = tempfile::tempdir().unwrap();
+    let at = corpus_jsonl(&tmp.path().join("set.jsonl"));
+    let (code, out, err) = run_in(tmp.path(), &["check", "set.jsonl", "--format", "json"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("set.jsonl:3"), "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let fs = v["findings"].as_array().unwrap();
+    let input = fs
+        .iter()
+        .find(|f| f["kind"] == "input-error")
+        .expect("input error");
+    assert_eq!(input["locations"][0]["line"], 3);
+    assert_eq!(input["failing"], true);
+    let conflicts: Vec<&Value> = fs.iter().filter(|f| f["kind"] == "conflict").collect();
+    assert!(!conflicts.is_empty());
+    for f in conflicts {
+        for l in f["locations"].as_array().unwrap() {
+            assert_eq!(
+                l["line"].as_u64(),
+                at.get(l["article"].as_str().unwrap()).copied(),
+                "{l}"
+            );
+            assert_eq!(l["path"], "set.jsonl");
+        }
+    }
+    // Not failing on input errors: the conflicts decide (1).
+    let (code, _, _) = run_in(tmp.path(), &["check", "set.jsonl", "--fail-on", "conflict"]);
+    assert_eq!(code, 1);
+    // Accepted in the baseline: the input error no longer fails either.
+    let (code, _, _) = run_in(
+        tmp.path(),
+        &["check", "set.jsonl", "--write-baseline", "b.toml"],
+    );
+    assert_eq!(code, 0);
+    let (code, _, err) = run_in(tmp.path(), &["check", "set.jsonl", "--baseline", "b.toml"]);
+    assert_eq!(code, 0, "{err}");
+}
+
+#[test]
+fn github_summary_goes_to_the_step_summary_and_annotations_are_capped() {
+    let (tmp, _) = corpus_copy();
+    let step = tmp.path().join("step.md");
+    std::fs::write(&step, "earlier step\n").unwrap();
+    let out = bin()
+        .current_dir(tmp.path())
+        .env("GITHUB_STEP_SUMMARY", &step)
+        .args(["check", "set", "--format", "github"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let errors = stdout.lines().filter(|l| l.starts_with("::error ")).count();
+    let (_, v) = json_check(tmp.path(), &["set"]);
+    let failing_n = failing(&v).len();
+    assert!(
+        failing_n > 10,
+        "the fixtures have more failing findings than the cap"
+    );
+    assert_eq!(errors, 10);
+    let md = std::fs::read_to_string(&step).unwrap();
+    assert!(
+        md.starts_with("earlier step\n## crosscheck check: failed"),
+        "appended: {md}"
+    );
+    assert!(
+        md.contains(&format!("all {failing_n} failing findings are listed here")),
+        "{md}"
+    );
+    for f in failing(&v) {
+        assert!(md.contains(f["fingerprint"].as_str().unwrap()));
+    }
+}
