@@ -12,7 +12,7 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use super::{report_diagnostics, ExitStatus, Stages, Verbosity};
+use super::{ExitStatus, Stages, Verbosity};
 use crate::check::baseline::Baseline;
 use crate::check::config::FileConfig;
 use crate::check::{self, formats, Ignore, Kind, Level, Policy};
@@ -310,8 +310,13 @@ pub fn run(cfg: &CheckConfig) -> Result<ExitStatus> {
     let mut stages = Stages::new(cfg.verbosity.verbose);
     let corpus = load(&cfg.inputs, &cfg.input)?;
     stages.done("read");
-    // Input problems are printed here and become `input-error` findings.
-    let _ = report_diagnostics(&corpus, cfg.verbosity);
+    // Input problems are printed here and become `input-error` findings;
+    // whether they fail is the policy's call, not the reader's.
+    for d in &corpus.diagnostics {
+        if !(cfg.verbosity.quiet && d.severity == crate::error::Severity::Notice) {
+            eprintln!("{d}");
+        }
+    }
     let report = build(
         &corpus.articles,
         corpus.diagnostics.clone(),

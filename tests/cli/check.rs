@@ -152,6 +152,19 @@ fn config_sets_policy_and_ignores_and_flags_override() {
         );
     }
     assert!(v["summary"]["ignored"].as_u64().unwrap() > 0);
+    // Updates are warnings: a minimum severity of error leaves them out.
+    let (_, v) = json_check(tmp.path(), &["set", "--min-severity", "warning"]);
+    assert!(v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["kind"] == "update"));
+    let (_, v) = json_check(tmp.path(), &["set", "--min-severity", "error"]);
+    assert!(v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|f| f["kind"] != "update"));
     // The flag overrides the file.
     let (code, v) = json_check(tmp.path(), &["set", "--fail-on", "conflict"]);
     assert_eq!(code, 1);
