@@ -345,6 +345,7 @@ mod sarif {
     pub struct Run {
         pub tool: Tool,
         pub original_uri_base_ids: std::collections::BTreeMap<String, ArtifactLocation>,
+        pub column_kind: &'static str,
         pub results: Vec<SarifResult>,
     }
 
@@ -556,6 +557,8 @@ pub fn sarif(o: &Outcome) -> Result<String> {
                 },
             },
             original_uri_base_ids: bases,
+            // Columns count characters, as GitHub's `col` does.
+            column_kind: "unicodeCodePoints",
             results,
         }],
     };
