@@ -644,6 +644,35 @@ mod tests {
         assert!("dup".parse::<Kind>().is_err());
     }
 
+    fn article(path: &str, line: u64, text: &str) -> Article {
+        Article {
+            id: "a".into(),
+            source: None,
+            title: None,
+            url: None,
+            published: None,
+            published_raw: None,
+            lang: None,
+            group: None,
+            text: text.into(),
+            origin: crate::ingest::Origin {
+                path: path.into(),
+                line,
+                seq: 0,
+            },
+        }
+    }
+
+    #[test]
+    fn text_files_locate_the_claim_records_their_start() {
+        let text = "Judul\n\nRusia mengerahkan sekitar 50.000 tentara.";
+        let at = text.find("sekitar").unwrap();
+        assert_eq!(locate(&article("set/a.txt", 9, text), at), (11, 19));
+        assert_eq!(locate(&article("set/a.MD", 1, text), at), (3, 19));
+        assert_eq!(locate(&article("set/a.jsonl", 4, text), at), (4, 1));
+        assert_eq!(locate(&article("set/a.csv", 7, text), at), (7, 1));
+    }
+
     #[test]
     fn fields_hash_apart() {
         assert_ne!(hash_fields(&["a", "bc"]), hash_fields(&["ab", "c"]));
