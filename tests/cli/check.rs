@@ -152,6 +152,37 @@ fn config_sets_policy_and_ignores_and_flags_override() {
         );
     }
     assert!(v["summary"]["ignored"].as_u64().unwrap() > 0);
+    // Ignore by concept and by article id (a glob).
+    let c = failing(&all)
+        .into_iter()
+        .find(|f| f["kind"] == "conflict" && f["concept"].is_string())
+        .unwrap()
+        .clone();
+    let (concept, article) = (
+        c["concept"].as_str().unwrap(),
+        c["articles"][0].as_str().unwrap(),
+    );
+    std::fs::write(
+        tmp.path().join("ignore.toml"),
+        format!(
+            "[[ignore]]\nconcept = \"{concept}\"\n\n[[ignore]]\narticle = \"{}*\"\n",
+            &article[..article.len() - 2]
+        ),
+    )
+    .unwrap();
+    let (_, v) = json_check(tmp.path(), &["set", "--config", "ignore.toml"]);
+    for f in v["findings"].as_array().unwrap() {
+        assert_ne!(f["concept"].as_str(), Some(concept), "{f}");
+        assert!(
+            f["articles"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|a| a != article),
+            "{f}"
+        );
+    }
+    assert!(!v["findings"].as_array().unwrap().is_empty());
     // Updates are warnings: a minimum severity of error leaves them out.
     let (_, v) = json_check(tmp.path(), &["set", "--min-severity", "warning"]);
     assert!(v["findings"]
