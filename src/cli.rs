@@ -55,7 +55,22 @@ pub enum Command {
     /// Prepare a corpus for Spark: Parquet tables of band keys, shingle sets and documents (needs the `parquet` feature).
     #[command(after_help = SIGN_EXAMPLES)]
     Sign(SignArgs),
+    /// The CI gate: fail on near-duplicates and numeric conflicts nobody accepted (see docs/ci.md).
+    #[command(after_help = CHECK_EXAMPLES)]
+    Check(crosscheck::commands::check::CheckArgs),
 }
+
+const CHECK_EXAMPLES: &str = "Examples:
+  crosscheck check articles/
+  crosscheck check articles/ --baseline crosscheck-baseline.toml --format github
+  crosscheck check articles/ --write-baseline crosscheck-baseline.toml
+  crosscheck check articles/ --format sarif -o crosscheck.sarif
+
+Settings: crosscheck.toml in the working folder or its parents (or --config FILE); flags override it.
+
+Exit status: 0 clean (no failing findings; baselined ones and stale baseline entries do not fail);
+1 findings that fail (kinds in fail_on, not in the baseline);
+2 usage, configuration or baseline errors (with the file and line), or input that could not be read.";
 
 const CLAIMS_EXAMPLES: &str = "Examples:
   crosscheck claims testdata/corpus

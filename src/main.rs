@@ -38,6 +38,9 @@ fn main() -> ExitCode {
         Command::Sign(args) => args
             .config(verbosity)
             .and_then(|cfg| commands::sign::run(&cfg)),
+        Command::Check(args) => args
+            .config(verbosity)
+            .and_then(|cfg| commands::check::run(&cfg)),
     };
     match result {
         Ok(status) => ExitCode::from(status.code()),

@@ -2,6 +2,7 @@
 //! writes its result to a [`Target`](crate::output::Target) and diagnostics to
 //! standard error, and returns an [`ExitStatus`].
 
+pub mod check;
 pub mod claims;
 pub mod dedup;
 pub mod report;

@@ -2,6 +2,7 @@
 
 mod util;
 
+mod check;
 mod dedup;
 mod input_errors;
 mod report;
