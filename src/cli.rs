@@ -51,6 +51,29 @@ pub enum Command {
     /// The consistency report: stories, aligned claims across outlets, conflicts first.
     #[command(after_help = REPORT_EXAMPLES)]
     Report(ReportArgs),
+    /// Print a shell completion script to standard output.
+    #[command(after_help = COMPLETIONS_EXAMPLES)]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) to standard output.
+    #[command(after_help = MAN_EXAMPLES)]
+    Man,
+}
+
+const COMPLETIONS_EXAMPLES: &str = "Examples:
+  crosscheck completions bash > ~/.local/share/bash-completion/completions/crosscheck
+  crosscheck completions zsh > ~/.zfunc/_crosscheck
+  crosscheck completions fish > ~/.config/fish/completions/crosscheck.fish";
+
+const MAN_EXAMPLES: &str = "Examples:
+  crosscheck man > crosscheck.1 && man ./crosscheck.1
+  crosscheck man | gzip > /usr/local/share/man/man1/crosscheck.1.gz";
+
+/// `crosscheck completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 const CLAIMS_EXAMPLES: &str = "Examples:
@@ -63,6 +86,7 @@ Exit status: 0 clean; 2 usage or input errors (bad input reported and skipped)."
 const REPORT_EXAMPLES: &str = "Examples:
   crosscheck report testdata/corpus
   crosscheck report testdata/corpus --format markdown -o report.md
+  crosscheck report testdata/corpus --format html -o report.html
   crosscheck report archive.jsonl --group-by story_id --format json
 
 Exit status: 0 whatever the report finds; 2 usage or input errors (bad input reported and skipped).";
@@ -154,6 +178,8 @@ pub enum ReportFormatArg {
     Markdown,
     /// JSON, `version` 1 (schema in docs/report.md).
     Json,
+    /// One self-contained HTML page: overview, stories, diffs, article texts, filters.
+    Html,
 }
 
 /// `--color` values.
@@ -407,6 +433,7 @@ impl ReportArgs {
                 ReportFormatArg::Text => ReportFormat::Text,
                 ReportFormatArg::Markdown => ReportFormat::Markdown,
                 ReportFormatArg::Json => ReportFormat::Json,
+                ReportFormatArg::Html => ReportFormat::Html,
             },
             output,
             style: Style {
@@ -418,11 +445,16 @@ impl ReportArgs {
     }
 }
 
-/// The terminal's width from `COLUMNS`, else 100.
+/// The terminal's width: `COLUMNS`, else the width of the terminal on
+/// standard output, else 100 (at least 40).
 fn terminal_width() -> usize {
     std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.parse().ok())
+        .or_else(|| {
+            terminal_size::terminal_size_of(std::io::stdout())
+                .map(|(terminal_size::Width(w), _)| usize::from(w))
+        })
         .filter(|&w: &usize| w >= 40)
         .unwrap_or(100)
 }

@@ -68,28 +68,51 @@ pub fn report_diagnostics(corpus: &Corpus, v: Verbosity) -> ExitStatus {
     }
 }
 
-/// Stage timings for `-v`.
+/// Stage timings for `-v`, and a progress spinner for the running stage
+/// (see [`crate::progress`]).
 #[derive(Debug)]
 pub struct Stages {
     verbose: bool,
     last: Instant,
     start: Instant,
+    /// Names of the stages still to come, when known.
+    plan: std::collections::VecDeque<&'static str>,
+    spinner: crate::progress::Spinner,
 }
 
 impl Stages {
     /// Starts the clock.
     pub fn new(verbose: bool) -> Self {
+        Stages::with_plan(verbose, &[])
+    }
+
+    /// Starts the clock, knowing the names of the stages to come (for the spinner).
+    pub fn with_plan(verbose: bool, plan: &[&'static str]) -> Self {
         let now = Instant::now();
-        Stages {
+        let mut s = Stages {
             verbose,
             last: now,
             start: now,
-        }
+            plan: plan.iter().copied().collect(),
+            spinner: crate::progress::Spinner::default(),
+        };
+        s.spin(None);
+        s
     }
 
-    /// Ends a stage: prints its time when verbose.
+    fn spin(&mut self, after: Option<&str>) {
+        let msg = match (self.plan.front(), after) {
+            (Some(next), _) => format!("crosscheck: {next}"),
+            (None, Some(after)) => format!("crosscheck: working (after {after})"),
+            (None, None) => "crosscheck: working".to_string(),
+        };
+        self.spinner = crate::progress::Spinner::start(&msg);
+    }
+
+    /// Ends a stage: prints its time when verbose, and moves the spinner on.
     pub fn done(&mut self, stage: &str) {
         let now = Instant::now();
+        self.spinner.finish();
         if self.verbose {
             eprintln!(
                 "  {stage:<14} {:>9.3} s   (total {:.3} s)",
@@ -97,6 +120,15 @@ impl Stages {
                 (now - self.start).as_secs_f64()
             );
         }
+        if self.plan.front().is_some_and(|&n| n == stage) {
+            self.plan.pop_front();
+        }
         self.last = now;
+        self.spin(Some(stage));
+    }
+
+    /// Ends the last stage: the spinner goes.
+    pub fn finish(&mut self) {
+        self.spinner.finish();
     }
 }

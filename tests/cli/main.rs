@@ -3,6 +3,7 @@
 mod util;
 
 mod dedup;
+mod html;
 mod input_errors;
 mod report;
 mod shared_data;
