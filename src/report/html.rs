@@ -8,7 +8,8 @@
 //! and only `http`/`https` URLs become links ([`safe_url`]).
 //!
 //! The static page is complete without the script: an overview (counts,
-//! conflicts by concept and by source), then each story with its articles,
+//! conflicts by concept and by source), then each story (those with conflicts
+//! first) with its articles,
 //! its claim groups (every source's value side by side, disputed ones first)
 //! and its aligned pairs (conflicts first; both sentences with the word diff,
 //! the numbers highlighted; the reason and the evidence), then the full text
@@ -172,7 +173,21 @@ pub fn render(r: &Report, articles: &[Article]) -> String {
     let mut body = String::new();
     overview(&mut body, &page);
     filters(&mut body, &page);
-    for st in &r.stories {
+    // Stories with conflicts first, then with updates, else in the report's order.
+    let mut stories: Vec<&crate::stories::Story> = r.stories.iter().collect();
+    stories.sort_by_key(|st| {
+        let n = |v: Verdict| {
+            r.alignments
+                .iter()
+                .filter(|a| a.story == st.id && a.verdict == v)
+                .count()
+        };
+        (
+            std::cmp::Reverse(n(Verdict::Conflict)),
+            std::cmp::Reverse(n(Verdict::Update)),
+        )
+    });
+    for st in stories {
         story(&mut body, &page, st);
     }
     texts(&mut body, &page);

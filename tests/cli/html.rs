@@ -192,6 +192,7 @@ fn html_report_of_the_seeds_shows_the_troop_counts_side_by_side() {
     assert_inert(&html);
     let pair = html
         .split("<article class=\"pair ")
+        .skip(1)
         .find(|p| p.contains("data-concept=\"troops\"") && p.contains("100.000"))
         .expect("an aligned pair of troop counts");
     assert!(pair.contains("class=\"side lhs\"") && pair.contains("class=\"side rhs\""));
