@@ -37,6 +37,9 @@ pub struct Cli {
     /// Print stage timings on standard error.
     #[arg(short, long, global = true)]
     pub verbose: bool,
+    /// Colour in text output (auto: on a terminal, unless NO_COLOR is set).
+    #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
+    pub color: ColorArg,
 }
 
 /// The subcommands.
@@ -164,9 +167,6 @@ pub struct ReportArgs {
     /// Write here (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Colour in text output.
-    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
-    pub color: ColorArg,
 }
 
 /// `report --format` values.
@@ -392,7 +392,7 @@ impl ClaimsArgs {
 
 impl ReportArgs {
     /// The validated configuration.
-    pub fn config(&self, verbosity: Verbosity) -> Result<ReportConfig> {
+    pub fn config(&self, verbosity: Verbosity, color: ColorArg) -> Result<ReportConfig> {
         if self.window < 0 {
             return Err(Error::Usage(format!(
                 "--window must be 0 or more days, got {}",
@@ -406,7 +406,7 @@ impl ReportArgs {
             )));
         }
         let output = Target::from_arg(self.output.as_deref());
-        let color = match self.color {
+        let color = match color {
             ColorArg::Always => true,
             ColorArg::Never => false,
             ColorArg::Auto => {

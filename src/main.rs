@@ -34,7 +34,7 @@ fn main() -> ExitCode {
             .config(verbosity)
             .and_then(|cfg| commands::claims::run(&cfg)),
         Command::Report(args) => args
-            .config(verbosity)
+            .config(verbosity, cli.color)
             .and_then(|cfg| commands::report::run(&cfg)),
         Command::Completions(args) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();

@@ -427,22 +427,52 @@ fn story(out: &mut String, p: &Page, st: &crate::stories::Story) {
     out.push_str("</section>\n");
 }
 
-/// One side of a diff: changed words in `<del>`/`<ins>`, numbers also `<mark>`ed.
-fn side(diff: &[DiffPart], keep: &str) -> String {
+/// Where the claim stands in its own sentence (the text the diff is of), when known.
+fn figure_in_sentence(c: &Claim) -> Option<(usize, usize)> {
+    let start = c.span[0].checked_sub(c.sentence_span[0])?;
+    let end = c.span[1].checked_sub(c.sentence_span[0])?;
+    (c.sentence.get(start..end) == Some(c.text.as_str())).then_some((start, end))
+}
+
+/// One side of a diff: changed words in `<del>`/`<ins>`, changed numbers also
+/// `<mark>`ed, and the aligned figure itself (`figure`, a byte range of this
+/// side's sentence) in `<span class="fig">`, changed or not.
+fn side(diff: &[DiffPart], keep: &str, figure: Option<(usize, usize)>) -> String {
     let tag = if keep == "delete" { "del" } else { "ins" };
+    let (fs, fe) = figure.unwrap_or((usize::MAX, usize::MAX));
     let mut s = String::new();
+    let mut pos = 0;
     for part in diff {
-        if part.op == "equal" {
-            s.push_str(&escape(&part.text));
-        } else if part.op == keep {
-            let t = part.text.trim_end();
-            let inner = if part.number {
-                format!("<mark>{}</mark>", escape(t))
-            } else {
-                escape(t)
-            };
-            let _ = write!(s, "<{tag}>{inner}</{tag}>{}", &part.text[t.len()..]);
+        if part.op != "equal" && part.op != keep {
+            continue;
         }
+        let changed = part.op == keep;
+        let text = part.text.as_str();
+        let mut cuts = vec![0, text.len()];
+        for f in [fs, fe] {
+            if f > pos && f < pos + text.len() && text.is_char_boundary(f - pos) {
+                cuts.push(f - pos);
+            }
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        for w in cuts.windows(2) {
+            let piece = &text[w[0]..w[1]];
+            let body = piece.trim_end();
+            let mut html = escape(body);
+            if changed && !body.is_empty() {
+                if part.number {
+                    html = format!("<mark>{html}</mark>");
+                }
+                html = format!("<{tag}>{html}</{tag}>");
+            }
+            if pos + w[0] >= fs && pos + w[1] <= fe && !body.is_empty() {
+                html = format!("<span class=\"fig\">{html}</span>");
+            }
+            s.push_str(&html);
+            s.push_str(&piece[body.len()..]);
+        }
+        pos += text.len();
     }
     s
 }
@@ -471,10 +501,10 @@ fn pair(out: &mut String, p: &Page, a: &Alignment) {
         escape(&a.reason),
         escape(sa),
         escape(&ca.doc),
-        side(&a.diff, "delete"),
+        side(&a.diff, "delete", figure_in_sentence(ca)),
         escape(sb),
         escape(&cb.doc),
-        side(&a.diff, "insert"),
+        side(&a.diff, "insert", figure_in_sentence(cb)),
         a.score,
         a.local_context,
         a.sentence_context,
@@ -597,6 +627,24 @@ mod tests {
         ] {
             assert_eq!(safe_url(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn a_side_marks_changes_numbers_and_the_figure() {
+        let lhs = "They <say> 100,000 troops massed.";
+        let rhs = "They <say> 60,000 troops massed.";
+        let diff = crate::reconcile::word_diff(lhs, rhs);
+        let fig = lhs.find("100,000").map(|i| (i, i + "100,000 troops".len()));
+        let html = side(&diff, "delete", fig);
+        assert!(html.starts_with("They &lt;say&gt; "), "{html}");
+        assert!(
+            html.contains("<span class=\"fig\"><del><mark>100,000</mark></del></span>"),
+            "{html}"
+        );
+        assert!(!html.contains("60,000"), "{html}");
+        let plain = side(&diff, "insert", None);
+        assert!(plain.contains("<ins><mark>60,000</mark></ins>"), "{plain}");
+        assert!(!plain.contains("fig"), "{plain}");
     }
 
     #[test]
