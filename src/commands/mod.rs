@@ -115,7 +115,7 @@ impl Stages {
         self.spinner.finish();
         if self.verbose {
             eprintln!(
-                "  {stage:<14} {:>9.3} s   (total {:.3} s)",
+                "  {stage:<16} {:>9.3} s   (total {:.3} s)",
                 (now - self.last).as_secs_f64(),
                 (now - self.start).as_secs_f64()
             );

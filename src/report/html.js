@@ -44,8 +44,23 @@
     count.textContent = shown + " of " + pairs.length + " aligned pairs";
   }
 
+  // A link may preset the filters: #filter:verdict=conflict&concept=troops&source=AFP
+  function preset() {
+    var h = window.location.hash;
+    if (h.indexOf("#filter:") !== 0) { return; }
+    h.slice(8).split("&").forEach(function (kv) {
+      var i = kv.indexOf("=");
+      var key = decodeURIComponent(kv.slice(0, i)), value = decodeURIComponent(kv.slice(i + 1));
+      var el = { verdict: verdict, concept: concept, source: source }[key];
+      if (el && Array.prototype.some.call(el.options, function (o) { return o.value === value; })) {
+        el.value = value;
+      }
+    });
+  }
+
   if (form && verdict && concept && source && count) {
     form.hidden = false;
+    preset();
     [verdict, concept, source].forEach(function (el) { el.addEventListener("change", apply); });
     apply();
   }

@@ -221,8 +221,8 @@ fn chromium(test: &str) -> Option<PathBuf> {
 }
 
 /// Runs headless Chromium on a file with extra arguments; returns its standard output.
-fn headless(chromium: &Path, profile: &Path, page: &Path, extra: &[&str]) -> String {
-    let url = format!("file://{}", page.display());
+fn headless(chromium: &Path, profile: &Path, page: &Path, extra: &[&str], hash: &str) -> String {
+    let url = format!("file://{}{hash}", page.display());
     let out = Command::new("timeout")
         .arg("120")
         .arg(chromium)
@@ -272,7 +272,13 @@ fn html_report_loads_in_headless_chromium_and_runs_nothing_hostile() {
     let (stories, conflicts) = hostile_summary();
     assert!(conflicts >= 1, "the hostile article makes a conflict");
 
-    let dom = headless(&chromium, &dir.join("profile-dom"), &page, &["--dump-dom"]);
+    let dom = headless(
+        &chromium,
+        &dir.join("profile-dom"),
+        &page,
+        &["--dump-dom"],
+        "",
+    );
     // Our script ran to its end, without errors, and counted what the page shows.
     assert_eq!(
         root_attr(&dom, "data-js").as_deref(),
@@ -299,6 +305,39 @@ fn html_report_loads_in_headless_chromium_and_runs_nothing_hostile() {
     assert!(dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(dom.contains("&lt;img src=x onerror=alert(1)&gt;"));
 
+    // The filters work: a link presets "conflicts only".
+    let filtered = headless(
+        &chromium,
+        &dir.join("profile-filter"),
+        &page,
+        &["--dump-dom"],
+        "#filter:verdict=conflict",
+    );
+    assert_eq!(root_attr(&filtered, "data-errors"), None, "script errors");
+    let shown = filtered
+        .split("<output id=\"f-count\">")
+        .nth(1)
+        .and_then(|s| s.split(' ').next())
+        .expect("the filter count");
+    assert_eq!(
+        shown,
+        conflicts.to_string(),
+        "pairs shown with verdict=conflict"
+    );
+    assert_eq!(
+        filtered.matches("<article class=\"pair conflict\"").count() as u64,
+        conflicts
+    );
+    let pairs: Vec<&str> = tags(&filtered)
+        .into_iter()
+        .filter(|t| t.starts_with("article class=\"pair "))
+        .collect();
+    assert!(pairs.len() as u64 > conflicts);
+    for t in pairs {
+        let conflict = t.starts_with("article class=\"pair conflict\"");
+        assert_eq!(t.contains(" hidden=\"\""), !conflict, "<{t}>");
+    }
+
     let png = Path::new(env!("CARGO_TARGET_TMPDIR"))
         .parent()
         .expect("target dir")
@@ -312,6 +351,7 @@ fn html_report_loads_in_headless_chromium_and_runs_nothing_hostile() {
             &format!("--screenshot={}", png.display()),
             "--window-size=1280,2000",
         ],
+        "",
     );
     let bytes = std::fs::read(&png).expect("screenshot written");
     assert!(
