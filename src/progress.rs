@@ -48,6 +48,15 @@ impl Spinner {
         Spinner(Some(bar))
     }
 
+    /// Runs `f` with the spinner hidden, so that what `f` prints on standard
+    /// error is not garbled by it.
+    pub fn suspend<R>(&self, f: impl FnOnce() -> R) -> R {
+        match &self.0 {
+            Some(bar) => bar.suspend(f),
+            None => f(),
+        }
+    }
+
     /// Removes the spinner from the terminal.
     pub fn finish(&mut self) {
         if let Some(bar) = self.0.take() {

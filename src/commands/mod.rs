@@ -100,11 +100,15 @@ impl Stages {
         s
     }
 
+    /// Shows a spinner for the next planned stage (or, before the first
+    /// stage without a plan, "working"). Past the plan there is none: output
+    /// may be going to the same terminal then, and a redrawn spinner would
+    /// overwrite it.
     fn spin(&mut self, after: Option<&str>) {
         let msg = match (self.plan.front(), after) {
             (Some(next), _) => format!("crosscheck: {next}"),
-            (None, Some(after)) => format!("crosscheck: working (after {after})"),
             (None, None) => "crosscheck: working".to_string(),
+            (None, Some(_)) => return,
         };
         self.spinner = crate::progress::Spinner::start(&msg);
     }
@@ -125,6 +129,11 @@ impl Stages {
         }
         self.last = now;
         self.spin(Some(stage));
+    }
+
+    /// Runs `f` (which prints on standard error) with the spinner hidden.
+    pub fn suspend<R>(&self, f: impl FnOnce() -> R) -> R {
+        self.spinner.suspend(f)
     }
 
     /// Ends the last stage: the spinner goes.

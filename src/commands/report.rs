@@ -70,7 +70,7 @@ pub fn build_report_with_articles(
     let mut stages = Stages::with_plan(cfg.verbosity.verbose, &plan);
     let corpus = load(&cfg.inputs, &cfg.input)?;
     stages.done("read");
-    let status = report_diagnostics(&corpus, cfg.verbosity);
+    let status = stages.suspend(|| report_diagnostics(&corpus, cfg.verbosity));
     let report = build_observed(
         &corpus.articles,
         corpus.diagnostics,
