@@ -62,6 +62,13 @@
     form.hidden = false;
     preset();
     [verdict, concept, source].forEach(function (el) { el.addEventListener("change", apply); });
+    window.addEventListener("hashchange", function () {
+      if (window.location.hash.indexOf("#filter:") === 0) {
+        verdict.value = ""; concept.value = ""; source.value = "";
+        preset();
+        apply();
+      }
+    });
     apply();
   }
   root.setAttribute("data-counted-stories", String(stories.length));

@@ -269,6 +269,19 @@ fn overview(out: &mut String, p: &Page) {
     out.push_str("</section>\n");
 }
 
+/// Percent-encodes everything but unreserved characters (for `#filter:` links).
+fn percent(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
 fn table_counts(out: &mut String, caption: &str, what: &str, rows: &BTreeMap<String, [usize; 2]>) {
     let mut rows: Vec<_> = rows.iter().collect();
     rows.sort_by(|x, y| (y.1[0], y.1[1]).cmp(&(x.1[0], x.1[1])).then(x.0.cmp(y.0)));
@@ -279,7 +292,8 @@ fn table_counts(out: &mut String, caption: &str, what: &str, rows: &BTreeMap<Str
     for (k, v) in rows {
         let _ = write!(
             out,
-            "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+            "<tr><td><a href=\"#filter:{what}={}\">{}</a></td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+            percent(k),
             escape(k),
             v[0],
             v[1]
@@ -594,6 +608,13 @@ fn marked_text(text: &str, claims: &[&Claim], anchor: impl Fn(&Claim) -> Option<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn filter_links_are_percent_encoded() {
+        assert_eq!(percent("AFP"), "AFP");
+        assert_eq!(percent("\"><img src=x>"), "%22%3E%3Cimg%20src%3Dx%3E");
+        assert_eq!(percent("Détik"), "D%C3%A9tik");
+    }
 
     #[test]
     fn base64_matches_the_rfc_examples() {
