@@ -38,6 +38,9 @@ pub struct Cli {
     /// Print stage timings on standard error.
     #[arg(short, long, global = true)]
     pub verbose: bool,
+    /// Colour in text output (auto: on a terminal, unless NO_COLOR is set).
+    #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
+    pub color: ColorArg,
 }
 
 /// The subcommands.
@@ -58,6 +61,29 @@ pub enum Command {
     /// The CI gate: fail on near-duplicates and numeric conflicts nobody accepted (see docs/ci.md).
     #[command(after_help = CHECK_EXAMPLES)]
     Check(crosscheck::commands::check::CheckArgs),
+    /// Print a shell completion script to standard output.
+    #[command(after_help = COMPLETIONS_EXAMPLES)]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) to standard output.
+    #[command(after_help = MAN_EXAMPLES)]
+    Man,
+}
+
+const COMPLETIONS_EXAMPLES: &str = "Examples:
+  crosscheck completions bash > ~/.local/share/bash-completion/completions/crosscheck
+  crosscheck completions zsh > ~/.zfunc/_crosscheck
+  crosscheck completions fish > ~/.config/fish/completions/crosscheck.fish";
+
+const MAN_EXAMPLES: &str = "Examples:
+  crosscheck man > crosscheck.1 && man ./crosscheck.1
+  crosscheck man | gzip > /usr/local/share/man/man1/crosscheck.1.gz";
+
+/// `crosscheck completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 const CHECK_EXAMPLES: &str = "Examples:
@@ -82,6 +108,7 @@ Exit status: 0 clean; 2 usage or input errors (bad input reported and skipped)."
 const REPORT_EXAMPLES: &str = "Examples:
   crosscheck report testdata/corpus
   crosscheck report testdata/corpus --format markdown -o report.md
+  crosscheck report testdata/corpus --format html -o report.html
   crosscheck report archive.jsonl --group-by story_id --format json
 
 Exit status: 0 whatever the report finds; 2 usage or input errors (bad input reported and skipped).";
@@ -159,9 +186,6 @@ pub struct ReportArgs {
     /// Write here (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Colour in text output.
-    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
-    pub color: ColorArg,
 }
 
 /// `report --format` values.
@@ -173,6 +197,8 @@ pub enum ReportFormatArg {
     Markdown,
     /// JSON, `version` 1 (schema in docs/report.md).
     Json,
+    /// One self-contained HTML page: overview, stories, diffs, article texts, filters.
+    Html,
 }
 
 /// `--color` values.
@@ -448,7 +474,7 @@ impl ClaimsArgs {
 
 impl ReportArgs {
     /// The validated configuration.
-    pub fn config(&self, verbosity: Verbosity) -> Result<ReportConfig> {
+    pub fn config(&self, verbosity: Verbosity, color: ColorArg) -> Result<ReportConfig> {
         if self.window < 0 {
             return Err(Error::Usage(format!(
                 "--window must be 0 or more days, got {}",
@@ -462,7 +488,7 @@ impl ReportArgs {
             )));
         }
         let output = Target::from_arg(self.output.as_deref());
-        let color = match self.color {
+        let color = match color {
             ColorArg::Always => true,
             ColorArg::Never => false,
             ColorArg::Auto => {
@@ -489,6 +515,7 @@ impl ReportArgs {
                 ReportFormatArg::Text => ReportFormat::Text,
                 ReportFormatArg::Markdown => ReportFormat::Markdown,
                 ReportFormatArg::Json => ReportFormat::Json,
+                ReportFormatArg::Html => ReportFormat::Html,
             },
             output,
             style: Style {
@@ -500,11 +527,16 @@ impl ReportArgs {
     }
 }
 
-/// The terminal's width from `COLUMNS`, else 100.
+/// The terminal's width: `COLUMNS`, else the width of the terminal on
+/// standard output, else 100 (at least 40).
 fn terminal_width() -> usize {
     std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.parse().ok())
+        .or_else(|| {
+            terminal_size::terminal_size_of(std::io::stdout())
+                .map(|(terminal_size::Width(w), _)| usize::from(w))
+        })
         .filter(|&w: &usize| w >= 40)
         .unwrap_or(100)
 }

@@ -13,6 +13,7 @@ pub mod lsh;
 pub mod minhash;
 pub mod normalize;
 pub mod output;
+pub mod progress;
 pub mod reconcile;
 pub mod report;
 pub mod shingle;

@@ -25,6 +25,7 @@ fn main() -> ExitCode {
         }
     }
     let verbosity = cli.verbosity();
+    crosscheck::progress::enable(crosscheck::progress::wanted(verbosity.quiet));
     let result = match &cli.command {
         Command::Dedup(args) => args
             .config(verbosity)
@@ -33,7 +34,7 @@ fn main() -> ExitCode {
             .config(verbosity)
             .and_then(|cfg| commands::claims::run(&cfg)),
         Command::Report(args) => args
-            .config(verbosity)
+            .config(verbosity, cli.color)
             .and_then(|cfg| commands::report::run(&cfg)),
         Command::Sign(args) => args
             .config(verbosity)
@@ -41,6 +42,18 @@ fn main() -> ExitCode {
         Command::Check(args) => args
             .config(verbosity)
             .and_then(|cfg| commands::check::run(&cfg)),
+        Command::Completions(args) => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(args.shell, &mut cmd, "crosscheck", &mut std::io::stdout());
+            Ok(ExitStatus::Clean)
+        }
+        Command::Man => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            clap_mangen::Man::new(cmd)
+                .render(&mut std::io::stdout())
+                .map(|()| ExitStatus::Clean)
+                .map_err(|e| crosscheck::error::Error::io("-", e))
+        }
     };
     match result {
         Ok(status) => ExitCode::from(status.code()),

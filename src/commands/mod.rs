@@ -70,35 +70,76 @@ pub fn report_diagnostics(corpus: &Corpus, v: Verbosity) -> ExitStatus {
     }
 }
 
-/// Stage timings for `-v`.
+/// Stage timings for `-v`, and a progress spinner for the running stage
+/// (see [`crate::progress`]).
 #[derive(Debug)]
 pub struct Stages {
     verbose: bool,
     last: Instant,
     start: Instant,
+    /// Names of the stages still to come, when known.
+    plan: std::collections::VecDeque<&'static str>,
+    spinner: crate::progress::Spinner,
 }
 
 impl Stages {
     /// Starts the clock.
     pub fn new(verbose: bool) -> Self {
+        Stages::with_plan(verbose, &[])
+    }
+
+    /// Starts the clock, knowing the names of the stages to come (for the spinner).
+    pub fn with_plan(verbose: bool, plan: &[&'static str]) -> Self {
         let now = Instant::now();
-        Stages {
+        let mut s = Stages {
             verbose,
             last: now,
             start: now,
-        }
+            plan: plan.iter().copied().collect(),
+            spinner: crate::progress::Spinner::default(),
+        };
+        s.spin(None);
+        s
     }
 
-    /// Ends a stage: prints its time when verbose.
+    /// Shows a spinner for the next planned stage (or, before the first
+    /// stage without a plan, "working"). Past the plan there is none: output
+    /// may be going to the same terminal then, and a redrawn spinner would
+    /// overwrite it.
+    fn spin(&mut self, after: Option<&str>) {
+        let msg = match (self.plan.front(), after) {
+            (Some(next), _) => format!("crosscheck: {next}"),
+            (None, None) => "crosscheck: working".to_string(),
+            (None, Some(_)) => return,
+        };
+        self.spinner = crate::progress::Spinner::start(&msg);
+    }
+
+    /// Ends a stage: prints its time when verbose, and moves the spinner on.
     pub fn done(&mut self, stage: &str) {
         let now = Instant::now();
+        self.spinner.finish();
         if self.verbose {
             eprintln!(
-                "  {stage:<14} {:>9.3} s   (total {:.3} s)",
+                "  {stage:<16} {:>9.3} s   (total {:.3} s)",
                 (now - self.last).as_secs_f64(),
                 (now - self.start).as_secs_f64()
             );
         }
+        if self.plan.front().is_some_and(|&n| n == stage) {
+            self.plan.pop_front();
+        }
         self.last = now;
+        self.spin(Some(stage));
+    }
+
+    /// Runs `f` (which prints on standard error) with the spinner hidden.
+    pub fn suspend<R>(&self, f: impl FnOnce() -> R) -> R {
+        self.spinner.suspend(f)
+    }
+
+    /// Ends the last stage: the spinner goes.
+    pub fn finish(&mut self) {
+        self.spinner.finish();
     }
 }

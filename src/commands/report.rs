@@ -5,9 +5,9 @@ use std::path::PathBuf;
 use super::{report_diagnostics, ExitStatus, Stages, Verbosity};
 use crate::claims::Lexicon;
 use crate::error::Result;
-use crate::ingest::{load, InputOptions};
+use crate::ingest::{load, Article, InputOptions};
 use crate::output::Target;
-use crate::report::{build, markdown, text, Report, ReportOptions};
+use crate::report::{build_observed, html, markdown, text, Report, ReportOptions, STAGES};
 
 /// Output formats of `report`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -19,6 +19,8 @@ pub enum ReportFormat {
     Markdown,
     /// JSON (`version` 1).
     Json,
+    /// One self-contained HTML page (needs the articles' texts: [`render_with_articles`]).
+    Html,
 }
 
 /// Everything `report` needs.
@@ -54,21 +56,49 @@ pub fn lexicon(files: &[PathBuf]) -> Result<Lexicon> {
 
 /// Reads the inputs and builds the report; returns it with the input status.
 pub fn build_report(cfg: &ReportConfig) -> Result<(Report, ExitStatus)> {
-    let lex = lexicon(&cfg.lexicons)?;
-    let mut stages = Stages::new(cfg.verbosity.verbose);
-    let corpus = load(&cfg.inputs, &cfg.input)?;
-    stages.done("read");
-    let status = report_diagnostics(&corpus, cfg.verbosity);
-    let report = build(&corpus.articles, corpus.diagnostics, &cfg.report, &lex)?;
-    stages.done("analyse");
-    Ok((report, status))
+    build_report_with_articles(cfg).map(|(r, _, s)| (r, s))
 }
 
-/// Renders a report in a format.
+/// [`build_report`], also returning the articles read (their texts and URLs
+/// are not in the report; the HTML page shows them).
+pub fn build_report_with_articles(
+    cfg: &ReportConfig,
+) -> Result<(Report, Vec<Article>, ExitStatus)> {
+    let lex = lexicon(&cfg.lexicons)?;
+    let mut plan = vec!["read"];
+    plan.extend(STAGES);
+    let mut stages = Stages::with_plan(cfg.verbosity.verbose, &plan);
+    let corpus = load(&cfg.inputs, &cfg.input)?;
+    stages.done("read");
+    let status = stages.suspend(|| report_diagnostics(&corpus, cfg.verbosity));
+    let report = build_observed(
+        &corpus.articles,
+        corpus.diagnostics,
+        &cfg.report,
+        &lex,
+        &mut |stage| stages.done(stage),
+    )?;
+    stages.finish();
+    Ok((report, corpus.articles, status))
+}
+
+/// Renders a report in a format (HTML without the article texts: see
+/// [`render_with_articles`]).
 pub fn render(report: &Report, format: ReportFormat, style: &text::Style) -> Result<String> {
+    render_with_articles(report, &[], format, style)
+}
+
+/// Renders a report in a format; `articles` give the HTML page its texts and links.
+pub fn render_with_articles(
+    report: &Report,
+    articles: &[Article],
+    format: ReportFormat,
+    style: &text::Style,
+) -> Result<String> {
     Ok(match format {
         ReportFormat::Text => text::render(report, style),
         ReportFormat::Markdown => markdown::render(report),
+        ReportFormat::Html => html::render(report, articles),
         ReportFormat::Json => {
             let mut s = serde_json::to_string_pretty(report)?;
             s.push('\n');
@@ -80,8 +110,8 @@ pub fn render(report: &Report, format: ReportFormat, style: &text::Style) -> Res
 /// Runs `report`: exit 0 whatever it finds (2 when input was skipped).
 pub fn run(cfg: &ReportConfig) -> Result<ExitStatus> {
     cfg.output.check_not_input(&cfg.inputs)?;
-    let (report, status) = build_report(cfg)?;
-    let out = render(&report, cfg.format, &cfg.style)?;
+    let (report, articles, status) = build_report_with_articles(cfg)?;
+    let out = render_with_articles(&report, &articles, cfg.format, &cfg.style)?;
     cfg.output.write(out.as_bytes())?;
     Ok(status)
 }

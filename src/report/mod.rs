@@ -5,6 +5,7 @@
 //! claim groups. The [`Report`] it returns is what every renderer
 //! (`text`, `markdown`, JSON via serde, `html`) draws from.
 
+pub mod html;
 pub mod markdown;
 pub mod text;
 
@@ -264,15 +265,31 @@ pub fn build(
     opts: &ReportOptions,
     lexicon: &Lexicon,
 ) -> Result<Report> {
+    build_observed(articles, diagnostics, opts, lexicon, &mut |_| {})
+}
+
+/// [`build`], calling `stage_done` with each stage's name as it ends:
+/// [`STAGES`], in order (for progress and timings).
+pub fn build_observed(
+    articles: &[Article],
+    diagnostics: Vec<Diagnostic>,
+    opts: &ReportOptions,
+    lexicon: &Lexicon,
+    stage_done: &mut dyn FnMut(&'static str),
+) -> Result<Report> {
     let cleaned = par_clean(articles);
+    stage_done(STAGES[0]);
     let shingles = par_shingle_sets(articles, &cleaned, opts.dedup.ngram);
     let dedup = par_dedup(articles, &shingles, &opts.dedup)?;
     drop(shingles);
+    stage_done(STAGES[1]);
     let langs: Vec<Lang> = articles.iter().map(|a| language(a, opts.lang)).collect();
     let claims_per_doc = par_claims(articles, &cleaned, &langs, lexicon);
+    stage_done(STAGES[2]);
     let (vectors, idf) = par_vectors_idf(articles, &cleaned);
     let stories = par_stories(articles, &vectors, &dedup, &opts.stories);
-    Ok(assemble(
+    stage_done(STAGES[3]);
+    let report = assemble(
         articles,
         Stages {
             cleaned,
@@ -283,8 +300,13 @@ pub fn build(
             idf,
         },
         diagnostics,
-    ))
+    );
+    stage_done(STAGES[4]);
+    Ok(report)
 }
+
+/// The stages of [`build_observed`], in order.
+pub const STAGES: [&str; 5] = ["clean", "shingle+minhash", "claims", "stories", "align"];
 
 /// What the stages of [`build`] produced, per article where it applies.
 struct Stages {

@@ -4,6 +4,7 @@ mod util;
 
 mod check;
 mod dedup;
+mod html;
 mod input_errors;
 mod report;
 mod shared_data;
