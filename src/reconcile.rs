@@ -272,11 +272,15 @@ pub fn compare(a: &Claim, pa: Option<&Published>, b: &Claim, pb: Option<&Publish
     }
     Comparison {
         verdict: Verdict::Conflict,
-        reason: format!(
-            "cannot both be true: {fa} and {fb} are {} apart ({:.1}%)",
-            format_value(gap, a.kind, a.unit.as_deref()),
-            relative_gap * 100.0
-        ),
+        reason: if relative_gap < 0.01 {
+            format!("cannot both be true: {fa} and {fb} do not overlap")
+        } else {
+            format!(
+                "cannot both be true: {fa} and {fb} are {} apart ({:.1}%)",
+                format_value(gap, a.kind, a.unit.as_deref()),
+                relative_gap * 100.0
+            )
+        },
         gap,
         relative_gap,
     }

@@ -88,7 +88,7 @@ pub struct CheckArgs {
     /// Days between dates in one story [report.window; 3].
     #[arg(long, value_name = "DAYS")]
     pub window: Option<i64>,
-    /// Least cosine similarity to join a story [report.story_similarity; 0.2].
+    /// Least cosine similarity to join a story [report.story_similarity; 0.17].
     #[arg(long, value_name = "S")]
     pub story_similarity: Option<f64>,
     /// Field used as the story id [report.group_by].
@@ -217,7 +217,7 @@ impl CheckArgs {
         let min_similarity = self
             .story_similarity
             .or(file.report.story_similarity)
-            .unwrap_or(0.2);
+            .unwrap_or(crate::stories::StoryOptions::default().min_similarity);
         if !(0.0..=1.0).contains(&min_similarity) {
             return Err(Error::Usage(format!(
                 "story_similarity must be in [0, 1], got {min_similarity}"
