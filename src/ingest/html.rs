@@ -6,15 +6,10 @@
 
 use std::path::Path;
 
-use super::{looks_binary, Draft, Sink};
+use super::{unreadable, Draft, Sink};
 
 pub(super) fn read_html(name: &str, path: &Path, bytes: &[u8], sink: &mut Sink<'_>) {
-    if bytes.is_empty() {
-        sink.error(name, None, "empty file; skipped");
-        return;
-    }
-    if looks_binary(bytes) {
-        sink.error(name, None, "binary file (NUL bytes); skipped");
+    if unreadable(name, bytes, sink) {
         return;
     }
     let html = String::from_utf8_lossy(bytes);

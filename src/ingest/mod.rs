@@ -377,6 +377,19 @@ pub(crate) fn utf8_problem(bytes: &[u8]) -> Option<(u64, String)> {
     }
 }
 
+/// Reports an empty or binary file and says whether it was one (then it is skipped).
+pub(crate) fn unreadable(name: &str, bytes: &[u8], sink: &mut Sink<'_>) -> bool {
+    let why = if bytes.is_empty() {
+        "empty file; skipped"
+    } else if looks_binary(bytes) {
+        "binary file (NUL bytes); skipped"
+    } else {
+        return false;
+    };
+    sink.error(name, None, why);
+    true
+}
+
 /// Whether a file looks binary (a NUL byte in its first 8 KiB).
 pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
     bytes.iter().take(8192).any(|&b| b == 0)

@@ -11,7 +11,7 @@
 use rayon::prelude::*;
 use serde_json::Value;
 
-use super::{check_draft, looks_binary, Checked, Draft, InputOptions, Sink};
+use super::{check_draft, unreadable, Checked, Draft, InputOptions, Sink};
 use crate::error::Diagnostic;
 
 pub(super) fn read_jsonl(name: &str, bytes: &[u8], sink: &mut Sink<'_>) {
@@ -266,12 +266,7 @@ fn scalar(v: &Value) -> Option<String> {
 }
 
 pub(super) fn read_csv(name: &str, bytes: &[u8], sink: &mut Sink<'_>) {
-    if bytes.is_empty() {
-        sink.error(name, None, "empty file; skipped");
-        return;
-    }
-    if looks_binary(bytes) {
-        sink.error(name, None, "binary file (NUL bytes); skipped");
+    if unreadable(name, bytes, sink) {
         return;
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);

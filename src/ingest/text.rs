@@ -15,15 +15,10 @@
 
 use std::path::Path;
 
-use super::{looks_binary, utf8_problem, Draft, Sink};
+use super::{unreadable, utf8_problem, Draft, Sink};
 
 pub(super) fn read_text(name: &str, path: &Path, bytes: &[u8], sink: &mut Sink<'_>) {
-    if bytes.is_empty() {
-        sink.error(name, None, "empty file; skipped");
-        return;
-    }
-    if looks_binary(bytes) {
-        sink.error(name, None, "binary file (NUL bytes); skipped");
+    if unreadable(name, bytes, sink) {
         return;
     }
     if let Some((line, what)) = utf8_problem(bytes) {
