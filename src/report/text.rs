@@ -170,8 +170,14 @@ pub fn render(r: &Report, style: &Style) -> String {
         );
         for a in &disputes {
             let story = r.stories.iter().find(|st| st.id == a.story);
-            let title = story.and_then(|st| st.title.as_deref()).unwrap_or(&a.story);
-            let _ = writeln!(out, "{} — {}", style.paint("2", &a.story), title);
+            match story.and_then(|st| st.title.as_deref()) {
+                Some(title) => {
+                    let _ = writeln!(out, "{} — {}", style.paint("2", &a.story), title);
+                }
+                None => {
+                    let _ = writeln!(out, "{}", style.paint("2", &a.story));
+                }
+            }
             alignment(&mut out, r, a, style);
         }
     }
