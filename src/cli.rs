@@ -180,6 +180,9 @@ pub struct ReportArgs {
     /// Use this JSONL/CSV field (or front-matter key) as the story id instead of grouping.
     #[arg(long, value_name = "FIELD")]
     pub group_by: Option<String>,
+    /// Take the near-duplicate clusters from a Spark run's output folder (see `sign`) instead of computing them.
+    #[arg(long, value_name = "DIR")]
+    pub clusters: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ReportFormatArg::Text)]
     pub format: ReportFormatArg,
@@ -509,6 +512,7 @@ impl ReportArgs {
                     group_by: self.group_by.clone(),
                 },
                 lang: self.claim.lang()?,
+                clusters: self.clusters.clone(),
             },
             lexicons: self.claim.lexicon.clone(),
             format: match self.format {

@@ -282,6 +282,7 @@ impl CheckArgs {
                     group_by,
                 },
                 lang,
+                clusters: None,
             },
             lexicons,
             policy,

@@ -35,6 +35,8 @@ pub struct ReportOptions {
     pub stories: StoryOptions,
     /// Language for every article (else the article's own, else detected).
     pub lang: Option<Lang>,
+    /// Near-duplicate clusters computed by the Spark job (`dedup --clusters`), instead of computing them.
+    pub clusters: Option<std::path::PathBuf>,
 }
 
 /// An article as the report lists it.
@@ -280,7 +282,10 @@ pub fn build_observed(
     let cleaned = par_clean(articles);
     stage_done(STAGES[0]);
     let shingles = par_shingle_sets(articles, &cleaned, opts.dedup.ngram);
-    let dedup = par_dedup(articles, &shingles, &opts.dedup)?;
+    let dedup = match &opts.clusters {
+        Some(dir) => crate::clusters_in::load(dir, articles, &shingles, &opts.dedup)?,
+        None => par_dedup(articles, &shingles, &opts.dedup)?,
+    };
     drop(shingles);
     stage_done(STAGES[1]);
     let langs: Vec<Lang> = articles.iter().map(|a| language(a, opts.lang)).collect();

@@ -21,6 +21,14 @@ fn without_the_feature_sign_and_clusters_say_how_to_enable_it() {
     ]);
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("--features parquet"), "{err}");
+    let (code, _, err) = run(&[
+        "report",
+        "--clusters",
+        dir.path().to_str().unwrap(),
+        c.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("--features parquet"), "{err}");
 }
 
 #[cfg(feature = "parquet")]
