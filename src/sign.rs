@@ -6,7 +6,7 @@
 //! distributed engine is the right tool for it. Everything that depends on
 //! the text stays here, computed by the very functions `dedup` uses:
 //! cleaning ([`crate::normalize::par_clean`]), shingles
-//! ([`crate::dedup::par_shingle_sets`]), MinHash ([`crate::minhash::signature`])
+//! ([`crate::dedup::par_shingle_sets`]), MinHash ([`crate::minhash::oph_signature`], the sketch `dedup` uses)
 //! and band keys ([`crate::minhash::band_key`]) with the bands and rows of
 //! [`DedupOptions::lsh_params`]. The Spark job
 //! (`contrib/spark/crosscheck_lsh.py`) then needs no tokeniser or hash of its
@@ -45,7 +45,7 @@ use serde::{Deserialize, Serialize};
 use crate::dedup::{DedupOptions, Keep};
 use crate::ingest::Article;
 use crate::lsh::LshParams;
-use crate::minhash::{band_key, signature, NumPerm};
+use crate::minhash::{band_key, oph_signature, NumPerm};
 
 /// The `format` field of a [`Manifest`].
 pub const FORMAT: &str = "crosscheck-sign";
@@ -172,7 +172,7 @@ pub fn band_keys(shingles: &[u64], num_perm: NumPerm, params: LshParams) -> Vec<
     if shingles.is_empty() {
         return Vec::new();
     }
-    let sig = signature(shingles, num_perm);
+    let sig = oph_signature(shingles, num_perm);
     (0..params.bands)
         .map(|b| band_key(&sig[b * params.rows..(b + 1) * params.rows]))
         .collect()
@@ -513,7 +513,7 @@ mod tests {
                 if s.is_empty() {
                     Vec::new()
                 } else {
-                    signature(s, opts.num_perm)
+                    oph_signature(s, opts.num_perm)
                 }
             })
             .collect();
