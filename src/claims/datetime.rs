@@ -35,21 +35,7 @@ pub(crate) struct DateHit {
 }
 
 pub(crate) fn month(w: &str) -> Option<u32> {
-    Some(match w {
-        "januari" | "january" | "jan" => 1,
-        "februari" | "pebruari" | "february" | "feb" => 2,
-        "maret" | "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "mei" | "may" => 5,
-        "juni" | "june" | "jun" => 6,
-        "juli" | "july" | "jul" => 7,
-        "agustus" | "august" | "agu" | "agt" | "aug" => 8,
-        "september" | "sept" | "sep" => 9,
-        "oktober" | "october" | "okt" | "oct" => 10,
-        "november" | "nopember" | "nov" => 11,
-        "desember" | "december" | "des" | "dec" => 12,
-        _ => return None,
-    })
+    crate::ingest::date::month_name(w)
 }
 
 pub(crate) fn weekday(w: &str) -> Option<Weekday> {

@@ -75,26 +75,36 @@ impl serde::Serialize for Published {
     }
 }
 
-/// The month number of an Indonesian or English month name or abbreviation.
+/// The month number of a lower-case Indonesian or English month name or
+/// abbreviation (`juni`, `jun`, `june`); shared with the claims extractor.
+pub(crate) fn month_name(w: &str) -> Option<u32> {
+    Some(match w {
+        "januari" | "january" | "jan" => 1,
+        "februari" | "pebruari" | "february" | "feb" => 2,
+        "maret" | "march" | "mar" => 3,
+        "april" | "apr" => 4,
+        "mei" | "may" => 5,
+        "juni" | "june" | "jun" => 6,
+        "juli" | "july" | "jul" => 7,
+        "agustus" | "august" | "agu" | "agt" | "aug" => 8,
+        "september" | "sept" | "sep" => 9,
+        "oktober" | "october" | "okt" | "oct" => 10,
+        "november" | "nopember" | "nov" => 11,
+        "desember" | "december" | "des" | "dec" => 12,
+        _ => return None,
+    })
+}
+
+/// The month number of a month name as an outlet prints it: any case, an
+/// abbreviation's full stop, and `Agus` (too common a given name for the
+/// claims extractor, but unambiguous in a date line).
 fn month_number(word: &str) -> Option<u32> {
     let w = word.to_ascii_lowercase();
     let w = w.trim_end_matches('.');
-    let m = match w {
-        "jan" | "januari" | "january" => 1,
-        "feb" | "februari" | "february" | "pebruari" => 2,
-        "mar" | "maret" | "march" => 3,
-        "apr" | "april" => 4,
-        "mei" | "may" => 5,
-        "jun" | "juni" | "june" => 6,
-        "jul" | "juli" | "july" => 7,
-        "agu" | "agt" | "agus" | "agustus" | "aug" | "august" => 8,
-        "sep" | "sept" | "september" => 9,
-        "okt" | "oct" | "oktober" | "october" => 10,
-        "nov" | "nopember" | "november" => 11,
-        "des" | "dec" | "desember" | "december" => 12,
-        _ => return None,
-    };
-    Some(m)
+    if w == "agus" {
+        return Some(8);
+    }
+    month_name(w)
 }
 
 /// Offset in minutes of a zone abbreviation.
