@@ -188,6 +188,14 @@ fn year_of(t: Option<&(usize, Tok<'_>)>) -> Option<i32> {
 /// assert!(parse_published("Scroll ke bawah untuk membaca berita").is_none());
 /// ```
 pub fn parse_published(s: &str) -> Option<Published> {
+    // Every date form has a four-digit year: most lines have none.
+    if !s
+        .as_bytes()
+        .split(|b| !b.is_ascii_digit())
+        .any(|run| run.len() == 4)
+    {
+        return None;
+    }
     let toks = tokenize(s);
     // A 12-hour clock or a US zone means a US numeric date: month first.
     let us = toks.iter().any(|(_, t)| {

@@ -107,7 +107,7 @@ pub fn stream_jsonl(
             let cut = if eof {
                 buf.len()
             } else {
-                match buf.iter().rposition(|&b| b == b'\n') {
+                match memchr::memrchr(b'\n', &buf) {
                     Some(p) => p + 1,
                     None => continue, // a line longer than the chunk: read more
                 }
@@ -121,7 +121,7 @@ pub fn stream_jsonl(
             let mut lines: Vec<(u64, u64, &[u8])> = Vec::new();
             let mut places: Vec<Place> = Vec::new();
             let mut start = skip;
-            for raw in buf[skip..cut].split_inclusive(|&b| b == b'\n') {
+            for raw in lines_inclusive(&buf[skip..cut]) {
                 line_no += 1;
                 let off = start;
                 start += raw.len();
@@ -195,4 +195,41 @@ pub fn read_located(
     let draft = parse_jsonl_line(&name, opts, line, &raw).ok()?;
     let (article, _) = check_draft(opts, &name, line, format!("{name}#{}", place.row), draft);
     article
+}
+
+/// `bytes.split_inclusive(|&b| b == b'\n')`, with the newlines found by `memchr`.
+fn lines_inclusive(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let mut start = 0;
+    memchr::memchr_iter(b'\n', bytes)
+        .map(|p| p + 1)
+        .chain(std::iter::once(bytes.len()))
+        .filter_map(move |end| {
+            let line = (end > start).then(|| &bytes[start..end]);
+            start = end;
+            line
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lines_inclusive;
+    use crate::ingest::records::split_lines;
+
+    #[test]
+    fn line_splitters_match_the_standard_ones() {
+        for s in [
+            &b""[..],
+            b"\n",
+            b"a",
+            b"a\n",
+            b"a\nb",
+            b"\n\na\r\n\nb\n",
+            b"{\"x\":1}\n{\"y\":2}\n\n",
+        ] {
+            let split: Vec<&[u8]> = s.split(|&b| b == b'\n').collect();
+            assert_eq!(split_lines(s).collect::<Vec<_>>(), split, "{s:?}");
+            let inclusive: Vec<&[u8]> = s.split_inclusive(|&b| b == b'\n').collect();
+            assert_eq!(lines_inclusive(s).collect::<Vec<_>>(), inclusive, "{s:?}");
+        }
+    }
 }
