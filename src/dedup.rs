@@ -212,9 +212,11 @@ pub fn par_signatures(shingles: &[Vec<u64>], num_perm: NumPerm) -> Vec<u64> {
 }
 
 /// [`par_dedup`] from cleaned articles, fused: each article's shingle hashes
-/// are signed as they come (one-permutation MinHash needs no set), and only
-/// the articles in candidate pairs are sorted into sets for the exact
-/// Jaccard. Same result as [`par_shingle_sets`] then [`par_dedup`].
+/// are signed as they come, in a buffer each thread reuses (one-permutation
+/// MinHash needs no set), and only the articles in candidate pairs are
+/// shingled again into sets for the exact Jaccard. Same result as
+/// [`par_shingle_sets`] then [`par_dedup`], without holding every article's
+/// shingles at once.
 pub fn par_dedup_articles(
     articles: &[Article],
     cleaned: &[Cleaned],
@@ -224,29 +226,30 @@ pub fn par_dedup_articles(
     let params = opts.lsh_params();
     let p = opts.num_perm.count();
     let mut sigs = vec![u64::MAX; articles.len() * p];
-    let mut hashes: Vec<Vec<u64>> = articles
+    let has_words: Vec<bool> = articles
         .par_iter()
         .zip(cleaned.par_iter())
         .zip(sigs.par_chunks_mut(p))
+        .with_min_len(64)
         .map_init(
-            || (Vec::new(), Vec::with_capacity(p)),
-            |(toks, sig), ((a, c), out)| {
+            || (Vec::new(), Vec::new(), Vec::with_capacity(p)),
+            |(toks, h, sig), ((a, c), out)| {
                 kept_tokens_into(&a.text, c, toks);
-                let mut h = Vec::with_capacity(toks.len());
-                shingle_hashes(toks, opts.ngram, &mut h);
+                h.clear();
+                shingle_hashes(toks, opts.ngram, h);
                 sig.clear();
-                oph_signature_into(&h, opts.num_perm, sig);
+                oph_signature_into(h, opts.num_perm, sig);
                 if sig.len() == p {
                     out.copy_from_slice(sig);
                 }
-                h
+                !h.is_empty()
             },
         )
         .collect();
-    let views: Vec<Option<&[u64]>> = hashes
+    let views: Vec<Option<&[u64]>> = has_words
         .iter()
         .zip(sigs.chunks_exact(p))
-        .map(|(h, sig)| (!h.is_empty()).then_some(sig))
+        .map(|(&w, sig)| w.then_some(sig))
         .collect();
     let candidates = par_candidates(&views, params, opts.max_bucket);
     drop(views);
@@ -256,20 +259,21 @@ pub fn par_dedup_articles(
         in_pair[i as usize] = true;
         in_pair[j as usize] = true;
     }
-    let without_words = hashes.iter().filter(|h| h.is_empty()).count();
-    // Sets only where a Jaccard will be asked for; the rest is freed.
-    hashes
-        .par_iter_mut()
+    let without_words = has_words.iter().filter(|&&w| !w).count();
+    // Sets only where a Jaccard will be asked for.
+    let sets: Vec<Vec<u64>> = articles
+        .par_iter()
+        .zip(cleaned.par_iter())
         .zip(in_pair.par_iter())
-        .for_each(|(h, &needed)| {
+        .map_init(Vec::new, |toks, ((a, c), &needed)| {
             if needed {
-                h.sort_unstable();
-                h.dedup();
+                kept_tokens_into(&a.text, c, toks);
+                shingle_set(toks, opts.ngram)
             } else {
-                *h = Vec::new();
+                Vec::new()
             }
-        });
-    let sets = &hashes;
+        })
+        .collect();
     let verified: Vec<(u32, u32, f64)> = candidates
         .par_iter()
         .filter_map(|&(i, j)| {
