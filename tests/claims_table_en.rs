@@ -191,6 +191,8 @@ fn en_news_conventions() {
         "en | It delivered a 50-bp hike on Thursday. | percent [0.5,0.5] u=pp",
         "en | It lifted the rate by half a percentage point. | percent [0.5,0.5] u=pp",
         "en | Markets expected another 75 basis points. | percent [0.75,0.75] u=pp",
+        "en | It had lifted the rate with a 75-basis-point increase. | percent [0.75,0.75] u=pp",
+        "en | A 25-percentage-point swing. | percent [25,25] u=pp",
         "en | The Fed raised rates by half a point on Wednesday. | percent [0.5,0.5] u=pp",
         "en | The bank matched the Fed's rate rise with a half-point increase. | percent [0.5,0.5] u=pp",
         "en | He scored 20 points in the final. | count [20,20] n=point",

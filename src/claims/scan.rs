@@ -2591,6 +2591,16 @@ impl<'a> Scanner<'a> {
                     raw.push(' ');
                     low.push(' ');
                 }
+                // "75-basis-point": a hyphen between unit words reads as a space.
+                if t.is_dash(q)
+                    && t.glued(q + 1)
+                    && t.kind(q + 1) == Some(TokKind::Word)
+                    && t.kind(q - 1) == Some(TokKind::Word)
+                {
+                    raw.push('-');
+                    low.push(' ');
+                    continue;
+                }
             } else if kind == Some(TokKind::Num) || kind == Some(TokKind::Frac) {
                 break;
             }
