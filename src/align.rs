@@ -23,11 +23,14 @@
 //!
 //! Two things veto a pair outright: one number marked as past and the
 //! other not (`naik menjadi Rp15.000 dari Rp13.500 kemarin`: yesterday's
-//! price never aligns with today's), and values so far apart that no
+//! price never aligns with today's; `which had lifted the rate to 5
+//! percent`), and values so far apart that no
 //! report would state them for one fact (a ratio over 20; over 5 needs a
 //! score of [`STRONG_SCORE`]). Sentences whose dates are all more than a
-//! day apart score a third; a sentence dated more than a month before publication
-//! against one that is not, half. Pairs below [`MIN_SCORE`] are dropped; among equal
+//! day apart score a third; a sentence dated more than a week before publication
+//! (or naming an earlier month of the year: `in November`) against one that
+//! is not, half; such past figures do not count against a figure being the
+//! only one of its kind. Pairs below [`MIN_SCORE`] are dropped; among equal
 //! contexts, closer values win.
 //!
 //! A count of a specific concept (troops, deaths …; not plain "people")
@@ -88,7 +91,11 @@ const PAST_MARKERS: &[&str] = &[
     "previous",
     "previously",
     "earlier",
+    "sempat",
 ];
+/// "had" shortly before a figure: the past perfect of an earlier move
+/// ("which had lifted the rate to 5 percent").
+const PAST_PERFECT: &[&str] = &["had"];
 /// "from" right before a figure marks the old value (`naik dari Rp13.500`,
 /// `raised to 5.75% from 5.50%`), unless it is part of a qualifier.
 const FROM: &[&str] = &["dari", "from"];
@@ -214,8 +221,13 @@ pub fn contexts(
                 .filter_map(|d| d.date.clone())
                 .collect();
             // A bare year is often the period of a reported figure ("sepanjang 2024").
-            let dated_past =
-                published.is_some_and(|p| dates.iter().any(|d| d.len() >= 7 && long_before(d, p)));
+            let sentence_text = text
+                .get(c.sentence_span[0]..c.sentence_span[1])
+                .unwrap_or("");
+            let dated_past = published.is_some_and(|p| {
+                dates.iter().any(|d| d.len() >= 7 && long_before(d, p))
+                    || names_earlier_month(sentence_text, p)
+            });
             let same_kind = claims
                 .iter()
                 .filter(|d| d.sentence_span == c.sentence_span && d.kind == c.kind)
@@ -263,6 +275,16 @@ fn dates_apart(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
             .all(|p| y.iter().all(|q| (*p - *q).num_days().abs() > 1))
 }
 
+/// Whether two sentences are dated to different days (both dated, no day
+/// in common): the Fed's move on Wednesday and the central bank's on Thursday.
+pub fn other_days(a: &ClaimContext, b: &ClaimContext) -> bool {
+    let days = |x: &ClaimContext| -> BTreeSet<String> {
+        x.dates.iter().filter(|d| d.len() == 10).cloned().collect()
+    };
+    let (x, y) = (days(a), days(b));
+    !x.is_empty() && !y.is_empty() && x.is_disjoint(&y)
+}
+
 /// Days before publication after which a dated sentence speaks of the past
 /// (a month named before the report's month does too).
 pub const PAST_DAYS: i64 = 7;
@@ -277,6 +299,18 @@ fn long_before(date: &str, published: chrono::NaiveDate) -> bool {
             .parse()
             .ok()
             .and_then(|y| NaiveDate::from_ymd_opt(y, 12, 31)),
+        [y, m] => match (y.parse(), m.parse::<u32>()) {
+            // The last day of the month.
+            (Ok(y), Ok(m)) if (1..=12).contains(&m) => NaiveDate::from_ymd_opt(y, m % 12 + 1, 1)
+                .map(|first| {
+                    if m == 12 {
+                        NaiveDate::from_ymd_opt(y, 12, 31).unwrap_or(first)
+                    } else {
+                        first.pred_opt().unwrap_or(first)
+                    }
+                }),
+            _ => None,
+        },
         [y, m, d] => match (y.parse(), m.parse(), d.parse()) {
             (Ok(y), Ok(m), Ok(d)) => NaiveDate::from_ymd_opt(y, m, d),
             _ => None,
@@ -284,6 +318,38 @@ fn long_before(date: &str, published: chrono::NaiveDate) -> bool {
         _ => None,
     };
     end.is_some_and(|e| (published - e).num_days() > PAST_DAYS)
+}
+
+/// Whether a sentence names as a point in time, without day or year, a
+/// month earlier in the year of `published` ("had lifted the rate to 5
+/// percent … in November" in a December report). A month after the report's may be ahead, and a
+/// month with a day or year is a date the extractor already gives.
+fn names_earlier_month(sentence: &str, published: chrono::NaiveDate) -> bool {
+    use chrono::Datelike;
+    let words: Vec<&str> = sentence
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().enumerate().any(|(k, w)| {
+        let capitalised = w.chars().next().is_some_and(char::is_uppercase);
+        let full = w.len() >= 3 && !matches!(*w, "Mar" | "Jan" | "Jun" | "Jul" | "Des");
+        let numeric = |x: Option<&&str>| x.is_some_and(|x| x.chars().all(|ch| ch.is_ascii_digit()));
+        // A point in time ("in November", "pada bulan Mei", "Mei lalu"),
+        // not the start of a period that runs to now ("since early February").
+        let at = words[k.saturating_sub(2)..k]
+            .iter()
+            .any(|p| matches!(p.to_lowercase().as_str(), "in" | "pada" | "bulan" | "last"))
+            || words
+                .get(k + 1)
+                .is_some_and(|n| n.eq_ignore_ascii_case("lalu"));
+        capitalised
+            && full
+            && at
+            && !numeric(k.checked_sub(1).and_then(|j| words.get(j)))
+            && !numeric(words.get(k + 1))
+            && crate::ingest::date::month_name(&w.to_lowercase())
+                .is_some_and(|m| m < published.month())
+    })
 }
 
 /// A past marker within three words before or after the mention.
@@ -314,7 +380,12 @@ fn past_marked(text: &str, c: &Claim) -> bool {
         [last] => FROM.contains(&last.as_str()),
         [] => false,
     };
-    marked || from
+    let perfect = words_before
+        .iter()
+        .rev()
+        .take(5)
+        .any(|w| PAST_PERFECT.contains(&w.as_str()));
+    marked || from || perfect
 }
 
 /// Weighted soft Dice overlap of two feature lists in [0, 1]: a matched
@@ -503,29 +574,36 @@ fn score_with(
 pub fn match_articles(
     left: &[(usize, &Claim, &ClaimContext)],
     right: &[(usize, &Claim, &ClaimContext)],
-    allowed: impl Fn(&Claim, &Claim) -> bool,
+    allowed: impl Fn((&Claim, &ClaimContext), (&Claim, &ClaimContext)) -> bool,
 ) -> Vec<Match> {
+    // Only figures of the present count against uniqueness: "the magnitude
+    // 4.1 quake of December 2024" leaves today's 4.8 the article's one magnitude.
     let key = |c: &Claim| (c.kind, c.unit.clone(), c.concept.clone());
-    let mut left_counts: HashMap<_, usize> = HashMap::new();
-    for (_, c, _) in left {
-        *left_counts.entry(key(c)).or_default() += 1;
-    }
-    let mut right_counts: HashMap<_, usize> = HashMap::new();
-    for (_, c, _) in right {
-        *right_counts.entry(key(c)).or_default() += 1;
-    }
+    let count = |side: &[(usize, &Claim, &ClaimContext)]| {
+        let mut counts: HashMap<_, usize> = HashMap::new();
+        for (_, c, x) in side {
+            if !x.past && !x.dated_past {
+                *counts.entry(key(c)).or_default() += 1;
+            }
+        }
+        counts
+    };
+    let (left_counts, right_counts) = (count(left), count(right));
     let mut cands: Vec<Match> = Vec::new();
     for (i, a, ca) in left {
         for (j, b, cb) in right {
-            let unique =
-                left_counts.get(&key(a)) == Some(&1) && right_counts.get(&key(b)) == Some(&1);
+            let present = |x: &ClaimContext| !x.past && !x.dated_past;
+            let unique = present(ca)
+                && present(cb)
+                && left_counts.get(&key(a)) == Some(&1)
+                && right_counts.get(&key(b)) == Some(&1);
             if !comparable(a, b) {
                 continue;
             }
             let Some(sc) = score_with(a, ca, b, cb, unique) else {
                 continue;
             };
-            if allowed(a, b) {
+            if allowed((a, ca), (b, cb)) {
                 cands.push(Match {
                     a: *i,
                     b: *j,
@@ -556,4 +634,63 @@ pub fn match_articles(
             true
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn a_bare_earlier_month_dates_a_sentence_in_the_past() {
+        let dec = day("2022-12-15");
+        assert!(names_earlier_month(
+            "which had lifted the rate to 5 percent with a 75-basis-point increase in November.",
+            dec
+        ));
+        assert!(names_earlier_month(
+            "Harga sempat turun pada bulan Mei lalu.",
+            dec
+        ));
+        assert!(names_earlier_month("Harga Mei lalu Rp12.000.", dec));
+        // The start of a period running to now, a full date, a later month, a verb.
+        assert!(!names_earlier_month(
+            "has moved troops since early February",
+            dec
+        ));
+        assert!(!names_earlier_month("on 3 November 2022 it rose", dec));
+        assert!(!names_earlier_month("in November", day("2022-11-20")));
+        assert!(!names_earlier_month("Prices may rise in may", dec));
+    }
+
+    #[test]
+    fn months_end_on_their_last_day() {
+        let p = day("2025-01-09");
+        assert!(long_before("2024-12", p));
+        assert!(!long_before("2025-01", p));
+        assert!(!long_before("2024-12", day("2025-01-05")));
+        assert!(
+            long_before("2024-02", day("2024-03-09")),
+            "February 2024 has 29 days"
+        );
+    }
+
+    #[test]
+    fn other_days_needs_a_day_on_each_side() {
+        let ctx = |dates: &[&str]| ClaimContext {
+            dates: dates.iter().map(|d| d.to_string()).collect(),
+            ..ClaimContext::default()
+        };
+        assert!(other_days(&ctx(&["2022-12-14"]), &ctx(&["2022-12-15"])));
+        assert!(!other_days(
+            &ctx(&["2022-12-14", "2022-12-15"]),
+            &ctx(&["2022-12-15"])
+        ));
+        assert!(!other_days(&ctx(&["2022-12"]), &ctx(&["2022-12-15"])));
+        assert!(!other_days(&ctx(&[]), &ctx(&["2022-12-15"])));
+    }
 }

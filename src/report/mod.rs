@@ -14,8 +14,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::align::comparable;
-use crate::align::{contexts, match_articles, share_anchor, ClaimContext};
+use crate::align::{
+    comparable, contexts, match_articles, other_days, score, share_anchor, ClaimContext,
+};
 use crate::claims::{extract, Claim, ExtractOptions, Lang, Lexicon};
 use crate::cluster::UnionFind;
 use crate::dedup::{par_dedup, par_shingle_sets, Cluster, Dedup, DedupOptions};
@@ -443,18 +444,46 @@ fn source_key(a: &Article) -> &str {
 /// outlet's figure like the other. Tallies are left out: an article that
 /// gives 8 and then 12 dead reports a revision, and that is what `update`
 /// verdicts show.
-fn stated_apart(story: &Story, claims: &[Vec<Claim>], a: &Claim, b: &Claim) -> bool {
+fn stated_apart(
+    story: &Story,
+    claims: &[Vec<Claim>],
+    ctxs: &[Vec<ClaimContext>],
+    (a, ca): (&Claim, &ClaimContext),
+    (b, cb): (&Claim, &ClaimContext),
+) -> bool {
     if crate::reconcile::is_tally(a) {
         return false;
     }
-    let like = |x: &Claim, y: &Claim| comparable(x, y) && can_both_be_true(x, y);
+    // Like: comparable, compatible in value, and in a context that could
+    // be the same fact (AP's aside on the Fed's three-quarter-point rises
+    // is not like another outlet's 75 basis points for the central bank).
+    // The value tests are cheap and come first; contexts only for the pairs
+    // that would set `a` and `b` apart.
+    let near = |x: &Claim, y: &Claim| comparable(x, y) && can_both_be_true(x, y);
+    let in_context = |(x, cx): (&Claim, &ClaimContext), (y, cy): (&Claim, &ClaimContext)| {
+        (share_anchor(cx, cy) && !other_days(cx, cy)) || score(x, cx, y, cy).is_some()
+    };
+    // Only figures of the present: an old value beside the new one ("had
+    // lifted the rate to 5 percent … in November") is past, not another fact.
     story.indices.iter().any(|&k| {
-        let cs = &claims[k];
-        cs.iter().any(|p| {
-            like(p, a)
-                && cs
-                    .iter()
-                    .any(|q| !std::ptr::eq(p, q) && like(q, b) && !can_both_be_true(p, q))
+        let present = || {
+            claims[k]
+                .iter()
+                .zip(&ctxs[k])
+                .filter(|(_, x)| !x.past && !x.dated_past)
+        };
+        let ps: Vec<(&Claim, &ClaimContext)> = present().filter(|(p, _)| near(p, a)).collect();
+        if ps.is_empty() {
+            return false;
+        }
+        let qs: Vec<(&Claim, &ClaimContext)> = present().filter(|(q, _)| near(q, b)).collect();
+        ps.iter().any(|&p| {
+            qs.iter().any(|&q| {
+                !std::ptr::eq(p.0, q.0)
+                    && !can_both_be_true(p.0, q.0)
+                    && in_context(p, (a, ca))
+                    && in_context(q, (b, cb))
+            })
         })
     })
 }
@@ -483,7 +512,9 @@ fn story_alignments(
                 .enumerate()
                 .map(|(k, (c, x))| (k, c, x))
                 .collect();
-            for m in match_articles(&left, &right, |a, b| !stated_apart(story, claims, a, b)) {
+            for m in match_articles(&left, &right, |a, b| {
+                !stated_apart(story, claims, ctxs, a, b)
+            }) {
                 let (a, b) = (&claims[i][m.a], &claims[j][m.b]);
                 let cmp = compare(
                     a,

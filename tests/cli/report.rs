@@ -214,10 +214,9 @@ fn conflict_precision_and_recall_on_the_labelled_fixtures() {
     for f in &false_alarms {
         println!("  false alarm: {} ~ {}", f.0, f.1);
     }
-    // Floors at the figures measured when this test was written (precision
-    // 0.79, recall 0.75); issue #4 asks for 0.9 on both, not reached yet.
-    assert!(precision >= 0.75, "conflict precision {precision:.3}");
-    assert!(recall >= 0.7, "conflict recall {recall:.3}");
+    // Issue #4: 0.9 on both (measured 0.919 and 0.944).
+    assert!(precision >= 0.9, "conflict precision {precision:.3}");
+    assert!(recall >= 0.9, "conflict recall {recall:.3}");
 }
 
 #[test]
