@@ -1,5 +1,9 @@
 //! Property tests: number words round-trip, `extract` never panics and its
-//! spans stay on char boundaries inside the text.
+//! spans stay on char boundaries inside the text, whatever the text: news
+//! soup, arbitrary characters, and numbers mixed with the characters that
+//! trip byte offsets (combining marks, right-to-left text and marks,
+//! zero-width and other format characters, emoji sequences, characters whose
+//! lower case has another UTF-8 length, digits of other scripts).
 
 use crosscheck::claims::{extract, parse_number_words, ExtractOptions, Kind, Lang, Lexicon};
 use proptest::prelude::*;
@@ -214,5 +218,263 @@ proptest! {
                 prop_assert!(c.low.is_none_or(f64::is_finite) && c.high.is_none_or(f64::is_finite));
             }
         }
+    }
+}
+
+/// Pieces that trip code working in byte offsets, to mix with numbers.
+const ODD: &[&str] = &[
+    // combining marks (alone, and after letters and digits)
+    "\u{301}",
+    "\u{300}",
+    "\u{308}",
+    "\u{20e3}",
+    "e\u{301}",
+    "5\u{301}",
+    "\u{fe0f}",
+    "\u{e0100}",
+    // zero-width and other format characters
+    "\u{200b}",
+    "\u{200c}",
+    "\u{200d}",
+    "\u{2060}",
+    "\u{feff}",
+    "\u{ad}",
+    "\u{180e}",
+    // bidirectional marks, embeddings and isolates; right-to-left text
+    "\u{200e}",
+    "\u{200f}",
+    "\u{202a}",
+    "\u{202b}",
+    "\u{202c}",
+    "\u{202e}",
+    "\u{2066}",
+    "\u{2067}",
+    "\u{2069}",
+    "\u{61c}",
+    "שלום",
+    "מאה",
+    "مرحبا",
+    "العربية",
+    "قتيل",
+    // digits of other scripts, separators, fractions, signs
+    "١٢٣",
+    "٤٫٥",
+    "٬",
+    "۱۲",
+    "१२३",
+    "１２",
+    "０",
+    "²",
+    "³",
+    "¹",
+    "½",
+    "⅓",
+    "⅞",
+    "−",
+    "‰",
+    "％",
+    "€",
+    "£",
+    "¥",
+    "₹",
+    "Rp",
+    "US$",
+    "S$",
+    "°",
+    // lower case of another length (or several characters)
+    "İ",
+    "ẞ",
+    "\u{212a}",
+    "\u{212b}",
+    "\u{2126}",
+    "ﬁ",
+    "ǅ",
+    "Σ",
+    "ς",
+    "ΐ",
+    "Ⱥ",
+    "ȿ",
+    // emoji: skin tone, ZWJ family, flag, keycap
+    "😀",
+    "👍🏽",
+    "👨\u{200d}👩\u{200d}👧",
+    "🇮🇩",
+    "1\u{fe0f}\u{20e3}",
+    "🔟",
+    // spaces and line breaks
+    "\u{a0}",
+    "\u{202f}",
+    "\u{2009}",
+    "\u{3000}",
+    "\u{2028}",
+    "\u{2029}",
+    "\u{85}",
+    "\r",
+    "\n",
+    "\t",
+    "\r\n",
+    // other scripts
+    "中文",
+    "한국어",
+    "ไทย",
+    "Ελλάδα",
+];
+
+const NEWS: &[&str] = &[
+    "Rp",
+    "US$",
+    "juta",
+    "miliar",
+    "ribu",
+    "persen",
+    "%",
+    "orang",
+    "tewas",
+    "luka",
+    "rumah",
+    "setidaknya",
+    "lebih",
+    "dari",
+    "sekitar",
+    "hingga",
+    "pukul",
+    "WIB",
+    "jam",
+    "km",
+    "magnitudo",
+    "at",
+    "least",
+    "more",
+    "than",
+    "about",
+    "people",
+    "killed",
+    "million",
+    "billion",
+    "percent",
+    "hours",
+    "homes",
+    "troops",
+    "puluhan",
+    "ratusan",
+    "dozens",
+    "hundreds",
+    "Juni",
+    "June",
+    "Kamis",
+    "-",
+    "–",
+    "/",
+    ".",
+    ",",
+    ":",
+    "(",
+    ")",
+    "tiga",
+    "twenty-three",
+    "satu",
+    "setengah",
+];
+
+/// A number as news prints it, in either locale.
+fn news_number() -> impl Strategy<Value = String> {
+    (any::<u32>(), 0usize..6).prop_map(|(n, style)| match style {
+        0 => n.to_string(),
+        1 => format!("{}.{:03}", n / 1000, n % 1000),
+        2 => format!("{},{:03}", n / 1000, n % 1000),
+        3 => format!("{},{}", n % 1000, n % 10),
+        4 => format!("{}.{}", n % 100, n % 7),
+        _ => format!("{:02}.{:02}", n % 24, n % 60),
+    })
+}
+
+fn lex_opts(lang: Option<Lang>, dated: bool) -> ExtractOptions<'static> {
+    ExtractOptions {
+        lang,
+        published: if dated {
+            chrono::NaiveDate::from_ymd_opt(2025, 6, 18)
+        } else {
+            None
+        },
+        lexicon: lex(),
+    }
+}
+
+/// The laws every claim of `text` obeys: its spans lie inside the text on
+/// char boundaries and slice to its surface and sentence, its id names its
+/// span, its bounds are finite and ordered, and claims come in text order
+/// without overlapping.
+fn spans_are_sound(text: &str, opts: &ExtractOptions) -> Result<(), TestCaseError> {
+    let claims = extract("p", text, opts);
+    let mut end = 0;
+    for c in &claims {
+        let [a, b] = c.span;
+        let [sa, sb] = c.sentence_span;
+        prop_assert!(a < b && b <= text.len(), "span {:?} of {:?}", c.span, text);
+        prop_assert!(
+            text.is_char_boundary(a) && text.is_char_boundary(b),
+            "span {:?} of {:?}",
+            c.span,
+            text
+        );
+        prop_assert!(
+            sa <= a && b <= sb && sb <= text.len(),
+            "sentence {:?} around {:?}",
+            c.sentence_span,
+            c.span
+        );
+        prop_assert!(text.is_char_boundary(sa) && text.is_char_boundary(sb));
+        prop_assert_eq!(&text[a..b], c.text.as_str());
+        prop_assert_eq!(&text[sa..sb], c.sentence.as_str());
+        prop_assert_eq!(&c.id, &format!("p@{a}-{b}"));
+        prop_assert!(
+            a >= end,
+            "claims overlap or go back: {:?}",
+            claims.iter().map(|c| c.span).collect::<Vec<_>>()
+        );
+        end = b;
+        prop_assert!(c.low.is_none_or(f64::is_finite) && c.high.is_none_or(f64::is_finite));
+        if let (Some(lo), Some(hi)) = (c.low, c.high) {
+            prop_assert!(lo <= hi, "{} gives [{}, {}]", c.text, lo, hi);
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 384, .. ProptestConfig::default() })]
+
+    /// Numbers and news words glued to, or spaced from, the odd characters,
+    /// in Indonesian, English and detected, with and without a date.
+    #[test]
+    fn extract_is_sound_around_odd_unicode(
+        parts in prop::collection::vec(prop_oneof![
+            3 => prop::sample::select(ODD).prop_map(str::to_string),
+            3 => news_number(),
+            2 => prop::sample::select(NEWS).prop_map(str::to_string),
+            1 => any::<char>().prop_map(String::from),
+        ], 0..50),
+        glue in prop::collection::vec(any::<bool>(), 50),
+        lang in prop::sample::select(vec![Some(Lang::Id), Some(Lang::En), None]),
+        dated in any::<bool>(),
+    ) {
+        let mut s = String::new();
+        for (i, p) in parts.iter().enumerate() {
+            if !glue[i] {
+                s.push(' ');
+            }
+            s.push_str(p);
+        }
+        spans_are_sound(&s, &lex_opts(lang, dated))?;
+    }
+
+    /// Any characters at all, control and format characters included.
+    #[test]
+    fn extract_is_sound_on_any_characters(
+        chars in prop::collection::vec(any::<char>(), 0..200),
+        lang in prop::sample::select(vec![Some(Lang::Id), Some(Lang::En), None]),
+    ) {
+        let s: String = chars.into_iter().collect();
+        spans_are_sound(&s, &lex_opts(lang, true))?;
     }
 }

@@ -204,7 +204,7 @@ pub struct Report {
     pub groups: Vec<Group>,
     /// Counts.
     pub summary: Summary,
-    /// Input problems met while reading.
+    /// Input problems met while reading, by file and line.
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -418,6 +418,11 @@ fn assemble(articles: &[Article], stages: Stages, diagnostics: Vec<Diagnostic>) 
         updates: count(Verdict::Update),
         diagnostics: diagnostics.len(),
     };
+    // By file and line, so that the report does not depend on the order the
+    // inputs were given in; a stable sort keeps the problems of one place in
+    // the order they were met.
+    let mut diagnostics = diagnostics;
+    diagnostics.sort_by(|x, y| (&x.path, x.line).cmp(&(&y.path, y.line)));
     Report {
         version: 1,
         documents,

@@ -381,3 +381,40 @@ fn text_and_json_reports_snapshot() {
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     insta::assert_json_snapshot!("report_json_border_talks", v);
 }
+
+/// Found by the order property of `tests/props_cli.rs`: the input problems of
+/// several files were listed in the order the files were given, so every
+/// report format changed with that order.
+#[test]
+fn input_problems_are_listed_by_file_whatever_the_argument_order() {
+    let tmp = tempfile::tempdir().unwrap();
+    let a = tmp.path().join("a.jsonl");
+    let b = tmp.path().join("b.jsonl");
+    std::fs::write(
+        &a,
+        "{\"id\":\"a\",\"published\":\"kemarin sore\",\"text\":\"Setidaknya 8 orang tewas.\"}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &b,
+        "{not json\n{\"id\":\"b\",\"text\":\"Sebanyak 12 rumah rusak.\"}\n",
+    )
+    .unwrap();
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    for format in ["text", "markdown", "json", "html"] {
+        let (code, ab, err) = run(&["report", "--format", format, a, b]);
+        assert_eq!(code, 2, "{err}");
+        let (_, ba, _) = run(&["report", "--format", format, b, a]);
+        assert_eq!(ab, ba, "--format {format}");
+        if format == "json" {
+            let v: Value = serde_json::from_str(&ab).unwrap();
+            let places: Vec<(&str, u64)> = v["diagnostics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|d| (d["path"].as_str().unwrap(), d["line"].as_u64().unwrap()))
+                .collect();
+            assert_eq!(places, [(a, 1), (b, 1)]);
+        }
+    }
+}
