@@ -74,6 +74,13 @@ pub fn stream_jsonl(
     for (file_no, path) in paths.iter().enumerate() {
         let name = path.display().to_string();
         let mut f = File::open(path).map_err(|e| Error::io(path, e))?;
+        // No bigger than the file: a small file does not zero a whole chunk.
+        let size = f.metadata().map_or(u64::MAX, |m| m.len());
+        let chunk_bytes = chunk_bytes.min(
+            usize::try_from(size)
+                .unwrap_or(usize::MAX)
+                .saturating_add(1),
+        );
         let mut buf: Vec<u8> = Vec::with_capacity(chunk_bytes + (1 << 16));
         let mut base = 0u64; // file offset of buf[0]
         let mut line_no = 0u64;
