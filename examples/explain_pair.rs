@@ -42,12 +42,14 @@ fn main() {
             }
             let s = score(a, xa, b, xb);
             println!(
-                "{:>5.3} {:?} vs {:?}  [{}|{}] anchor={}{:?}{:?} past={}/{} dpast={}/{} dates={:?}/{:?}\n      local a={:?}\n      local b={:?}\n      ev={:?}",
+                "{:>5.3} {:?} vs {:?}  [{}|{}] names={:?}/{:?} anchor={}{:?}{:?} past={}/{} dpast={}/{} dates={:?}/{:?}\n      local a={:?}\n      local b={:?}\n      ev={:?}",
                 s.as_ref().map_or(-1.0, |s| s.score),
                 a.text,
                 b.text,
                 a.concept.as_deref().unwrap_or("-"),
                 b.concept.as_deref().unwrap_or("-"),
+                xa.near_name,
+                xb.near_name,
                 share_anchor(xa, xb),
                 xa.anchors,
                 xb.anchors,

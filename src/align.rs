@@ -122,6 +122,28 @@ pub struct ClaimContext {
     /// Names and rare words of the sentence: what can tell one referent
     /// from another (Zarof and Lisa; Sukabumi; Tashvar).
     pub anchors: BTreeSet<String>,
+    /// The name nearest the figure, within [`NAME_REACH`] content words of
+    /// it (`menuntut Lisa membayar denda Rp750 juta`): whom it is about.
+    pub near_name: Option<String>,
+    /// Every content word of the sentence.
+    pub words: BTreeSet<String>,
+}
+
+/// Content words between a figure and the name it is taken to be about.
+pub const NAME_REACH: usize = 3;
+
+/// Whether two figures are tied to different names: each has a name right
+/// by it, the names differ (spelling variants aside), and neither sentence
+/// mentions the other's name. "Uni Emirat Arab yang mengoleksi 14 poin" and
+/// "Nippon mengoleksi 20 poin" are two teams, not a discrepancy.
+pub fn different_names(a: &ClaimContext, b: &ClaimContext) -> bool {
+    match (&a.near_name, &b.near_name) {
+        (Some(x), Some(y)) => {
+            let known = |w: &BTreeSet<String>, n: &str| w.iter().any(|k| k == n || same_term(k, n));
+            x != y && !same_term(x, y) && !known(&b.words, x) && !known(&a.words, y)
+        }
+        _ => false,
+    }
 }
 
 /// Builds the context of every claim of one article. `published` is the
@@ -240,6 +262,18 @@ pub fn contexts(
                 })
                 .map(|f| f.key.clone())
                 .collect();
+            // The nearest name on either side, by content words.
+            let by_distance = before_all(fs, cs)
+                .into_iter()
+                .rev()
+                .take(NAME_REACH)
+                .enumerate()
+                .chain(after_all(fs, ce).into_iter().take(NAME_REACH).enumerate());
+            let near_name = by_distance
+                .filter(|(_, f)| f.name && !f.number && !is_calendar_word(&f.key))
+                .min_by_key(|(d, f)| (*d, f.start))
+                .map(|(_, f)| f.key.clone());
+            let words = fs.iter().map(|f| f.key.clone()).collect();
             let after_span = text.get(ce..).unwrap_or("");
             let age = after_span.starts_with("-old")
                 || after_span.starts_with(" old")
@@ -247,6 +281,8 @@ pub fn contexts(
             ClaimContext {
                 age,
                 anchors,
+                near_name,
+                words,
                 tabular: same_kind > MAX_FIGURES_PER_SENTENCE,
                 local,
                 sentence,
@@ -318,6 +354,43 @@ fn long_before(date: &str, published: chrono::NaiveDate) -> bool {
         _ => None,
     };
     end.is_some_and(|e| (published - e).num_days() > PAST_DAYS)
+}
+
+/// The features of a sentence that end before byte `at`, in text order.
+fn before_all(fs: &[Feature], at: usize) -> Vec<&Feature> {
+    fs.iter().filter(|f| f.end <= at).collect()
+}
+
+/// The features of a sentence that start at or after byte `at`, in text order.
+fn after_all(fs: &[Feature], at: usize) -> Vec<&Feature> {
+    fs.iter().filter(|f| f.start >= at).collect()
+}
+
+/// Day and month names and time zones: capitalised, but nobody a figure is about.
+fn is_calendar_word(key: &str) -> bool {
+    crate::ingest::date::month_name(key).is_some()
+        || matches!(
+            key,
+            "senin"
+                | "selasa"
+                | "rabu"
+                | "kamis"
+                | "jumat"
+                | "sabtu"
+                | "minggu"
+                | "ahad"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "wib"
+                | "wita"
+                | "wit"
+                | "gmt"
+        )
 }
 
 /// Whether a sentence names as a point in time, without day or year, a
@@ -677,6 +750,26 @@ mod tests {
             long_before("2024-02", day("2024-03-09")),
             "February 2024 has 29 days"
         );
+    }
+
+    #[test]
+    fn figures_tied_to_different_names_are_not_one_fact() {
+        let ctx = |name: Option<&str>, words: &[&str]| ClaimContext {
+            near_name: name.map(str::to_string),
+            words: words.iter().map(|w| w.to_string()).collect(),
+            ..ClaimContext::default()
+        };
+        let uae = ctx(Some("arab"), &["uni", "emirat", "arab", "mengoleksi", "poin"]);
+        let japan = ctx(Some("nippon"), &["nippon", "mengoleksi", "poin"]);
+        assert!(different_names(&uae, &japan));
+        // Spelling variants, a name the other sentence also mentions, or a
+        // figure with no name by it: no verdict on the referent.
+        let moskow = ctx(Some("moskow"), &["moskow", "tentara"]);
+        let moskwa = ctx(Some("moskwa"), &["moskwa", "pasukan"]);
+        assert!(!different_names(&moskow, &moskwa));
+        let both = ctx(Some("nippon"), &["nippon", "arab", "poin"]);
+        assert!(!different_names(&uae, &both));
+        assert!(!different_names(&uae, &ctx(None, &["poin"])));
     }
 
     #[test]

@@ -15,7 +15,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::align::{
-    comparable, contexts, match_articles, other_days, score, share_anchor, ClaimContext,
+    comparable, contexts, different_names, match_articles, other_days, score, share_anchor,
+    ClaimContext,
 };
 use crate::claims::{extract, Claim, ExtractOptions, Lang, Lexicon};
 use crate::cluster::UnionFind;
@@ -530,8 +531,11 @@ fn story_alignments(
                 // A dispute needs something that ties the two figures to one
                 // referent: a shared name or rare word. Without it, two outlets'
                 // "dituntut 20 tahun penjara" and "divonis 11 tahun penjara" may
-                // be about two defendants, and that is not a discrepancy.
-                if cmp.verdict != Verdict::Consistent && !share_anchor(&ctxs[i][m.a], &ctxs[j][m.b])
+                // be about two defendants, and that is not a discrepancy; nor are
+                // two figures each tied to a different name (two teams' points).
+                let (ca, cb) = (&ctxs[i][m.a], &ctxs[j][m.b]);
+                if cmp.verdict != Verdict::Consistent
+                    && (!share_anchor(ca, cb) || different_names(ca, cb))
                 {
                     continue;
                 }
