@@ -2629,6 +2629,15 @@ impl<'a> Scanner<'a> {
             best_low = "in".to_string();
         }
         let (mut u, end, surface) = best?;
+        // "Aragon 2025 Hari Ini": a year before "hari ini" (today), not 2,025 days.
+        if u.kind == Kind::Duration
+            && num.plain_int
+            && num.int_len == 4
+            && (1900.0..=2100.0).contains(&num.low)
+            && t.low(end) == "ini"
+        {
+            return None;
+        }
         let first_raw = t.raw(self.text, k0);
         // guards for ambiguous symbols
         match surface.as_str() {
