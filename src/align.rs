@@ -759,7 +759,10 @@ mod tests {
             words: words.iter().map(|w| w.to_string()).collect(),
             ..ClaimContext::default()
         };
-        let uae = ctx(Some("arab"), &["uni", "emirat", "arab", "mengoleksi", "poin"]);
+        let uae = ctx(
+            Some("arab"),
+            &["uni", "emirat", "arab", "mengoleksi", "poin"],
+        );
         let japan = ctx(Some("nippon"), &["nippon", "mengoleksi", "poin"]);
         assert!(different_names(&uae, &japan));
         // Spelling variants, a name the other sentence also mentions, or a

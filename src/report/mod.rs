@@ -494,6 +494,20 @@ fn stated_apart(
     })
 }
 
+/// Hours between two reports beyond which a disagreement is not taken for
+/// one fact (see `story_alignments`).
+pub const DISPUTE_HOURS: i64 = 36;
+
+/// Whether two articles were published more than [`DISPUTE_HOURS`] apart
+/// (both dated; a date without a time counts from its noon).
+fn days_apart(a: &Article, b: &Article) -> bool {
+    let at = |x: &Article| x.published.map(|p| p.instant_minutes());
+    match (at(a), at(b)) {
+        (Some(x), Some(y)) => (x - y).abs() > DISPUTE_HOURS * 60,
+        _ => false,
+    }
+}
+
 fn story_alignments(
     story: &Story,
     articles: &[Article],
@@ -536,6 +550,16 @@ fn story_alignments(
                 let (ca, cb) = (&ctxs[i][m.a], &ctxs[j][m.b]);
                 if cmp.verdict != Verdict::Consistent
                     && (!share_anchor(ca, cb) || different_names(ca, cb))
+                {
+                    continue;
+                }
+                // Two figures reported days apart that disagree are most often
+                // two days' figures of a recurring beat (the day's market close,
+                // another eruption), unless the sentences date them to one day.
+                // Revised tallies are `update`s and stay.
+                if cmp.verdict == Verdict::Conflict
+                    && days_apart(&articles[i], &articles[j])
+                    && ca.dates.intersection(&cb.dates).next().is_none()
                 {
                     continue;
                 }
