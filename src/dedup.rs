@@ -274,6 +274,25 @@ pub fn par_dedup_articles(
             }
         })
         .collect();
+    // Every clustered article is in a verified pair, hence has its set.
+    Ok(verify_and_assemble(
+        articles,
+        &sets,
+        &candidates,
+        without_words,
+        opts,
+    ))
+}
+
+/// Exact Jaccard of the candidate pairs over shingle sets (sorted hashes),
+/// and the clusters of those at or above the threshold.
+fn verify_and_assemble(
+    articles: &[Article],
+    sets: &[Vec<u64>],
+    candidates: &[(u32, u32)],
+    without_words: usize,
+    opts: &DedupOptions,
+) -> Dedup {
     let verified: Vec<(u32, u32, f64)> = candidates
         .par_iter()
         .filter_map(|&(i, j)| {
@@ -281,8 +300,7 @@ pub fn par_dedup_articles(
             (jac >= opts.threshold).then_some((i, j, jac))
         })
         .collect();
-    // Every clustered article is in a verified pair, hence has its set.
-    Ok(assemble(
+    assemble(
         articles,
         &verified,
         candidates.len(),
@@ -294,7 +312,7 @@ pub fn par_dedup_articles(
                 .map(|&(m, rep)| jaccard(&sets[m], &sets[rep]))
                 .collect()
         },
-    ))
+    )
 }
 
 /// What clustering needs to know of an article besides its shingles, so that
@@ -346,26 +364,13 @@ pub fn par_dedup(
         .map(|(s, sig)| (!s.is_empty()).then_some(sig))
         .collect();
     let candidates = par_candidates(&views, params, opts.max_bucket);
-    let verified: Vec<(u32, u32, f64)> = candidates
-        .par_iter()
-        .filter_map(|&(i, j)| {
-            let jac = jaccard(&shingles[i as usize], &shingles[j as usize]);
-            (jac >= opts.threshold).then_some((i, j, jac))
-        })
-        .collect();
     let without_words = shingles.iter().filter(|s| s.is_empty()).count();
-    Ok(assemble(
+    Ok(verify_and_assemble(
         articles,
-        &verified,
-        candidates.len(),
+        shingles,
+        &candidates,
         without_words,
         opts,
-        |pairs| {
-            pairs
-                .par_iter()
-                .map(|&(m, rep)| jaccard(&shingles[m], &shingles[rep]))
-                .collect()
-        },
     ))
 }
 
