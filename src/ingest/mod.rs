@@ -365,14 +365,52 @@ fn read_file(path: &Path, kind: Kind, sink: &mut Sink<'_>) {
     }
 }
 
+/// The 1-based line on which byte `at` of `bytes` lies. A line ends at `\n`,
+/// `\r\n` or a lone `\r`, as editors count them.
+pub(crate) fn line_at(bytes: &[u8], at: usize) -> u64 {
+    LineCounter::default().line_at(bytes, at)
+}
+
+/// [`line_at`] for increasing offsets into one text, in time linear in the text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct LineCounter {
+    at: usize,
+    line: u64,
+}
+
+impl Default for LineCounter {
+    fn default() -> Self {
+        LineCounter { at: 0, line: 1 }
+    }
+}
+
+impl LineCounter {
+    /// The line of byte `at` (counting restarts when `at` goes back).
+    pub(crate) fn line_at(&mut self, bytes: &[u8], at: usize) -> u64 {
+        let at = at.min(bytes.len());
+        if at < self.at {
+            *self = LineCounter::default();
+        }
+        let breaks = (self.at..at)
+            .filter(|&i| match bytes[i] {
+                b'\n' => true,
+                b'\r' => bytes.get(i + 1) != Some(&b'\n'),
+                _ => false,
+            })
+            .count();
+        self.line += breaks as u64;
+        self.at = at;
+        self.line
+    }
+}
+
 /// Describes invalid UTF-8 in `bytes` as "line L, byte B", or `None` when valid.
 pub(crate) fn utf8_problem(bytes: &[u8]) -> Option<(u64, String)> {
     match std::str::from_utf8(bytes) {
         Ok(_) => None,
         Err(e) => {
             let at = e.valid_up_to();
-            let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count() as u64;
-            Some((line, format!("invalid UTF-8 at byte {at}")))
+            Some((line_at(bytes, at), format!("invalid UTF-8 at byte {at}")))
         }
     }
 }
@@ -443,4 +481,26 @@ fn merge_duplicates(mut articles: Vec<Article>) -> (Vec<Article>, Vec<Diagnostic
         out.push(a);
     }
     (out, diags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_end_at_lf_crlf_and_lone_cr() {
+        let text = b"a\r\nb\rc\nd";
+        assert_eq!(line_at(text, 0), 1);
+        assert_eq!(line_at(text, 2), 1, "between CR and LF");
+        assert_eq!(line_at(text, 3), 2);
+        assert_eq!(line_at(text, 5), 3);
+        assert_eq!(line_at(text, 7), 4);
+        assert_eq!(line_at(text, 99), 4);
+        let mut c = LineCounter::default();
+        assert_eq!(
+            [3, 5, 7, 2].map(|at| c.line_at(text, at)),
+            [2, 3, 4, 1],
+            "forward, then back"
+        );
+    }
 }

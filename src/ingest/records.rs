@@ -11,7 +11,7 @@
 use rayon::prelude::*;
 use serde_json::Value;
 
-use super::{check_draft, unreadable, Checked, Draft, InputOptions, Sink};
+use super::{check_draft, unreadable, Checked, Draft, InputOptions, LineCounter, Sink};
 use crate::error::Diagnostic;
 
 pub(super) fn read_jsonl(name: &str, bytes: &[u8], sink: &mut Sink<'_>) {
@@ -317,9 +317,20 @@ pub(super) fn read_csv(name: &str, bytes: &[u8], sink: &mut Sink<'_>) {
     ];
     let mut record = csv::ByteRecord::new();
     let mut row = 0u64;
+    // Line numbers from byte offsets: the reader counts `\n` only, and
+    // neither lone `\r` line ends nor the blank lines it skips.
+    let mut lines = LineCounter::default();
     loop {
-        let line_no = reader.position().line();
-        match reader.read_byte_record(&mut record) {
+        let at = reader.position().byte() as usize;
+        let read = reader.read_byte_record(&mut record);
+        let start = bytes.get(at..).map_or(at, |rest| {
+            at + rest
+                .iter()
+                .position(|&b| b != b'\n' && b != b'\r')
+                .unwrap_or(rest.len())
+        });
+        let line_no = lines.line_at(bytes, start);
+        match read {
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {

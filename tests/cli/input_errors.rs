@@ -147,7 +147,8 @@ fn csv_with_bom_multiline_bodies_and_ragged_rows() {
     assert_eq!(code, 2, "{err}");
     assert_eq!(articles_read(&out), 2);
     assert!(
-        err.contains("berita.csv:3: record has 3 fields, the header 5"),
+        // Line 4: the first record's body spans lines 2 and 3.
+        err.contains("berita.csv:4: record has 3 fields, the header 5"),
         "{err}"
     );
     let unique = std::fs::read_to_string(tmp.path().join("u.jsonl")).unwrap();
