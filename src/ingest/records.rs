@@ -345,6 +345,12 @@ pub(super) fn read_csv(name: &str, bytes: &[u8], sink: &mut Sink<'_>) {
         }
         let this_row = row;
         row += 1;
+        let end = reader.position().byte() as usize;
+        if let Some((quote, why)) = quoting_problem(bytes.get(start..end).unwrap_or_default()) {
+            let line = lines.line_at(bytes, start + quote);
+            sink.error(name, Some(line), format!("{why}; record skipped"));
+            continue;
+        }
         let mut fields: Vec<Option<String>> = Vec::with_capacity(cols.len() + 1);
         let mut bad = None;
         for c in std::iter::once(Some(text_col)).chain(cols.iter().copied()) {
@@ -394,5 +400,57 @@ pub(super) fn read_csv(name: &str, bytes: &[u8], sink: &mut Sink<'_>) {
             group: next(),
         };
         sink.push(name, line_no, format!("{name}#{this_row}"), draft);
+    }
+}
+
+/// A quoted field that is never closed, or that has text after its closing
+/// quote (`"a"b`, usually an unescaped `"` inside it). The CSV reader
+/// accepts both, taking the next records, or the rest of the file, into the
+/// field. Returns the offset of the field's opening quote in `record` and
+/// what is wrong.
+fn quoting_problem(record: &[u8]) -> Option<(usize, &'static str)> {
+    #[derive(Clone, Copy)]
+    enum State {
+        FieldStart,
+        Unquoted,
+        Quoted,
+        QuoteInQuoted,
+    }
+    let mut state = State::FieldStart;
+    let mut opened = 0;
+    for (i, &b) in record.iter().enumerate() {
+        state = match (state, b) {
+            (State::FieldStart, b'"') => {
+                opened = i;
+                State::Quoted
+            }
+            (State::FieldStart | State::Unquoted, b',' | b'\n' | b'\r') => State::FieldStart,
+            (State::FieldStart | State::Unquoted, _) => State::Unquoted,
+            (State::Quoted, b'"') => State::QuoteInQuoted,
+            (State::Quoted, _) => State::Quoted,
+            (State::QuoteInQuoted, b'"') => State::Quoted,
+            (State::QuoteInQuoted, b',' | b'\n' | b'\r') => State::FieldStart,
+            (State::QuoteInQuoted, _) => return Some((
+                opened,
+                "a quoted field has text after its closing quote (an unescaped `\"` inside it?)",
+            )),
+        };
+    }
+    matches!(state, State::Quoted).then_some((
+        opened,
+        "a quoted field opened here is never closed (it runs to the end of the file)",
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoting_problems() {
+        assert_eq!(quoting_problem(b"a,\"b,\"\"c\"\"\nd\",e\r\n"), None);
+        assert_eq!(quoting_problem(b"a,5\" screen,b\n"), None);
+        assert_eq!(quoting_problem(b"a,\"b\"c,d\n").map(|p| p.0), Some(2));
+        assert_eq!(quoting_problem(b"a,b,\"c\nd,e\n").map(|p| p.0), Some(4));
     }
 }
