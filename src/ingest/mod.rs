@@ -417,20 +417,29 @@ pub(crate) fn utf8_problem(bytes: &[u8]) -> Option<(u64, String)> {
 
 /// Reports an empty or binary file and says whether it was one (then it is skipped).
 pub(crate) fn unreadable(name: &str, bytes: &[u8], sink: &mut Sink<'_>) -> bool {
-    let why = if bytes.is_empty() {
-        "empty file; skipped"
-    } else if looks_binary(bytes) {
-        "binary file (NUL bytes); skipped"
-    } else {
-        return false;
-    };
-    sink.error(name, None, why);
-    true
+    if bytes.is_empty() {
+        sink.error(name, None, "empty file; skipped");
+        return true;
+    }
+    match first_nul(bytes) {
+        Some(at) => {
+            sink.error(
+                name,
+                Some(line_at(bytes, at)),
+                format!("binary file (NUL byte at byte {at}); skipped"),
+            );
+            true
+        }
+        None => false,
+    }
 }
 
-/// Whether a file looks binary (a NUL byte in its first 8 KiB).
-pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
-    bytes.iter().take(8192).any(|&b| b == 0)
+/// A file with a NUL byte within its first this many bytes is binary.
+const BINARY_PROBE_BYTES: usize = 8192;
+
+/// The offset of the first NUL byte within the first [`BINARY_PROBE_BYTES`].
+fn first_nul(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().take(BINARY_PROBE_BYTES).position(|&b| b == 0)
 }
 
 /// Merges identical duplicate ids; a different record under a used id is skipped with an error.
