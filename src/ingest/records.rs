@@ -64,13 +64,18 @@ pub(super) fn parse_jsonl_line(
     line_no: u64,
     raw: &[u8],
 ) -> Result<Draft, Diagnostic> {
+    // A byte-order mark may start any line, not only the file's first (files joined with `cat`).
+    let (bom, raw) = match raw.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => (3, rest),
+        None => (0, raw),
+    };
     let line = std::str::from_utf8(raw).map_err(|e| {
         Diagnostic::error(
             name,
             Some(line_no),
             format!(
                 "invalid UTF-8 at column {}; line skipped",
-                e.valid_up_to() + 1
+                bom + e.valid_up_to() + 1
             ),
         )
     })?;
@@ -208,8 +213,15 @@ fn parse_jsonl_value(
     line: &str,
 ) -> Result<Draft, Diagnostic> {
     let err = |msg: String| Diagnostic::error(name, Some(line_no), msg);
-    let value: Value = serde_json::from_str(line)
-        .map_err(|e| err(format!("malformed JSON ({e}); line skipped")))?;
+    let value: Value = serde_json::from_str(line).map_err(|e| {
+        // JSON Lines ends lines with `\n` only: lone `\r` line ends make one long line.
+        let hint = if line.contains('\r') {
+            "\nhint: the line holds a carriage return (\\r): JSON Lines records end with \\n or \\r\\n"
+        } else {
+            ""
+        };
+        err(format!("malformed JSON ({e}); line skipped{hint}"))
+    })?;
     let Value::Object(map) = value else {
         return Err(err(format!(
             "a JSON {} is not an article object; line skipped",
