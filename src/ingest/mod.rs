@@ -337,6 +337,16 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, sink: &mut Sink<'_>) -> Result<()> {
         }
         match entry.file_type() {
             Ok(t) if t.is_dir() => walk(&path, out, sink)?,
+            // Reading a FIFO or a device could block or never end.
+            Ok(_)
+                if Kind::of(&path).is_some() && fs::metadata(&path).is_ok_and(|m| !m.is_file()) =>
+            {
+                sink.error(
+                    &path.display().to_string(),
+                    None,
+                    "not a regular file (a FIFO, socket, device or folder link); skipped",
+                );
+            }
             Ok(_) => out.push(path),
             Err(e) => sink.error(
                 &path.display().to_string(),
