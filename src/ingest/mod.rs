@@ -26,6 +26,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 pub use date::Published;
+pub use html::MAX_HTML_DEPTH;
 
 use crate::error::{Diagnostic, Error, Result};
 
