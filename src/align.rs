@@ -160,9 +160,17 @@ pub fn contexts(
     // in a gold-price corpus say little, "kedalaman" or a name says much.
     let telling = |key: &str| (idf.of(key) / idf.max()).clamp(0.05, 1.0);
     let mut by_sentence: HashMap<[usize; 2], Vec<Feature>> = HashMap::new();
+    // The claims of each sentence, in order: a claim looks at its own
+    // sentence's only, so an article of thousands of figures costs no more
+    // than its sentences do.
+    let mut of_sentence: HashMap<[usize; 2], Vec<&Claim>> = HashMap::new();
+    for c in claims {
+        of_sentence.entry(c.sentence_span).or_default().push(c);
+    }
     claims
         .iter()
         .map(|c| {
+            let same_sentence = &of_sentence[&c.sentence_span];
             let fs = by_sentence.entry(c.sentence_span).or_insert_with(|| {
                 let mut v = Vec::new();
                 let [s, e] = c.sentence_span;
@@ -175,9 +183,10 @@ pub fn contexts(
             let [cs, ce] = c.span;
             // The local window stops at the neighbouring figures of the same sentence,
             // so that two numbers in one sentence do not share their words.
-            let neighbours = claims.iter().filter(|d| {
-                d.sentence_span == c.sentence_span && d.span != c.span && d.kind != Kind::Date
-            });
+            let neighbours = same_sentence
+                .iter()
+                .copied()
+                .filter(|d| d.span != c.span && d.kind != Kind::Date);
             let left = neighbours
                 .clone()
                 .filter(|d| d.span[1] <= cs)
@@ -237,9 +246,9 @@ pub fn contexts(
                 .filter(|f| (f.end <= cs || f.start >= ce) && !f.number)
                 .map(|f| (f.key.clone(), telling(&f.key)))
                 .collect();
-            let dates: BTreeSet<String> = claims
+            let dates: BTreeSet<String> = same_sentence
                 .iter()
-                .filter(|d| d.sentence_span == c.sentence_span && d.kind == Kind::Date)
+                .filter(|d| d.kind == Kind::Date)
                 .filter_map(|d| d.date.clone())
                 .collect();
             // A bare year is often the period of a reported figure ("sepanjang 2024").
@@ -250,10 +259,7 @@ pub fn contexts(
                 dates.iter().any(|d| d.len() >= 7 && long_before(d, p))
                     || names_earlier_month(sentence_text, p)
             });
-            let same_kind = claims
-                .iter()
-                .filter(|d| d.sentence_span == c.sentence_span && d.kind == c.kind)
-                .count();
+            let same_kind = same_sentence.iter().filter(|d| d.kind == c.kind).count();
             let anchors = fs
                 .iter()
                 .filter(|f| {

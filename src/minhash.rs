@@ -162,26 +162,77 @@ fn densify(regs: &mut [u64]) {
     for (f, &r) in full.iter_mut().zip(regs.iter()) {
         *f = r != EMPTY;
     }
-    if full[..p].iter().all(|&f| f) {
+    let filled: Vec<usize> = (0..p).filter(|&j| full[j]).collect();
+    if filled.len() == p {
         return;
     }
+    // With few registers filled a probe sequence is long (about p / filled
+    // steps); looking up where each filled register first comes in it is
+    // then cheaper, and gives the same register.
+    let ranks = (filled.len() * filled.len() < p).then(|| probe_ranks(p));
     for i in 0..p {
         if full[i] {
             continue;
         }
-        let mut found = None;
-        for t in 1..=4 * p as u64 {
-            let j = (mix64(((i as u64) << 32 | t) ^ OPH_SEED) as usize) & (p - 1);
-            if full[j] {
-                found = Some(j);
-                break;
+        let found = match ranks {
+            Some(ranks) => {
+                let row = &ranks[i * p..(i + 1) * p];
+                filled
+                    .iter()
+                    .copied()
+                    .filter(|&j| row[j] != NEVER)
+                    .min_by_key(|&j| row[j])
             }
-        }
+            None => first_filled_probe(i, p, &full),
+        };
         // Almost never reached: a fixed sweep keeps the result deterministic.
         let j =
             found.unwrap_or_else(|| (1..p).map(|d| (i + d) % p).find(|&j| full[j]).unwrap_or(i));
         regs[i] = regs[j];
     }
+}
+
+/// Register `j` at step `t` (from 1) of the probe sequence of register `i`.
+#[inline]
+fn probe(i: usize, t: u64, p: usize) -> usize {
+    (mix64(((i as u64) << 32 | t) ^ OPH_SEED) as usize) & (p - 1)
+}
+
+/// Steps in a probe sequence before the fixed sweep takes over.
+fn probe_steps(p: usize) -> u64 {
+    4 * p as u64
+}
+
+/// The first filled register along the probe sequence of register `i`.
+fn first_filled_probe(i: usize, p: usize, full: &[bool; 256]) -> Option<usize> {
+    (1..=probe_steps(p))
+        .map(|t| probe(i, t, p))
+        .find(|&j| full[j])
+}
+
+/// [`probe_ranks`] of a register the probe sequence never reaches.
+const NEVER: u16 = u16::MAX;
+
+/// For every register `i` (row) and `j` (column) of a `p`-register
+/// signature: the step at which the probe sequence of `i` first reaches `j`,
+/// or [`NEVER`]. Computed once per size.
+fn probe_ranks(p: usize) -> &'static [u16] {
+    use std::sync::OnceLock;
+    static TABLES: [OnceLock<Vec<u16>>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    let slot = match p {
+        64 => 0,
+        128 => 1,
+        _ => 2,
+    };
+    TABLES[slot].get_or_init(|| {
+        let mut ranks = vec![NEVER; p * p];
+        for i in 0..p {
+            for t in (1..=probe_steps(p)).rev() {
+                ranks[i * p + probe(i, t, p)] = t as u16;
+            }
+        }
+        ranks
+    })
 }
 
 /// The one-permutation MinHash signature of a shingle set (empty for an empty set).
@@ -218,6 +269,36 @@ mod tests {
             estimate_jaccard(&signature(&a, NumPerm::P256), &signature(&a, NumPerm::P256)),
             1.0
         );
+    }
+
+    #[test]
+    fn densify_by_ranks_picks_the_first_filled_probe() {
+        // The rank table must give what walking the probe sequence gives.
+        for p in [64, 128, 256] {
+            for seed in 0..200u64 {
+                let filled = 1 + (seed as usize) % 12;
+                let mut regs = vec![EMPTY; p];
+                for k in 0..filled {
+                    let j = mix64(seed << 8 | k as u64) as usize % p;
+                    regs[j] = mix64(j as u64);
+                }
+                let mut full = [false; 256];
+                for (f, &r) in full.iter_mut().zip(&regs) {
+                    *f = r != EMPTY;
+                }
+                let mut want = regs.clone();
+                for (i, w) in want.iter_mut().enumerate() {
+                    if !full[i] {
+                        let j = first_filled_probe(i, p, &full).unwrap_or_else(|| {
+                            (1..p).map(|d| (i + d) % p).find(|&j| full[j]).unwrap_or(i)
+                        });
+                        *w = regs[j];
+                    }
+                }
+                densify(&mut regs);
+                assert_eq!(regs, want, "p {p}, seed {seed}");
+            }
+        }
     }
 
     #[test]

@@ -275,6 +275,15 @@ mod tests {
     }
 
     #[test]
+    fn numbers_past_f64_are_no_claims() {
+        let huge = vec!["999"; 110].join(".");
+        let text = format!("Kerugian Rp {huge} triliun. Sebanyak {huge} orang. Ada 57 anggota.");
+        let c = run(Lang::Id, &text);
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!(c[0].text, "57 anggota");
+    }
+
+    #[test]
     fn long_runs_are_cut_into_pieces_at_spaces() {
         let text = "kata ".repeat(1000);
         let p = pieces(&text, 0..text.len());

@@ -418,6 +418,22 @@ struct Mention {
     tz: Option<String>,
 }
 
+impl Mention {
+    /// Whether every value is a finite number.
+    fn is_finite(&self) -> bool {
+        [
+            self.low,
+            self.high,
+            self.precision,
+            self.stated.low,
+            self.stated.high,
+        ]
+        .into_iter()
+        .flatten()
+        .all(f64::is_finite)
+    }
+}
+
 enum Outcome {
     Claim(Box<Mention>),
     Skip(usize),
@@ -904,7 +920,11 @@ impl<'a> Scanner<'a> {
             match self.try_at(i) {
                 Outcome::Claim(m) => {
                     let next = m.end.max(i + 1);
-                    out.push(self.to_claim(doc, &range, sent_text, *m));
+                    // A number past f64 (hundreds of digits, or times a scale
+                    // word) is no claim: infinity would read as unbounded.
+                    if m.is_finite() {
+                        out.push(self.to_claim(doc, &range, sent_text, *m));
+                    }
                     i = next;
                 }
                 Outcome::Skip(e) => i = e.max(i + 1),

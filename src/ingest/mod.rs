@@ -26,6 +26,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 pub use date::Published;
+pub use html::MAX_HTML_DEPTH;
 
 use crate::error::{Diagnostic, Error, Result};
 
@@ -337,6 +338,16 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, sink: &mut Sink<'_>) -> Result<()> {
         }
         match entry.file_type() {
             Ok(t) if t.is_dir() => walk(&path, out, sink)?,
+            // Reading a FIFO or a device could block or never end.
+            Ok(_)
+                if Kind::of(&path).is_some() && fs::metadata(&path).is_ok_and(|m| !m.is_file()) =>
+            {
+                sink.error(
+                    &path.display().to_string(),
+                    None,
+                    "not a regular file (a FIFO, socket, device or folder link); skipped",
+                );
+            }
             Ok(_) => out.push(path),
             Err(e) => sink.error(
                 &path.display().to_string(),
@@ -365,34 +376,81 @@ fn read_file(path: &Path, kind: Kind, sink: &mut Sink<'_>) {
     }
 }
 
+/// The 1-based line on which byte `at` of `bytes` lies. A line ends at `\n`,
+/// `\r\n` or a lone `\r`, as editors count them.
+pub(crate) fn line_at(bytes: &[u8], at: usize) -> u64 {
+    LineCounter::default().line_at(bytes, at)
+}
+
+/// [`line_at`] for increasing offsets into one text, in time linear in the text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct LineCounter {
+    at: usize,
+    line: u64,
+}
+
+impl Default for LineCounter {
+    fn default() -> Self {
+        LineCounter { at: 0, line: 1 }
+    }
+}
+
+impl LineCounter {
+    /// The line of byte `at` (counting restarts when `at` goes back).
+    pub(crate) fn line_at(&mut self, bytes: &[u8], at: usize) -> u64 {
+        let at = at.min(bytes.len());
+        if at < self.at {
+            *self = LineCounter::default();
+        }
+        let breaks = (self.at..at)
+            .filter(|&i| match bytes[i] {
+                b'\n' => true,
+                b'\r' => bytes.get(i + 1) != Some(&b'\n'),
+                _ => false,
+            })
+            .count();
+        self.line += breaks as u64;
+        self.at = at;
+        self.line
+    }
+}
+
 /// Describes invalid UTF-8 in `bytes` as "line L, byte B", or `None` when valid.
 pub(crate) fn utf8_problem(bytes: &[u8]) -> Option<(u64, String)> {
     match std::str::from_utf8(bytes) {
         Ok(_) => None,
         Err(e) => {
             let at = e.valid_up_to();
-            let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count() as u64;
-            Some((line, format!("invalid UTF-8 at byte {at}")))
+            Some((line_at(bytes, at), format!("invalid UTF-8 at byte {at}")))
         }
     }
 }
 
 /// Reports an empty or binary file and says whether it was one (then it is skipped).
 pub(crate) fn unreadable(name: &str, bytes: &[u8], sink: &mut Sink<'_>) -> bool {
-    let why = if bytes.is_empty() {
-        "empty file; skipped"
-    } else if looks_binary(bytes) {
-        "binary file (NUL bytes); skipped"
-    } else {
-        return false;
-    };
-    sink.error(name, None, why);
-    true
+    if bytes.is_empty() {
+        sink.error(name, None, "empty file; skipped");
+        return true;
+    }
+    match first_nul(bytes) {
+        Some(at) => {
+            sink.error(
+                name,
+                Some(line_at(bytes, at)),
+                format!("binary file (NUL byte at byte {at}); skipped"),
+            );
+            true
+        }
+        None => false,
+    }
 }
 
-/// Whether a file looks binary (a NUL byte in its first 8 KiB).
-pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
-    bytes.iter().take(8192).any(|&b| b == 0)
+/// A file with a NUL byte within its first this many bytes is binary.
+const BINARY_PROBE_BYTES: usize = 8192;
+
+/// The offset of the first NUL byte within the first [`BINARY_PROBE_BYTES`].
+fn first_nul(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().take(BINARY_PROBE_BYTES).position(|&b| b == 0)
 }
 
 /// Merges identical duplicate ids; a different record under a used id is skipped with an error.
@@ -443,4 +501,26 @@ fn merge_duplicates(mut articles: Vec<Article>) -> (Vec<Article>, Vec<Diagnostic
         out.push(a);
     }
     (out, diags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_end_at_lf_crlf_and_lone_cr() {
+        let text = b"a\r\nb\rc\nd";
+        assert_eq!(line_at(text, 0), 1);
+        assert_eq!(line_at(text, 2), 1, "between CR and LF");
+        assert_eq!(line_at(text, 3), 2);
+        assert_eq!(line_at(text, 5), 3);
+        assert_eq!(line_at(text, 7), 4);
+        assert_eq!(line_at(text, 99), 4);
+        let mut c = LineCounter::default();
+        assert_eq!(
+            [3, 5, 7, 2].map(|at| c.line_at(text, at)),
+            [2, 3, 4, 1],
+            "forward, then back"
+        );
+    }
 }

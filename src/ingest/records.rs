@@ -11,7 +11,7 @@
 use rayon::prelude::*;
 use serde_json::Value;
 
-use super::{check_draft, unreadable, Checked, Draft, InputOptions, Sink};
+use super::{check_draft, unreadable, Checked, Draft, InputOptions, LineCounter, Sink};
 use crate::error::Diagnostic;
 
 pub(super) fn read_jsonl(name: &str, bytes: &[u8], sink: &mut Sink<'_>) {
@@ -77,13 +77,18 @@ pub(super) fn parse_jsonl_line(
     line_no: u64,
     raw: &[u8],
 ) -> Result<Draft, Diagnostic> {
+    // A byte-order mark may start any line, not only the file's first (files joined with `cat`).
+    let (bom, raw) = match raw.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => (3, rest),
+        None => (0, raw),
+    };
     let line = std::str::from_utf8(raw).map_err(|e| {
         Diagnostic::error(
             name,
             Some(line_no),
             format!(
                 "invalid UTF-8 at column {}; line skipped",
-                e.valid_up_to() + 1
+                bom + e.valid_up_to() + 1
             ),
         )
     })?;
@@ -221,8 +226,15 @@ fn parse_jsonl_value(
     line: &str,
 ) -> Result<Draft, Diagnostic> {
     let err = |msg: String| Diagnostic::error(name, Some(line_no), msg);
-    let value: Value = serde_json::from_str(line)
-        .map_err(|e| err(format!("malformed JSON ({e}); line skipped")))?;
+    let value: Value = serde_json::from_str(line).map_err(|e| {
+        // JSON Lines ends lines with `\n` only: lone `\r` line ends make one long line.
+        let hint = if line.contains('\r') {
+            "\nhint: the line holds a carriage return (\\r): JSON Lines records end with \\n or \\r\\n"
+        } else {
+            ""
+        };
+        err(format!("malformed JSON ({e}); line skipped{hint}"))
+    })?;
     let Value::Object(map) = value else {
         return Err(err(format!(
             "a JSON {} is not an article object; line skipped",
@@ -330,9 +342,20 @@ pub(super) fn read_csv(name: &str, bytes: &[u8], sink: &mut Sink<'_>) {
     ];
     let mut record = csv::ByteRecord::new();
     let mut row = 0u64;
+    // Line numbers from byte offsets: the reader counts `\n` only, and
+    // neither lone `\r` line ends nor the blank lines it skips.
+    let mut lines = LineCounter::default();
     loop {
-        let line_no = reader.position().line();
-        match reader.read_byte_record(&mut record) {
+        let at = reader.position().byte() as usize;
+        let read = reader.read_byte_record(&mut record);
+        let start = bytes.get(at..).map_or(at, |rest| {
+            at + rest
+                .iter()
+                .position(|&b| b != b'\n' && b != b'\r')
+                .unwrap_or(rest.len())
+        });
+        let line_no = lines.line_at(bytes, start);
+        match read {
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
@@ -347,6 +370,12 @@ pub(super) fn read_csv(name: &str, bytes: &[u8], sink: &mut Sink<'_>) {
         }
         let this_row = row;
         row += 1;
+        let end = reader.position().byte() as usize;
+        if let Some((quote, why)) = quoting_problem(bytes.get(start..end).unwrap_or_default()) {
+            let line = lines.line_at(bytes, start + quote);
+            sink.error(name, Some(line), format!("{why}; record skipped"));
+            continue;
+        }
         let mut fields: Vec<Option<String>> = Vec::with_capacity(cols.len() + 1);
         let mut bad = None;
         for c in std::iter::once(Some(text_col)).chain(cols.iter().copied()) {
@@ -396,5 +425,57 @@ pub(super) fn read_csv(name: &str, bytes: &[u8], sink: &mut Sink<'_>) {
             group: next(),
         };
         sink.push(name, line_no, format!("{name}#{this_row}"), draft);
+    }
+}
+
+/// A quoted field that is never closed, or that has text after its closing
+/// quote (`"a"b`, usually an unescaped `"` inside it). The CSV reader
+/// accepts both, taking the next records, or the rest of the file, into the
+/// field. Returns the offset of the field's opening quote in `record` and
+/// what is wrong.
+fn quoting_problem(record: &[u8]) -> Option<(usize, &'static str)> {
+    #[derive(Clone, Copy)]
+    enum State {
+        FieldStart,
+        Unquoted,
+        Quoted,
+        QuoteInQuoted,
+    }
+    let mut state = State::FieldStart;
+    let mut opened = 0;
+    for (i, &b) in record.iter().enumerate() {
+        state = match (state, b) {
+            (State::FieldStart, b'"') => {
+                opened = i;
+                State::Quoted
+            }
+            (State::FieldStart | State::Unquoted, b',' | b'\n' | b'\r') => State::FieldStart,
+            (State::FieldStart | State::Unquoted, _) => State::Unquoted,
+            (State::Quoted, b'"') => State::QuoteInQuoted,
+            (State::Quoted, _) => State::Quoted,
+            (State::QuoteInQuoted, b'"') => State::Quoted,
+            (State::QuoteInQuoted, b',' | b'\n' | b'\r') => State::FieldStart,
+            (State::QuoteInQuoted, _) => return Some((
+                opened,
+                "a quoted field has text after its closing quote (an unescaped `\"` inside it?)",
+            )),
+        };
+    }
+    matches!(state, State::Quoted).then_some((
+        opened,
+        "a quoted field opened here is never closed (it runs to the end of the file)",
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoting_problems() {
+        assert_eq!(quoting_problem(b"a,\"b,\"\"c\"\"\nd\",e\r\n"), None);
+        assert_eq!(quoting_problem(b"a,5\" screen,b\n"), None);
+        assert_eq!(quoting_problem(b"a,\"b\"c,d\n").map(|p| p.0), Some(2));
+        assert_eq!(quoting_problem(b"a,b,\"c\nd,e\n").map(|p| p.0), Some(4));
     }
 }

@@ -77,16 +77,17 @@ type FrontMatter<'a> = (Vec<(String, String)>, &'a str, u64);
 
 /// Splits `---` front matter from the body. `Err(line)` when it is not closed.
 fn split_front_matter(all: &str) -> Result<Option<FrontMatter<'_>>, u64> {
-    let Some(rest) = all
-        .strip_prefix("---\n")
-        .or_else(|| all.strip_prefix("---\r\n"))
-    else {
+    let mut lines = lines_inclusive(all);
+    let opened = lines
+        .next()
+        .is_some_and(|l| l.len() > 3 && l.trim_end_matches(['\n', '\r']) == "---");
+    if !opened {
         return Ok(None);
-    };
+    }
     let mut fields = Vec::new();
-    let mut offset = all.len() - rest.len();
+    let mut offset = all.len() - lines.rest.len();
     let mut line_no = 1u64;
-    for line in rest.split_inclusive('\n') {
+    for line in lines {
         line_no += 1;
         offset += line.len();
         let l = line.trim_end_matches(['\n', '\r']);
@@ -104,6 +105,34 @@ fn split_front_matter(all: &str) -> Result<Option<FrontMatter<'_>>, u64> {
         }
     }
     Err(1)
+}
+
+/// The lines of a text with their terminators: `\n`, `\r\n` or a lone `\r`.
+fn lines_inclusive(text: &str) -> LinesInclusive<'_> {
+    LinesInclusive { rest: text }
+}
+
+struct LinesInclusive<'a> {
+    rest: &'a str,
+}
+
+impl<'a> Iterator for LinesInclusive<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        if self.rest.is_empty() {
+            return None;
+        }
+        let b = self.rest.as_bytes();
+        let end = match b.iter().position(|&c| c == b'\n' || c == b'\r') {
+            None => b.len(),
+            Some(i) if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') => i + 2,
+            Some(i) => i + 1,
+        };
+        let (line, rest) = self.rest.split_at(end);
+        self.rest = rest;
+        Some(line)
+    }
 }
 
 #[cfg(test)]
@@ -124,6 +153,18 @@ mod tests {
     #[test]
     fn no_front_matter() {
         assert!(split_front_matter("Just text\n---\n").unwrap().is_none());
+    }
+
+    #[test]
+    fn front_matter_with_crlf_and_lone_cr() {
+        for eol in ["\r\n", "\r"] {
+            let text = format!("---{eol}id: a{eol}---{eol}Body{eol}");
+            let (f, body, line) = split_front_matter(&text).unwrap().unwrap();
+            assert_eq!(f, [("id".to_string(), "a".to_string())]);
+            assert_eq!(body, format!("Body{eol}"));
+            assert_eq!(line, 4);
+        }
+        assert!(split_front_matter("---").unwrap().is_none());
     }
 
     #[test]

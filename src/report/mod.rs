@@ -515,8 +515,16 @@ fn story_alignments(
     ctxs: &[Vec<ClaimContext>],
 ) -> Vec<Alignment> {
     let mut out = Vec::new();
-    for (x, &i) in story.indices.iter().enumerate() {
-        for &j in &story.indices[x + 1..] {
+    // Only articles with claims can align: a story of many articles without
+    // figures costs nothing here.
+    let with_claims: Vec<usize> = story
+        .indices
+        .iter()
+        .copied()
+        .filter(|&i| !claims[i].is_empty())
+        .collect();
+    for (x, &i) in with_claims.iter().enumerate() {
+        for &j in &with_claims[x + 1..] {
             if source_key(&articles[i]).eq_ignore_ascii_case(source_key(&articles[j])) {
                 continue;
             }
