@@ -340,7 +340,7 @@ fn find_zone(toks: &[(usize, Tok<'_>)]) -> Option<i32> {
                 };
                 (h, m)
             };
-            (h <= 14 && m < 60).then_some(sign * (h * 60 + m))
+            (h <= 14 && m < 60).then(|| sign * (h * 60 + m))
         }
         _ => None,
     }

@@ -154,7 +154,17 @@ pub(crate) struct Sink<'a> {
     seq: u64,
 }
 
-impl Sink<'_> {
+impl<'a> Sink<'a> {
+    /// An empty sink.
+    pub fn new(opts: &'a InputOptions) -> Sink<'a> {
+        Sink {
+            opts,
+            articles: Vec::new(),
+            diagnostics: Vec::new(),
+            seq: 0,
+        }
+    }
+
     /// Checks a draft and keeps it as an article, or reports why not.
     pub fn push(&mut self, path: &str, line: u64, fallback_id: String, draft: Draft) {
         let checked = check_draft(self.opts, path, line, fallback_id, draft);
@@ -255,12 +265,7 @@ pub(crate) fn check_draft(
 /// Fails only when a path given explicitly cannot be opened at all; every
 /// smaller problem becomes a diagnostic.
 pub fn load(paths: &[PathBuf], opts: &InputOptions) -> Result<Corpus> {
-    let mut sink = Sink {
-        opts,
-        articles: Vec::new(),
-        diagnostics: Vec::new(),
-        seq: 0,
-    };
+    let mut sink = Sink::new(opts);
     let mut ignored = 0;
     for path in paths {
         if path.as_os_str() == "-" {
@@ -287,14 +292,37 @@ pub fn load(paths: &[PathBuf], opts: &InputOptions) -> Result<Corpus> {
             read_file(path, Kind::of(path).unwrap_or(Kind::Text), &mut sink);
         }
     }
+    Ok(finish(sink, ignored))
+}
+
+/// Reads one file's contents, already in memory, into a [`Corpus`], as
+/// [`load`] reads a file given by `name`: the extension picks the reader
+/// (text when unknown) and the file stem is the fallback id.
+///
+/// ```
+/// use crosscheck::ingest::{load_bytes, InputOptions};
+/// let md = b"---\nsource: Kompas\n---\nGempa magnitudo 4,9 guncang Garut.\n";
+/// let corpus = load_bytes("gempa.kompas.md", md, &InputOptions::default());
+/// assert_eq!(corpus.articles[0].id, "gempa.kompas");
+/// assert_eq!(corpus.articles[0].source.as_deref(), Some("Kompas"));
+/// ```
+pub fn load_bytes(name: &str, bytes: &[u8], opts: &InputOptions) -> Corpus {
+    let path = Path::new(name);
+    let mut sink = Sink::new(opts);
+    read_bytes(path, Kind::of(path).unwrap_or(Kind::Text), bytes, &mut sink);
+    finish(sink, 0)
+}
+
+/// Merges duplicate ids and turns what the readers collected into a [`Corpus`].
+fn finish(sink: Sink<'_>, ignored_files: u64) -> Corpus {
     let (articles, dup_diags) = merge_duplicates(sink.articles);
     let mut diagnostics = sink.diagnostics;
     diagnostics.extend(dup_diags);
-    Ok(Corpus {
+    Corpus {
         articles,
         diagnostics,
-        ignored_files: ignored,
-    })
+        ignored_files,
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -360,19 +388,23 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, sink: &mut Sink<'_>) -> Result<()> {
 }
 
 fn read_file(path: &Path, kind: Kind, sink: &mut Sink<'_>) {
+    match fs::read(path) {
+        Ok(bytes) => read_bytes(path, kind, &bytes, sink),
+        Err(e) => sink.error(
+            &path.display().to_string(),
+            None,
+            format!("cannot read: {e}"),
+        ),
+    }
+}
+
+fn read_bytes(path: &Path, kind: Kind, bytes: &[u8], sink: &mut Sink<'_>) {
     let name = path.display().to_string();
-    let bytes = match fs::read(path) {
-        Ok(b) => b,
-        Err(e) => {
-            sink.error(&name, None, format!("cannot read: {e}"));
-            return;
-        }
-    };
     match kind {
-        Kind::Text => text::read_text(&name, path, &bytes, sink),
-        Kind::Jsonl => records::read_jsonl(&name, &bytes, sink),
-        Kind::Csv => records::read_csv(&name, &bytes, sink),
-        Kind::Html => html::read_html(&name, path, &bytes, sink),
+        Kind::Text => text::read_text(&name, path, bytes, sink),
+        Kind::Jsonl => records::read_jsonl(&name, bytes, sink),
+        Kind::Csv => records::read_csv(&name, bytes, sink),
+        Kind::Html => html::read_html(&name, path, bytes, sink),
     }
 }
 

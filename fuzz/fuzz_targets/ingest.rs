@@ -1,0 +1,4 @@
+//! See `crosscheck_fuzz::ingest` (fuzz/src/lib.rs) for what this target checks.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| crosscheck_fuzz::ingest(data));
