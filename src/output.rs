@@ -81,3 +81,75 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
     Ok(())
 }
+
+/// Text made safe to print on a terminal: control characters other than
+/// newline and tab are shown as visible symbols (ESC as `␛`, other C0
+/// controls as their control pictures, DEL and C1 controls as `�`), so an
+/// article's title or sentence cannot move the cursor, clear the screen,
+/// retitle the window or hide a line. With `keep_colour`, the colour and
+/// bold sequences crosscheck writes itself (`ESC [` codes `m`, codes among
+/// 0, 1, 2, 22, 30–37, 39 and 90–97) are kept; any other escape is shown.
+pub fn terminal_safe(s: &str, keep_colour: bool) -> std::borrow::Cow<'_, str> {
+    let unsafe_char =
+        |c: char| (c.is_control() && c != '\n' && c != '\t') || ('\u{80}'..='\u{9f}').contains(&c);
+    if !s.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        if c == '\x1b' && keep_colour {
+            if let Some(len) = colour_sequence(rest) {
+                out.push_str(&rest[..len]);
+                rest = &rest[len..];
+                continue;
+            }
+        }
+        if unsafe_char(c) {
+            out.push(match c {
+                '\x1b' => '␛',
+                '\0'..='\x1f' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+                _ => '\u{fffd}',
+            });
+        } else {
+            out.push(c);
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// The length of a colour sequence at the start of `s` (`ESC [ 1;31 m`), if
+/// it is one crosscheck writes.
+fn colour_sequence(s: &str) -> Option<usize> {
+    let body = s.strip_prefix("\x1b[")?;
+    let end = body.find('m')?;
+    let codes = &body[..end];
+    let allowed = |code: &str| {
+        matches!(
+            code.parse::<u8>(),
+            Ok(0 | 1 | 2 | 22 | 30..=37 | 39 | 90..=97)
+        )
+    };
+    (!codes.is_empty() && codes.len() <= 16 && codes.split(';').all(allowed)).then_some(2 + end + 1)
+}
+
+#[cfg(test)]
+mod terminal_tests {
+    use super::terminal_safe;
+
+    #[test]
+    fn controls_are_shown_not_obeyed() {
+        assert_eq!(terminal_safe("plain\ttext\n", false), "plain\ttext\n");
+        assert_eq!(
+            terminal_safe("a\x1b]0;pwned\x07b\x1b[2Jc\rd\u{9b}e\x7f", false),
+            "a␛]0;pwned␇b␛[2Jc␍d\u{fffd}e\u{fffd}"
+        );
+        // Our own colours stay; a conceal or cursor sequence does not.
+        assert_eq!(
+            terminal_safe("\x1b[1;31mX\x1b[0m \x1b[8mhidden\x1b[H", true),
+            "\x1b[1;31mX\x1b[0m ␛[8mhidden␛[H"
+        );
+        assert_eq!(terminal_safe("\x1b[1;31mX", false), "␛[1;31mX");
+    }
+}

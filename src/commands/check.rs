@@ -22,7 +22,7 @@ use crate::error::{Error, Result};
 use crate::ingest::{load, InputOptions};
 use crate::lsh::LshParams;
 use crate::minhash::NumPerm;
-use crate::output::{write_atomic, Target};
+use crate::output::{terminal_safe, write_atomic, Target};
 use crate::report::{build, ReportOptions};
 use crate::stories::StoryOptions;
 
@@ -343,7 +343,7 @@ pub fn run(cfg: &CheckConfig) -> Result<ExitStatus> {
     }
     let outcome = check::apply(all, &cfg.policy, baseline.as_ref(), articles);
     let rendered = match cfg.format {
-        CheckFormat::Text => formats::text(&outcome),
+        CheckFormat::Text => terminal_safe(&formats::text(&outcome), false).into_owned(),
         CheckFormat::Json => formats::json(&outcome)?,
         CheckFormat::Github => formats::github(&outcome),
         CheckFormat::Junit => formats::junit(&outcome, &report)?,

@@ -9,7 +9,7 @@ use crate::claims::{Claim, Lang};
 use crate::error::Result;
 use crate::ingest::{load, InputOptions};
 use crate::normalize::par_clean;
-use crate::output::Target;
+use crate::output::{terminal_safe, Target};
 use crate::reconcile::format_interval;
 use crate::report::par_claims;
 
@@ -90,6 +90,9 @@ pub fn run(cfg: &ClaimsConfig) -> Result<ExitStatus> {
                 );
             }
         }
+    }
+    if cfg.format == ClaimsFormat::Text {
+        out = terminal_safe(&out, false).into_owned();
     }
     cfg.output.write(out.as_bytes())?;
     Ok(status)

@@ -14,7 +14,7 @@ use crate::error::{Error, Result};
 use crate::ingest::stream::{input_bytes, streamable};
 use crate::ingest::{load, Corpus, InputOptions};
 use crate::normalize::par_clean;
-use crate::output::Target;
+use crate::output::{terminal_safe, Target};
 
 /// When `dedup` streams its input instead of holding it in memory.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -280,7 +280,7 @@ pub fn render(result: &Dedup, format: DedupFormat) -> Result<String> {
             }
             s
         }
-        DedupFormat::Text => render_text(result),
+        DedupFormat::Text => terminal_safe(&render_text(result), false).into_owned(),
     })
 }
 

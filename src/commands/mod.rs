@@ -12,6 +12,7 @@ use std::io::Write;
 use std::time::Instant;
 
 use crate::ingest::Corpus;
+use crate::output::terminal_safe;
 
 /// How a command ended, as the process exit status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -51,7 +52,7 @@ pub fn report_diagnostics(corpus: &Corpus, v: Verbosity) -> ExitStatus {
         if v.quiet && d.severity == crate::error::Severity::Notice {
             continue;
         }
-        let _ = writeln!(err, "{d}");
+        let _ = writeln!(err, "{}", terminal_safe(&d.to_string(), false));
     }
     let skipped = corpus
         .diagnostics

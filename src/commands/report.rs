@@ -6,7 +6,7 @@ use super::{report_diagnostics, ExitStatus, Stages, Verbosity};
 use crate::claims::Lexicon;
 use crate::error::Result;
 use crate::ingest::{load, Article, InputOptions};
-use crate::output::Target;
+use crate::output::{terminal_safe, Target};
 use crate::report::{build_observed, html, markdown, text, Report, ReportOptions, STAGES};
 
 /// Output formats of `report`.
@@ -96,8 +96,10 @@ pub fn render_with_articles(
     style: &text::Style,
 ) -> Result<String> {
     Ok(match format {
-        ReportFormat::Text => text::render(report, style),
-        ReportFormat::Markdown => markdown::render(report),
+        // Titles and sentences are printed as written: no control sequence
+        // of theirs reaches the terminal.
+        ReportFormat::Text => terminal_safe(&text::render(report, style), style.color).into_owned(),
+        ReportFormat::Markdown => terminal_safe(&markdown::render(report), false).into_owned(),
         ReportFormat::Html => html::render(report, articles),
         ReportFormat::Json => {
             let mut s = serde_json::to_string_pretty(report)?;

@@ -920,3 +920,70 @@ fn an_interrupted_run_leaves_the_previous_output_intact() {
     assert!(!Path::new(&nowhere).exists());
     assert_eq!(before(&report), old_report);
 }
+
+#[test]
+fn control_sequences_in_articles_never_reach_the_terminal() {
+    let mut lab = Case::new();
+    // An OSC title change, a screen clear, a cursor move, a conceal and a
+    // C1 control, in a title, a source, an id and the body of two reports
+    // of one story that disagree.
+    let evil = "\u{1b}]0;pwned\u{7}\u{1b}[2J\u{1b}[H\u{1b}[8m\u{9b}31m";
+    let body = |n: u32| {
+        format!(
+            "Banjir bandang di Sukabumi{evil} menewaskan {n} orang pada Kamis. Badan Penanggulangan \
+             Bencana Daerah Sukabumi mencatat {n} orang tewas dan ratusan rumah rusak di tiga kecamatan."
+        )
+    };
+    let a = lab.input(
+        "a.md",
+        format!(
+            "---\nid: a{evil}\nsource: Kompas{evil}\ntitle: Banjir{evil}\n---\n{}",
+            body(8)
+        ),
+    );
+    let b = lab.input(
+        "b.md",
+        format!(
+            "---\nid: b\nsource: Detik\ntitle: Banjir Sukabumi{evil}\n---\n{}",
+            body(10)
+        ),
+    );
+    let runs = [
+        lab.run(&["report", "--format", "text", &a, &b]),
+        lab.run(&["report", "--format", "markdown", &a, &b]),
+        lab.run(&["report", "--format", "text", "--color", "always", &a, &b]),
+        lab.run(&["dedup", &a, &b]),
+        lab.run(&["claims", "--format", "text", &a, &b]),
+    ];
+    let mut outputs: Vec<(String, String)> = runs
+        .iter()
+        .map(|r| (r.out.clone(), r.err.clone()))
+        .collect();
+    // `check` finds the conflict (exit 1) and prints it in the same safe way.
+    let (code, out, err) = crate::util::run(&["check", "--format", "text", &a, &b]);
+    assert_eq!(code, 1, "{err}");
+    outputs.push((out, err));
+    for (k, (out, err)) in outputs.iter().enumerate() {
+        for (what, s) in [("stdout", out), ("stderr", err)] {
+            let bad = s
+                .char_indices()
+                .filter(|&(_, c)| (c.is_control() && c != '\n' && c != '\t'))
+                .find(|&(at, c)| {
+                    // Only colour sequences crosscheck writes, when asked for colour.
+                    !(k == 2 && c == '\u{1b}' && s[at..].starts_with("\u{1b}[") && {
+                        let code = &s[at + 2..s[at..].find('m').map_or(at + 2, |m| at + m)];
+                        !code.split(';').any(|x| x == "8" || x.is_empty())
+                    })
+                });
+            assert!(
+                bad.is_none(),
+                "run {k} {what} has a control character: {bad:?}\n{s}"
+            );
+        }
+    }
+    assert!(
+        runs[0].out.contains('␛'),
+        "the escapes are shown:\n{}",
+        runs[0].out
+    );
+}
