@@ -967,7 +967,7 @@ fn control_sequences_in_articles_never_reach_the_terminal() {
         for (what, s) in [("stdout", out), ("stderr", err)] {
             let bad = s
                 .char_indices()
-                .filter(|&(_, c)| (c.is_control() && c != '\n' && c != '\t'))
+                .filter(|&(_, c)| c.is_control() && c != '\n' && c != '\t')
                 .find(|&(at, c)| {
                     // Only colour sequences crosscheck writes, when asked for colour.
                     !(k == 2 && c == '\u{1b}' && s[at..].starts_with("\u{1b}[") && {
