@@ -14,7 +14,7 @@ use crate::error::{Error, Result};
 use crate::ingest::stream::{input_bytes, streamable};
 use crate::ingest::{load, Corpus, InputOptions};
 use crate::normalize::par_clean;
-use crate::output::{terminal_safe, Target};
+use crate::output::{terminal_safe, write_atomic_with, Target};
 
 /// When `dedup` streams its input instead of holding it in memory.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -234,30 +234,6 @@ fn write_pairs<M: ArticleMeta>(
         }
         Ok(())
     })
-}
-
-/// Writes a file atomically (a temporary file beside it, then a rename),
-/// through a buffer, so that large outputs are never held in memory.
-fn write_atomic_with(
-    path: &Path,
-    fill: impl FnOnce(&mut std::io::BufWriter<&std::fs::File>) -> Result<()>,
-) -> Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let tmp = tempfile::Builder::new()
-        .prefix(".crosscheck-")
-        .tempfile_in(dir)
-        .map_err(|e| Error::io(dir, e))?;
-    {
-        let mut w = std::io::BufWriter::with_capacity(1 << 20, tmp.as_file());
-        fill(&mut w)?;
-        w.flush().map_err(|e| Error::io(path, e))?;
-    }
-    tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
-    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
-    Ok(())
 }
 
 /// Renders the clusters in a format.
