@@ -351,13 +351,8 @@ fn find_zone(toks: &[(usize, Tok<'_>)]) -> Option<i32> {
 /// Returns the date and the line's byte range.
 pub fn find_dateline(text: &str) -> Option<(Published, std::ops::Range<usize>)> {
     let mut start = 0;
-    let ends = memchr::memchr_iter(b'\n', text.as_bytes())
-        .map(|p| p + 1)
-        .chain(std::iter::once(text.len()));
-    for end in ends.take(12) {
-        if end <= start {
-            break;
-        }
+    for piece in super::lines_inclusive(text.as_bytes()).take(12) {
+        let end = start + piece.len();
         let line = &text[start..end];
         // Long lines are paragraphs: no need to trim or parse them.
         if line.len() > 200 {

@@ -398,6 +398,20 @@ fn read_file(path: &Path, kind: Kind, sink: &mut Sink<'_>) {
     }
 }
 
+/// `bytes.split_inclusive(|&b| b == b'\n')`, the newlines found by `memchr`:
+/// the line splitter of the JSON Lines readers and the dateline search.
+pub(crate) fn lines_inclusive(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let mut start = 0;
+    memchr::memchr_iter(b'\n', bytes)
+        .map(|p| p + 1)
+        .chain(std::iter::once(bytes.len()))
+        .filter_map(move |end| {
+            let line = (end > start).then(|| &bytes[start..end]);
+            start = end;
+            line
+        })
+}
+
 /// Files from this size are read in pieces on all threads.
 const PARALLEL_READ_BYTES: u64 = 64 << 20;
 
@@ -570,6 +584,22 @@ fn merge_duplicates(mut articles: Vec<Article>) -> (Vec<Article>, Vec<Diagnostic
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_inclusive_matches_the_standard_splitter() {
+        for s in [
+            &b""[..],
+            b"\n",
+            b"a",
+            b"a\n",
+            b"a\nb",
+            b"\n\na\r\n\nb\n",
+            b"{\"x\":1}\n{\"y\":2}\n\n",
+        ] {
+            let inclusive: Vec<&[u8]> = s.split_inclusive(|&b| b == b'\n').collect();
+            assert_eq!(lines_inclusive(s).collect::<Vec<_>>(), inclusive, "{s:?}");
+        }
+    }
 
     #[test]
     fn lines_end_at_lf_crlf_and_lone_cr() {

@@ -11,7 +11,9 @@
 use rayon::prelude::*;
 use serde_json::Value;
 
-use super::{check_draft, unreadable, Checked, Draft, InputOptions, LineCounter, Sink};
+use super::{
+    check_draft, lines_inclusive, unreadable, Checked, Draft, InputOptions, LineCounter, Sink,
+};
 use crate::error::Diagnostic;
 
 pub(super) fn read_jsonl(name: &str, bytes: &[u8], sink: &mut Sink<'_>) {
@@ -22,7 +24,8 @@ pub(super) fn read_jsonl(name: &str, bytes: &[u8], sink: &mut Sink<'_>) {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut lines: Vec<(u64, u64, &[u8])> = Vec::new();
     let mut row = 0u64;
-    for (i, raw) in split_lines(bytes).enumerate() {
+    for (i, raw) in lines_inclusive(bytes).enumerate() {
+        let raw = raw.strip_suffix(b"\n").unwrap_or(raw);
         let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
         if raw.iter().all(u8::is_ascii_whitespace) {
             continue;
@@ -31,19 +34,6 @@ pub(super) fn read_jsonl(name: &str, bytes: &[u8], sink: &mut Sink<'_>) {
         row += 1;
     }
     commit_jsonl_lines(name, &lines, sink);
-}
-
-/// The lines of `bytes` split at `\n` (as `split` would: a last empty piece
-/// after a final newline), found with `memchr`.
-pub(super) fn split_lines(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
-    let mut start = 0;
-    memchr::memchr_iter(b'\n', bytes)
-        .chain(std::iter::once(bytes.len()))
-        .map(move |end| {
-            let line = &bytes[start..end];
-            start = end + 1;
-            line
-        })
 }
 
 /// Parses non-blank JSON Lines `(line number, data row, bytes)` in parallel

@@ -14,7 +14,7 @@ use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 
 use super::records::{commit_jsonl_lines, parse_jsonl_line};
-use super::{check_draft, Article, InputOptions, Kind, Sink};
+use super::{check_draft, lines_inclusive, Article, InputOptions, Kind, Sink};
 use crate::error::{Diagnostic, Error, Result};
 
 /// Where a record sits: which input file, its byte offset and length.
@@ -202,41 +202,4 @@ pub fn read_located(
     let draft = parse_jsonl_line(&name, opts, line, &raw).ok()?;
     let (article, _) = check_draft(opts, &name, line, format!("{name}#{}", place.row), draft);
     article
-}
-
-/// `bytes.split_inclusive(|&b| b == b'\n')`, with the newlines found by `memchr`.
-fn lines_inclusive(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
-    let mut start = 0;
-    memchr::memchr_iter(b'\n', bytes)
-        .map(|p| p + 1)
-        .chain(std::iter::once(bytes.len()))
-        .filter_map(move |end| {
-            let line = (end > start).then(|| &bytes[start..end]);
-            start = end;
-            line
-        })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::lines_inclusive;
-    use crate::ingest::records::split_lines;
-
-    #[test]
-    fn line_splitters_match_the_standard_ones() {
-        for s in [
-            &b""[..],
-            b"\n",
-            b"a",
-            b"a\n",
-            b"a\nb",
-            b"\n\na\r\n\nb\n",
-            b"{\"x\":1}\n{\"y\":2}\n\n",
-        ] {
-            let split: Vec<&[u8]> = s.split(|&b| b == b'\n').collect();
-            assert_eq!(split_lines(s).collect::<Vec<_>>(), split, "{s:?}");
-            let inclusive: Vec<&[u8]> = s.split_inclusive(|&b| b == b'\n').collect();
-            assert_eq!(lines_inclusive(s).collect::<Vec<_>>(), inclusive, "{s:?}");
-        }
-    }
 }
