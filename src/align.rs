@@ -160,6 +160,7 @@ pub fn contexts(
     // in a gold-price corpus say little, "kedalaman" or a name says much.
     let telling = |key: &str| (idf.of(key) / idf.max()).clamp(0.05, 1.0);
     let mut by_sentence: HashMap<[usize; 2], Vec<Feature>> = HashMap::new();
+    let mut earlier_month: HashMap<[usize; 2], bool> = HashMap::new();
     // The claims of each sentence, in order: a claim looks at its own
     // sentence's only, so an article of thousands of figures costs no more
     // than its sentences do.
@@ -252,12 +253,12 @@ pub fn contexts(
                 .filter_map(|d| d.date.clone())
                 .collect();
             // A bare year is often the period of a reported figure ("sepanjang 2024").
-            let sentence_text = text
-                .get(c.sentence_span[0]..c.sentence_span[1])
-                .unwrap_or("");
             let dated_past = published.is_some_and(|p| {
                 dates.iter().any(|d| d.len() >= 7 && long_before(d, p))
-                    || names_earlier_month(sentence_text, p)
+                    || *earlier_month.entry(c.sentence_span).or_insert_with(|| {
+                        let [s, e] = c.sentence_span;
+                        names_earlier_month(text.get(s..e).unwrap_or(""), p)
+                    })
             });
             let same_kind = same_sentence.iter().filter(|d| d.kind == c.kind).count();
             let anchors = fs
@@ -269,12 +270,12 @@ pub fn contexts(
                 .map(|f| f.key.clone())
                 .collect();
             // The nearest name on either side, by content words.
-            let by_distance = before_all(fs, cs)
-                .into_iter()
-                .rev()
+            let before = fs.iter().filter(|f| f.end <= cs).rev();
+            let after = fs.iter().filter(|f| f.start >= ce);
+            let by_distance = before
                 .take(NAME_REACH)
                 .enumerate()
-                .chain(after_all(fs, ce).into_iter().take(NAME_REACH).enumerate());
+                .chain(after.take(NAME_REACH).enumerate());
             let near_name = by_distance
                 .filter(|(_, f)| f.name && !f.number && !is_calendar_word(&f.key))
                 .min_by_key(|(d, f)| (*d, f.start))
@@ -360,16 +361,6 @@ fn long_before(date: &str, published: chrono::NaiveDate) -> bool {
         _ => None,
     };
     end.is_some_and(|e| (published - e).num_days() > PAST_DAYS)
-}
-
-/// The features of a sentence that end before byte `at`, in text order.
-fn before_all(fs: &[Feature], at: usize) -> Vec<&Feature> {
-    fs.iter().filter(|f| f.end <= at).collect()
-}
-
-/// The features of a sentence that start at or after byte `at`, in text order.
-fn after_all(fs: &[Feature], at: usize) -> Vec<&Feature> {
-    fs.iter().filter(|f| f.start >= at).collect()
 }
 
 /// Day and month names and time zones: capitalised, but nobody a figure is about.
