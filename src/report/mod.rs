@@ -20,7 +20,7 @@ use crate::align::{
 };
 use crate::claims::{extract, Claim, ExtractOptions, Lang, Lexicon};
 use crate::cluster::UnionFind;
-use crate::dedup::{par_dedup, par_shingle_sets, Cluster, Dedup, DedupOptions};
+use crate::dedup::{par_dedup_articles, par_shingle_sets, Cluster, Dedup, DedupOptions};
 use crate::error::{Diagnostic, Result};
 use crate::ingest::{Article, Published};
 use crate::normalize::{par_clean, tokens_into, Cleaned, Token};
@@ -283,12 +283,14 @@ pub fn build_observed(
 ) -> Result<Report> {
     let cleaned = par_clean(articles);
     stage_done(STAGES[0]);
-    let shingles = par_shingle_sets(articles, &cleaned, opts.dedup.ngram);
+    // The same clusters `dedup` finds, by the same fused path.
     let dedup = match &opts.clusters {
-        Some(dir) => crate::clusters_in::load(dir, articles, &shingles, &opts.dedup)?,
-        None => par_dedup(articles, &shingles, &opts.dedup)?,
+        Some(dir) => {
+            let shingles = par_shingle_sets(articles, &cleaned, opts.dedup.ngram);
+            crate::clusters_in::load(dir, articles, &shingles, &opts.dedup)?
+        }
+        None => par_dedup_articles(articles, &cleaned, &opts.dedup)?,
     };
-    drop(shingles);
     stage_done(STAGES[1]);
     let langs: Vec<Lang> = articles.iter().map(|a| language(a, opts.lang)).collect();
     let claims_per_doc = par_claims(articles, &cleaned, &langs, lexicon);
