@@ -292,10 +292,113 @@ static ASCII_CLASS: [u8; 256] = {
 /// Appends the words of `text[range]` to `out`. Words are maximal runs of
 /// letters, digits and combining marks; everything else separates them.
 ///
-/// Runs of ASCII letters and digits are hashed without a lower-cased copy
-/// ([`word_hash`]); words with other characters take the slow path through
-/// [`normalise_word`].
+/// The text is read 64 bytes at a time into two bit masks (ASCII letters
+/// and digits, bytes of non-ASCII characters), which the compiler turns into
+/// vector compares. Runs of set bits between ASCII separators are the word
+/// candidates: a run of ASCII letters and digits is hashed as it stands
+/// ([`word_hash`] lower-cases on the fly); a run with non-ASCII bytes goes
+/// to [`tokens_scalar`], which splits it by `char`. ASCII separators never
+/// belong to a word, so both paths give the same tokens.
 pub fn tokens_into(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
+    let bytes = text.as_bytes();
+    let end = range.end.min(bytes.len());
+    let mut base = range.start.min(end);
+    // Start of the run that is open across chunks, and whether it has
+    // non-ASCII bytes so far.
+    let mut open: Option<usize> = None;
+    let mut open_high = false;
+    let mut prev_bit = 0u64;
+    while base < end {
+        let n = (end - base).min(64);
+        let (word, high) = chunk_masks(&bytes[base..base + n]);
+        let run = word | high;
+        // Bits where a run starts or ends (against the last bit of the previous chunk).
+        let mut edges = run ^ (run << 1 | prev_bit);
+        prev_bit = run >> 63;
+        while edges != 0 {
+            let pos = edges.trailing_zeros() as usize;
+            edges &= edges - 1;
+            match open.take() {
+                None => {
+                    open = Some(base + pos);
+                    open_high = false;
+                }
+                Some(s) => {
+                    let e = base + pos;
+                    // Non-ASCII bytes of this chunk inside the run (most chunks have none).
+                    let high_in_run = high != 0 && {
+                        let below_end = if pos == 0 { 0 } else { u64::MAX >> (64 - pos) };
+                        let from = s.saturating_sub(base);
+                        high & below_end & (u64::MAX << from) != 0
+                    };
+                    push_run(text, s, e, open_high || high_in_run, out);
+                }
+            }
+        }
+        if let Some(s) = open {
+            // The run goes on into the next chunk: remember its non-ASCII bytes.
+            let from = s.saturating_sub(base);
+            if from < 64 && high >> from != 0 {
+                open_high = true;
+            }
+        }
+        base += n;
+    }
+    if let Some(s) = open {
+        push_run(text, s, end, open_high, out);
+    }
+}
+
+/// One run of word-or-non-ASCII bytes, `text[s..e]`, into tokens.
+#[inline(always)]
+fn push_run(text: &str, s: usize, e: usize, high: bool, out: &mut Vec<Token>) {
+    if high {
+        tokens_scalar(text, s..e, out);
+    } else {
+        out.push(Token {
+            start: s as u32,
+            end: e as u32,
+            hash: word_hash_at(text.as_bytes(), s, e, LOWER),
+        });
+    }
+}
+
+/// Bit `i` of the first mask is set when `chunk[i]` is an ASCII letter or
+/// digit, of the second when it is a byte of a non-ASCII character. Bits
+/// past the chunk's end are clear.
+///
+/// Eight bytes a step in a `u64` (SWAR): with the high bit of each byte
+/// cleared, `x + (0x80 - lo)` sets it exactly when `x >= lo`, with no carry
+/// into the next byte, so a range test is two adds and a mask; a multiply
+/// then gathers the eight flag bits into one byte.
+#[inline]
+fn chunk_masks(chunk: &[u8]) -> (u64, u64) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const GATHER: u64 = 0x0102_0408_1020_4080;
+    let mut block = [b' '; 64];
+    block[..chunk.len()].copy_from_slice(chunk);
+    let mut word = 0u64;
+    let mut high = 0u64;
+    for (k, c) in block.chunks_exact(8).enumerate() {
+        let v = u64::from_le_bytes(c.try_into().unwrap_or([b' '; 8]));
+        let x = v & !HIGH;
+        let digit = x.wrapping_add((0x80 - 0x30) * ONES) & !x.wrapping_add((0x7f - 0x39) * ONES);
+        let l = x | (0x20 * ONES);
+        let alpha = l.wrapping_add((0x80 - 0x61) * ONES) & !l.wrapping_add((0x7f - 0x7a) * ONES);
+        let w = (digit | alpha) & !v & HIGH;
+        let h = v & HIGH;
+        word |= ((w >> 7).wrapping_mul(GATHER) >> 56) << (8 * k);
+        high |= ((h >> 7).wrapping_mul(GATHER) >> 56) << (8 * k);
+    }
+    (word, high)
+}
+
+/// The words of `text[range]` a byte, then a `char`, at a time: for runs
+/// that contain non-ASCII characters.
+#[cold]
+#[inline(never)]
+fn tokens_scalar(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
     let bytes = text.as_bytes();
     let mut i = range.start;
     let end = range.end.min(bytes.len());
@@ -303,15 +406,9 @@ pub fn tokens_into(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
         let b = bytes[i];
         if b < 0x80 {
             if ASCII_CLASS[b as usize] != WORD {
-                // Skip the run of ASCII separators.
-                // (Mostly a byte or two: one at a time.)
-                i += bytes[i..end]
-                    .iter()
-                    .position(|&b| ASCII_CLASS[b as usize] != 0)
-                    .unwrap_or(end - i);
+                i += 1;
                 continue;
             }
-            // ASCII fast path: the run of ASCII letters and digits.
             let start = i;
             i += bytes[i..end]
                 .iter()
@@ -325,7 +422,7 @@ pub fn tokens_into(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
             out.push(Token {
                 start: start as u32,
                 end: i as u32,
-                hash: word_hash(&bytes[start..i], LOWER),
+                hash: word_hash_at(bytes, start, i, LOWER),
             });
         } else {
             let c = text[i..].chars().next().unwrap_or(' ');
@@ -349,18 +446,36 @@ const LOWER: u64 = 0x2020_2020_2020_2020;
 /// short inputs words are.
 #[inline]
 fn word_hash(word: &[u8], mask: u64) -> u64 {
+    word_hash_at(word, 0, word.len(), mask)
+}
+
+/// [`word_hash`] of `buf[s..e]`. The last partial step loads eight bytes
+/// and masks off what follows the word when `buf` has them, instead of
+/// gathering the tail a byte at a time.
+#[inline(always)]
+fn word_hash_at(buf: &[u8], s: usize, e: usize, mask: u64) -> u64 {
     const K: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mut h = 0x51_7cc1_b727_220a_u64 ^ (word.len() as u64).wrapping_mul(K);
-    let mut chunks = word.chunks_exact(8);
-    for c in &mut chunks {
-        let v = u64::from_le_bytes(c.try_into().unwrap_or([0; 8])) | mask;
-        h = (h ^ v).wrapping_mul(K).rotate_left(31);
+    let load = |i: usize| u64::from_le_bytes(buf[i..i + 8].try_into().unwrap_or([0; 8]));
+    let mut h = 0x51_7cc1_b727_220a_u64 ^ ((e - s) as u64).wrapping_mul(K);
+    let mut i = s;
+    while i + 8 <= e {
+        h = (h ^ (load(i) | mask)).wrapping_mul(K).rotate_left(31);
+        i += 8;
     }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let v = rest.iter().rev().fold(0u64, |v, &b| v << 8 | u64::from(b))
-            | (mask >> (64 - 8 * rest.len()));
-        h = (h ^ v).wrapping_mul(K).rotate_left(31);
+    let rest = e - i;
+    if rest > 0 {
+        let bits = 8 * rest as u32;
+        let v = if i + 8 <= buf.len() {
+            load(i) & (u64::MAX >> (64 - bits))
+        } else {
+            buf[i..e]
+                .iter()
+                .rev()
+                .fold(0u64, |v, &b| v << 8 | u64::from(b))
+        };
+        h = (h ^ (v | (mask >> (64 - bits))))
+            .wrapping_mul(K)
+            .rotate_left(31);
     }
     h ^= h >> 32;
     h = h.wrapping_mul(0xd6e8_feb8_6659_fd93);
