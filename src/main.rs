@@ -9,6 +9,9 @@ use clap::Parser;
 use cli::{Cli, Command};
 use crosscheck::commands::{self, ExitStatus};
 
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     if let Some(n) = cli.jobs {
