@@ -334,8 +334,36 @@ pub(crate) fn time_at(t: &Tokens, text: &str, i: usize) -> Option<DateHit> {
         }
         ampm = true;
     }
-    let zone = tz(t.raw(text, end));
+    // Indonesian parts of the day after a clock cue: "pukul 7 malam" is
+    // 19:00, "jam 2 siang" 14:00 ("menginap 3 malam" is three nights).
     let cue = matches!(prev, "pukul" | "pk" | "jam" | "at" | "sekitar");
+    if !ampm && cue && !explicit_colon && (1..=12).contains(&h) {
+        let part = t.low(end);
+        let dini = part == "dini" && t.low(end + 1) == "hari";
+        let shifted = match part {
+            "pagi" => (h <= 11).then_some(h),
+            "siang" => match h {
+                10..=12 => Some(h),
+                1..=3 => Some(h + 12),
+                _ => None,
+            },
+            "sore" | "petang" => (1..=7).contains(&h).then_some(h + 12),
+            "malam" => match h {
+                6..=11 => Some(h + 12),
+                12 => Some(0),
+                1..=3 => Some(h),
+                _ => None,
+            },
+            _ if dini => (h <= 5).then_some(h),
+            _ => None,
+        };
+        if let Some(hh) = shifted {
+            hour = hh;
+            end += if dini { 2 } else { 1 };
+            ampm = true;
+        }
+    }
+    let zone = tz(t.raw(text, end));
     let ok = explicit_colon
         || ampm
         || zone.is_some()

@@ -1377,6 +1377,14 @@ impl<'a> Scanner<'a> {
                 && self.unit_at(k + 1, &num).is_some()
             {
                 k += 1;
+            } else if self.lang == Lang::En
+                && t.low(k) == "of"
+                && num.low.fract() != 0.0
+                && matches!(t.low(k + 1), "a" | "an")
+                && self.unit_at(k + 2, &num).is_some()
+            {
+                // "a quarter of an hour", "three quarters of an hour"
+                k += 2;
             }
             if let Some(u) = self.unit_at(k, &num) {
                 m.end = u.end;

@@ -65,6 +65,7 @@ const TABLE: &[Row] = &[
     ("days", false, DUR, "s", DAY, 0.0),
     ("pekan", false, DUR, "s", WEEK, 0.0), ("minggu", false, DUR, "s", WEEK, 0.0),
     ("week", false, DUR, "s", WEEK, 0.0), ("weeks", false, DUR, "s", WEEK, 0.0),
+    ("fortnight", false, DUR, "s", 2.0 * WEEK, 0.0), ("fortnights", false, DUR, "s", 2.0 * WEEK, 0.0),
     ("bulan", false, DUR, "s", MONTH, 0.0), ("month", false, DUR, "s", MONTH, 0.0),
     ("months", false, DUR, "s", MONTH, 0.0),
     ("kuartal", false, DUR, "s", 3.0 * MONTH, 0.0), ("quarter", false, DUR, "s", 3.0 * MONTH, 0.0),
