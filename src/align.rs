@@ -127,6 +127,9 @@ pub struct ClaimContext {
     pub near_name: Option<String>,
     /// Every content word of the sentence.
     pub words: BTreeSet<String>,
+    /// The sentence's names (capitalised inside a sentence, not a month or
+    /// a weekday, not in most articles of the corpus).
+    pub names: BTreeSet<String>,
 }
 
 /// Content words between a figure and the name it is taken to be about.
@@ -144,6 +147,46 @@ pub fn different_names(a: &ClaimContext, b: &ClaimContext) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether two disputed figures are about different referents by their
+/// articles: each sentence names someone or something that the other
+/// article never mentions (spelling variants aside). "PT Caturkarda Depo
+/// Bangunan … dividen Rp 4,2 per saham" and "PT Jasa Armada Indonesia …
+/// Rp 23,72 per saham" are two companies' dividends; wire rewrites of one
+/// event name the same people, if not in the same sentence, then elsewhere
+/// in the article. `words_a` and `words_b` are every content word of the
+/// two articles.
+pub fn foreign_names(
+    a: &ClaimContext,
+    words_a: &BTreeSet<String>,
+    b: &ClaimContext,
+    words_b: &BTreeSet<String>,
+) -> bool {
+    let absent = |names: &BTreeSet<String>, words: &BTreeSet<String>| {
+        names
+            .iter()
+            .filter(|n| !words.contains(*n) && !words.iter().any(|w| same_term(w, n)))
+            .take(FOREIGN_NAMES)
+            .count()
+            == FOREIGN_NAMES
+    };
+    absent(&a.names, words_b) && absent(&b.names, words_a)
+}
+
+/// Names each sentence must have that the other article lacks, for
+/// [`foreign_names`]: one capitalised word alone is often a common word in
+/// a title ("Reserve", "Holdings") or an abbreviation ("BSP").
+pub const FOREIGN_NAMES: usize = 2;
+
+/// Every content word of an article, for [`foreign_names`].
+pub fn article_words(text: &str) -> BTreeSet<String> {
+    let mut fs = Vec::new();
+    features(text, 0..text.len(), &mut fs);
+    fs.into_iter()
+        .filter(|f| !f.number)
+        .map(|f| f.key)
+        .collect()
 }
 
 /// Builds the context of every claim of one article. `published` is the
@@ -281,6 +324,16 @@ pub fn contexts(
                 .min_by_key(|(d, f)| (*d, f.start))
                 .map(|(_, f)| f.key.clone());
             let words = fs.iter().map(|f| f.key.clone()).collect();
+            let names = fs
+                .iter()
+                .filter(|f| {
+                    f.name
+                        && !f.number
+                        && !is_calendar_word(&f.key)
+                        && telling(&f.key) >= NAME_ANCHOR_IDF
+                })
+                .map(|f| f.key.clone())
+                .collect();
             let after_span = text.get(ce..).unwrap_or("");
             let age = after_span.starts_with("-old")
                 || after_span.starts_with(" old")
@@ -290,6 +343,7 @@ pub fn contexts(
                 anchors,
                 near_name,
                 words,
+                names,
                 tabular: same_kind > MAX_FIGURES_PER_SENTENCE,
                 local,
                 sentence,

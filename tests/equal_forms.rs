@@ -63,6 +63,18 @@ const PAIRS: &[(Lang, Kind, &str, &str)] = &[
         "Belasan rumah rusak berat.",
     ),
     (
+        Lang::Id,
+        Kind::Count,
+        "Sebanyak 26 penerbangan Wings Air dibatalkan.",
+        "Setidaknya ada enam penerbangan Wings Air yang terdampak.",
+    ),
+    (
+        Lang::Id,
+        Kind::Count,
+        "Sebanyak 26 rumah rusak.",
+        "Sedikitnya terdapat 20 rumah yang rusak.",
+    ),
+    (
         Lang::En,
         Kind::Count,
         "Russia has massed 100,000 troops near the border.",

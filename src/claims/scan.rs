@@ -1096,6 +1096,25 @@ impl<'a> Scanner<'a> {
                 j = j2;
             }
         }
+        // "setidaknya ada enam penerbangan", "sedikitnya terdapat 20 rumah":
+        // a verb of existence between the bound and its number.
+        if matches!(
+            qual,
+            Some(
+                Qual::AtLeast
+                    | Qual::MoreThan
+                    | Qual::LessThan
+                    | Qual::AtMost
+                    | Qual::Approx
+                    | Qual::Nearly
+            )
+        ) && matches!(t.low(j), "ada" | "terdapat")
+        {
+            match self.quantity(i, j + 1, qual, approx2) {
+                Outcome::None => {}
+                o => return o,
+            }
+        }
         match self.quantity(i, j, qual, approx2) {
             Outcome::None if qual.is_some() => Outcome::None,
             o => o,

@@ -15,8 +15,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::align::{
-    comparable, contexts, different_names, match_articles, other_days, score, share_anchor,
-    ClaimContext,
+    article_words, comparable, contexts, different_names, foreign_names, match_articles,
+    other_days, score, share_anchor, ClaimContext,
 };
 use crate::claims::{extract, Claim, ExtractOptions, Lang, Lexicon};
 use crate::cluster::UnionFind;
@@ -517,6 +517,8 @@ fn story_alignments(
     ctxs: &[Vec<ClaimContext>],
 ) -> Vec<Alignment> {
     let mut out = Vec::new();
+    // Every content word of an article, built when a dispute first asks.
+    let mut article_words_of: HashMap<usize, BTreeSet<String>> = HashMap::new();
     // Only articles with claims can align: a story of many articles without
     // figures costs nothing here.
     let with_claims: Vec<usize> = story
@@ -561,6 +563,17 @@ fn story_alignments(
                 if cmp.verdict != Verdict::Consistent
                     && (!share_anchor(ca, cb) || different_names(ca, cb))
                 {
+                    continue;
+                }
+                // Nor when each sentence names what the other article never mentions.
+                if cmp.verdict != Verdict::Consistent && {
+                    for k in [i, j] {
+                        article_words_of
+                            .entry(k)
+                            .or_insert_with(|| article_words(&articles[k].text));
+                    }
+                    foreign_names(ca, &article_words_of[&i], cb, &article_words_of[&j])
+                } {
                     continue;
                 }
                 // Two figures reported days apart that disagree are most often
