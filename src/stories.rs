@@ -177,6 +177,10 @@ fn average_linkage(
     }
 }
 
+/// Headline names each of two articles must have that the other never
+/// mentions for them to be kept apart ([`Vector::headlines_apart`]).
+pub const TITLE_NAMES_APART: usize = 2;
+
 /// Heaviest features per article used for candidate generation.
 pub const TOP_TERMS: usize = 30;
 
@@ -219,6 +223,10 @@ pub struct Story {
 #[derive(Debug, Clone, Default)]
 pub struct Vector {
     terms: Vec<(u64, f32)>,
+    /// Names of the headline: headline words that the body writes with a
+    /// capital inside a sentence and that few articles of the corpus have
+    /// (`Tuban`, `Pangandaran`, `Semeru`), sorted.
+    title_names: Vec<u64>,
 }
 
 impl Vector {
@@ -237,6 +245,25 @@ impl Vector {
             }
         }
         dot
+    }
+
+    fn has(&self, key: u64) -> bool {
+        self.terms.binary_search_by_key(&key, |t| t.0).is_ok()
+    }
+
+    /// Whether each headline names what the other article never mentions:
+    /// "Gempa Magnitudo 4,5 Guncang Tuban" and "Gempa Magnitudo 5,0 Guncang
+    /// Pangandaran" are two earthquakes however alike their reports read.
+    pub fn headlines_apart(&self, other: &Vector) -> bool {
+        let foreign = |a: &Vector, b: &Vector| {
+            a.title_names
+                .iter()
+                .filter(|&&k| !b.has(k))
+                .take(TITLE_NAMES_APART)
+                .count()
+                == TITLE_NAMES_APART
+        };
+        foreign(self, other) && foreign(other, self)
     }
 }
 
@@ -268,7 +295,7 @@ impl Idf {
 
 /// Content vectors of all articles and the corpus IDF they were weighted with.
 pub fn par_vectors_idf(articles: &[Article], cleaned: &[Cleaned]) -> (Vec<Vector>, Idf) {
-    let counts: Vec<HashMap<u64, f32>> = articles
+    let counts: Vec<(HashMap<u64, f32>, Vec<u64>)> = articles
         .par_iter()
         .zip(cleaned.par_iter())
         .map(|(a, c)| {
@@ -276,27 +303,49 @@ pub fn par_vectors_idf(articles: &[Article], cleaned: &[Cleaned]) -> (Vec<Vector
             for r in &c.kept {
                 features(&a.text, r.clone(), &mut fs);
             }
+            let body_len = fs.len();
             if let Some(t) = &a.title {
                 features(t, 0..t.len(), &mut fs);
             }
             let mut m: HashMap<u64, f32> = HashMap::new();
-            for f in fs {
+            let mut body_names: Vec<u64> = Vec::new();
+            for (n, f) in fs.iter().enumerate() {
                 let w = if f.name { 2.0 } else { 1.0 };
-                *m.entry(xxh3_64(f.key.as_bytes())).or_default() += w;
+                let k = xxh3_64(f.key.as_bytes());
+                *m.entry(k).or_default() += w;
+                if n < body_len && f.name && !f.number {
+                    body_names.push(k);
+                }
             }
-            m
+            body_names.sort_unstable();
+            let mut title: Vec<u64> = fs[body_len..]
+                .iter()
+                .filter(|f| !f.number)
+                .map(|f| xxh3_64(f.key.as_bytes()))
+                .filter(|k| body_names.binary_search(k).is_ok())
+                .collect();
+            title.sort_unstable();
+            title.dedup();
+            (m, title)
         })
         .collect();
     let mut df: HashMap<u64, u32> = HashMap::new();
-    for m in &counts {
+    for (m, _) in &counts {
         for k in m.keys() {
             *df.entry(*k).or_default() += 1;
         }
     }
     let n = articles.len() as f32;
+    let idf_of = |k: u64| ((n + 1.0) / (df.get(&k).copied().unwrap_or(0) as f32 + 1.0)).ln() + 1.0;
+    let idf_max = ((n + 1.0) / 2.0).ln() + 1.0;
     let vectors = counts
         .into_par_iter()
-        .map(|m| {
+        .map(|(m, title)| {
+            // Names in most articles ("Indonesia", "Jakarta") tell no event from another.
+            let title_names: Vec<u64> = title
+                .into_iter()
+                .filter(|&k| f64::from(idf_of(k) / idf_max) >= crate::align::NAME_ANCHOR_IDF)
+                .collect();
             let mut terms: Vec<(u64, f32)> = m
                 .into_iter()
                 .map(|(k, tf)| {
@@ -311,7 +360,7 @@ pub fn par_vectors_idf(articles: &[Article], cleaned: &[Cleaned]) -> (Vec<Vector
                 }
             }
             terms.sort_unstable_by_key(|t| t.0);
-            Vector { terms }
+            Vector { terms, title_names }
         })
         .collect();
     (vectors, Idf { df, n })
@@ -380,7 +429,11 @@ pub fn par_stories(
                 if !within_window(a, b, opts.window_days) {
                     return None;
                 }
-                let sim = vectors[i as usize].cosine(&vectors[j as usize]);
+                let (va, vb) = (&vectors[i as usize], &vectors[j as usize]);
+                if va.headlines_apart(vb) {
+                    return None;
+                }
+                let sim = va.cosine(vb);
                 (sim >= MIN_EDGE).then_some((i, j, sim))
             })
             .collect();

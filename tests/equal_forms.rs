@@ -482,6 +482,30 @@ const PAIRS: &[(Lang, Kind, &str, &str)] = &[
         "Kapal berangkat pukul 19.00 WIB.",
         "Kapal berangkat pukul 7 malam.",
     ),
+    (
+        Lang::Id,
+        Kind::Percent,
+        "Inflasi dalam sasaran 2,5 ± 1%.",
+        "Inflasi dalam sasaran 2,5 +- 1 persen.",
+    ),
+    (
+        Lang::Id,
+        Kind::Percent,
+        "Inflasi dalam sasaran 2,5Â±1%.",
+        "Inflasi dalam sasaran 3 persen.",
+    ),
+    (
+        Lang::Id,
+        Kind::Money,
+        "Mobil itu dilelang seharga Rp 8,6 jutaan.",
+        "Mobil itu dilelang mulai Rp 8 jutaan.",
+    ),
+    (
+        Lang::Id,
+        Kind::Money,
+        "Harganya Rp 150 jutaan.",
+        "Harganya Rp155 juta.",
+    ),
     // Dates and times.
     (
         Lang::Id,

@@ -1282,9 +1282,25 @@ impl<'a> Scanner<'a> {
                 num.plain_int = false;
             }
         }
-        // "2,000.45±0.01": the stated uncertainty is read and skipped
-        if t.low(num.end) == "±" {
-            if let Some(u) = self.number(num.end + 1, false) {
+        // "2,5 ± 1%", "2,5 +- 1 persen", "2,000.45±0.01": a stated margin
+        // widens the value to the interval it gives. ("Â±" is "±" read as Latin-1.)
+        let margin_at = |k: usize| -> Option<usize> {
+            match t.low(k) {
+                "±" => Some(k + 1),
+                "+" if t.is_dash(k + 1) && t.glued(k + 1) => Some(k + 2),
+                "+" if t.low(k + 1) == "/" && t.is_dash(k + 2) => Some(k + 3),
+                "â" if t.low(k + 1) == "±" && t.glued(k + 1) => Some(k + 2),
+                _ => None,
+            }
+        };
+        if let Some(k) = margin_at(num.end) {
+            if let Some(u) = self.number(k, false) {
+                if num.is_point() && !num.vague && u.is_point() && !u.vague && u.low >= 0.0 {
+                    num.low -= u.low;
+                    num.high += u.high;
+                    num.precision = None;
+                    num.plain_int = false;
+                }
                 num.end = u.end;
             }
         }
@@ -2228,6 +2244,30 @@ impl<'a> Scanner<'a> {
         let mut high = low;
         let mut vague = false;
         let mut approx = false;
+        // "Rp 8 jutaan", "Rp 8,6 jutaan", "150 ribuan": that many and some more
+        // of the scale, up to the next step of the last digit written.
+        if self.lang == Lang::Id && t.kind(end) == Some(TokKind::Word) {
+            let s = match t.low(end) {
+                "ribuan" => Some(1e3),
+                "jutaan" => Some(1e6),
+                "miliaran" | "milyaran" => Some(1e9),
+                "triliunan" => Some(1e12),
+                _ => None,
+            };
+            if let Some(s) = s {
+                let step = if decimals > 0 {
+                    10f64.powi(-(decimals as i32))
+                } else {
+                    10f64.powi(trailing_zeros(value) as i32)
+                };
+                scale *= s;
+                low = value * scale;
+                high = (value + step) * scale;
+                vague = true;
+                has_scale = true;
+                end += 1;
+            }
+        }
         // "380-an", "360-ish"
         if t.is_dash(end) && t.glued(end) && t.glued(end + 1) {
             match t.low(end + 1) {
