@@ -418,3 +418,103 @@ fn input_problems_are_listed_by_file_whatever_the_argument_order() {
         }
     }
 }
+
+/// Two earthquakes reported alike (BMKG's wording, the same day) are two
+/// stories when each headline names places the other report never mentions;
+/// two reports of one quake stay one story and their magnitudes are compared.
+/// Two companies' dividends in one story are never set against each other.
+#[test]
+fn alike_reports_of_different_events_and_referents_are_not_disputes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("gempa.jsonl");
+    let rec = |id: &str, source: &str, title: &str, text: &str| {
+        serde_json::json!({"id": id, "source": source, "title": title,
+            "published": "2025-06-10T07:00:00+07:00", "text": text})
+        .to_string()
+    };
+    let tuban = "Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) melaporkan gempa bumi mengguncang \
+        wilayah Tuban, Jawa Timur, pada Selasa pagi. Pusat gempa berada di laut 119 km timur laut Tuban \
+        dengan kedalaman 5 km. Getaran dirasakan warga di Pulau Bawean. BMKG menyebut gempa tidak \
+        berpotensi tsunami dan belum ada laporan kerusakan bangunan.";
+    let pangandaran = "Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) melaporkan gempa bumi \
+        mengguncang wilayah Pangandaran, Jawa Barat, pada Selasa pagi. Pusat gempa berada di laut 49 km \
+        tenggara Pangandaran dengan kedalaman 70 km. Getaran dirasakan warga di Kebumen dan Banyumas. \
+        BMKG menyebut gempa tidak berpotensi tsunami dan belum ada laporan kerusakan bangunan.";
+    let lines = [
+        rec(
+            "tuban.a",
+            "Kabar Satu",
+            "Gempa Magnitudo 4,5 Guncang Tuban, Terasa di Bawean",
+            &format!("Gempa bermagnitudo 4,5 terjadi di Tuban. {tuban}"),
+        ),
+        rec(
+            "tuban.b",
+            "Warta Dua",
+            "Gempa Guncang Tuban Jatim, Getaran Sampai Bawean",
+            &format!("Gempa bermagnitudo 4,7 terjadi di Tuban. {tuban}"),
+        ),
+        rec(
+            "pangandaran.c",
+            "Berita Tiga",
+            "Gempa Magnitudo 5,0 Guncang Pangandaran, Terasa di Kebumen",
+            &format!("Gempa bermagnitudo 5,0 terjadi di Pangandaran. {pangandaran}"),
+        ),
+    ];
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+    let (code, out, err) = run(&["report", path.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let r: Value = serde_json::from_str(&out).unwrap();
+    let stories: Vec<Vec<&str>> = r["stories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            s["members"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|m| m.as_str().unwrap())
+                .collect()
+        })
+        .collect();
+    assert_eq!(stories, [vec!["tuban.a", "tuban.b"]], "{stories:?}");
+    let conflicts: Vec<(&str, &str)> = r["alignments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["verdict"] == "conflict")
+        .map(|a| (a["a"].as_str().unwrap(), a["b"].as_str().unwrap()))
+        .collect();
+    assert_eq!(conflicts.len(), 1, "4,5 vs 4,7 in Tuban: {conflicts:?}");
+    assert!(conflicts[0].0.starts_with("tuban.") && conflicts[0].1.starts_with("tuban."));
+
+    // Two companies' dividends, one story of dividend news (headlines that
+    // name neither company).
+    let path = tmp.path().join("dividen.jsonl");
+    let body = "Rapat Umum Pemegang Saham Tahunan (RUPST) menyetujui pembagian dividen tunai dari laba \
+        bersih tahun buku 2024. Jadwal cum dividen di pasar reguler dan negosiasi jatuh pada 20 Juni \
+        2025, sedangkan pembayaran dividen dilakukan pada 10 Juli 2025 kepada pemegang saham.";
+    let lines = [
+        rec("depo.a", "Kabar Satu", "Emiten Tebar Dividen Jelang Akhir Juni",
+            &format!("PT Caturkarda Depo Bangunan Tbk dalam rapat tahunan memutuskan untuk membagikan dividen tunai final sebesar Rp 4,2 per saham. {body}")),
+        rec("armada.b", "Warta Dua", "RUPST Setujui Pembagian Dividen Tunai",
+            &format!("PT Jasa Armada Indonesia Tbk dalam rapat tahunan memutuskan untuk membagikan dividen tunai final sebesar Rp 23,72 per saham. {body}")),
+    ];
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+    let (code, out, err) = run(&["report", path.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let r: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        r["stories"].as_array().unwrap().len(),
+        1,
+        "{}",
+        r["stories"]
+    );
+    let disputes = r["alignments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["verdict"] != "consistent")
+        .count();
+    assert_eq!(disputes, 0, "{}", r["alignments"]);
+}
