@@ -156,6 +156,7 @@ fn en_dates_times_and_negatives() {
         "en | He finished 21st in the race. | !count",
         "en | Chelsea won 2-1 against Arsenal. | !count",
         "en | Story Code : 973357 | none",
+        "en | Japan is one of the best teams in Asia. | none",
         "en | See https://example.com/2020/12/31/story-123 for more. | none",
         "en | Article No. 5 of the treaty applies. | !count",
         "en | They met on Monday. | date",

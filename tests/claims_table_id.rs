@@ -218,6 +218,9 @@ fn id_dates_times_and_negatives() {
         "id | Tahun 1990-an ekonomi tumbuh. | !count",
         "id | Perang Dunia II berakhir. | none",
         "id | Setengah dari warga menolak. | none",
+        "id | Jepang adalah salah satu tim terbaik di Asia. | none",
+        "id | Setidaknya ada enam penerbangan yang batal. | count [6,inf) q=at_least c=flights",
+        "id | Sedikitnya terdapat 20 rumah yang rusak. | count [20,inf) q=at_least c=houses",
         "id | Harga naik 5 persen kemarin. | percent [5,5]",
         "id | Jumlahnya 12 kemarin. | number [12,12]",
     ]);

@@ -2344,6 +2344,12 @@ impl<'a> Scanner<'a> {
         if t.kind(i) != Some(TokKind::Word) {
             return None;
         }
+        // "salah satu tim terbaik", "one of the best teams": one of a set, not a count
+        if (w == "satu" && i > 0 && t.low(i - 1) == "salah")
+            || (w == "one" && t.low(i + 1) == "of" && self.lang == Lang::En)
+        {
+            return None;
+        }
         // vague magnitudes
         if let Some((lo, hi)) = self.vague_word(w) {
             let mut end = i + 1;
