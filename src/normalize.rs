@@ -293,9 +293,9 @@ static ASCII_CLASS: [u8; 256] = {
 /// letters, digits and combining marks; everything else separates them.
 ///
 /// The text is read 64 bytes at a time into two bit masks (ASCII letters
-/// and digits, bytes of non-ASCII characters), which the compiler turns into
-/// vector compares. Runs of set bits between ASCII separators are the word
-/// candidates: a run of ASCII letters and digits is hashed as it stands
+/// and digits, bytes of non-ASCII characters; [`chunk_masks`]), and the
+/// runs of set bits are walked by their edges, not a branch per byte. Runs
+/// between ASCII separators are the word candidates: a run of ASCII letters and digits is hashed as it stands
 /// ([`word_hash`] lower-cases on the fly); a run with non-ASCII bytes goes
 /// to [`tokens_scalar`], which splits it by `char`. ASCII separators never
 /// belong to a word, so both paths give the same tokens.

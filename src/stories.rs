@@ -283,8 +283,13 @@ pub struct Idf {
 impl Idf {
     /// The IDF of a feature key (`moskow`, `#100000`).
     pub fn of(&self, key: &str) -> f64 {
-        let df = self.df.get(&xxh3_64(key.as_bytes())).copied().unwrap_or(0);
-        f64::from(((self.n + 1.0) / (df as f32 + 1.0)).ln() + 1.0)
+        f64::from(self.of_hash(xxh3_64(key.as_bytes())))
+    }
+
+    /// The IDF of a feature by the xxh3 hash of its key.
+    fn of_hash(&self, key: u64) -> f32 {
+        let df = self.df.get(&key).copied().unwrap_or(0);
+        ((self.n + 1.0) / (df as f32 + 1.0)).ln() + 1.0
     }
 
     /// The largest possible IDF in this corpus (a feature of one article).
@@ -335,23 +340,21 @@ pub fn par_vectors_idf(articles: &[Article], cleaned: &[Cleaned]) -> (Vec<Vector
             *df.entry(*k).or_default() += 1;
         }
     }
-    let n = articles.len() as f32;
-    let idf_of = |k: u64| ((n + 1.0) / (df.get(&k).copied().unwrap_or(0) as f32 + 1.0)).ln() + 1.0;
-    let idf_max = ((n + 1.0) / 2.0).ln() + 1.0;
+    let idf = Idf {
+        df,
+        n: articles.len() as f32,
+    };
     let vectors = counts
         .into_par_iter()
         .map(|(m, title)| {
-            // Names in most articles ("Indonesia", "Jakarta") tell no event from another.
+            // Names in many articles ("Indonesia", "Jakarta") tell no event from another.
             let title_names: Vec<u64> = title
                 .into_iter()
-                .filter(|&k| f64::from(idf_of(k) / idf_max) >= crate::align::NAME_ANCHOR_IDF)
+                .filter(|&k| f64::from(idf.of_hash(k)) / idf.max() >= crate::align::NAME_ANCHOR_IDF)
                 .collect();
             let mut terms: Vec<(u64, f32)> = m
                 .into_iter()
-                .map(|(k, tf)| {
-                    let idf = ((n + 1.0) / (df[&k] as f32 + 1.0)).ln() + 1.0;
-                    (k, (1.0 + tf.ln()) * idf)
-                })
+                .map(|(k, tf)| (k, (1.0 + tf.ln()) * idf.of_hash(k)))
                 .collect();
             let norm = terms.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
             if norm > 0.0 {
@@ -363,7 +366,7 @@ pub fn par_vectors_idf(articles: &[Article], cleaned: &[Cleaned]) -> (Vec<Vector
             Vector { terms, title_names }
         })
         .collect();
-    (vectors, Idf { df, n })
+    (vectors, idf)
 }
 
 fn within_window(a: &Article, b: &Article, days: i64) -> bool {
