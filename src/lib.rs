@@ -7,6 +7,7 @@ pub mod clusters_in;
 pub mod commands;
 pub mod dedup;
 pub mod error;
+pub mod eval;
 pub mod features;
 pub mod ingest;
 pub mod lsh;

@@ -1,0 +1,642 @@
+//! Evaluation against labels read by hand: how often what the report says is true.
+//!
+//! The labels live outside the code: the dev labels of `$CROSSCHECK_SHARED/labels/` and the ones this
+//! project added (`eval/labels/`). Four kinds, each scored on a [`Report`]:
+//!
+//! - **labelled pairs** of figures from two outlets ([`PairLabel`], the pairs brief): CONFLICT, AGREE,
+//!   UPDATE, DIFFERENT (with the axis that separates them), BAD_EXTRACTION, UNCLEAR;
+//! - **fact tables** of multi-outlet events ([`FactTable`], the facts brief): every fact two outlets
+//!   state, with each outlet's mention and letters that say which values agree;
+//! - **gold events** (ECB+ topics, gun-violence incidents, the fact tables' members) for grouping;
+//! - **tolls** (the gun-violence archive's killed and injured) for casualty claims.
+//!
+//! A report claim stands for a labelled mention when it lies in the same document and its byte span
+//! overlaps the mention's (`doc@start-end`); the first such claim in id order, as the reference scorers
+//! in `$CROSSCHECK_SHARED/labels/score/` take it. Pairs and fact tables are merged into one judgement per
+//! pair of claims ([`Judgements`]), so that precision counts each pair once whichever file labelled it.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::report::Report;
+
+/// What a labelled pair of figures is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Truth {
+    /// One fact, compatible values.
+    Agree,
+    /// One fact, values that cannot both hold (a conflict, or an update at two moments).
+    Dispute,
+    /// Two different facts; the axis says what separates them.
+    Different,
+    /// A figure is misread; the pair means nothing.
+    BadExtraction,
+}
+
+/// One labelled pair of figures (the pairs brief's output).
+#[derive(Debug, Clone, Deserialize)]
+pub struct PairLabel {
+    /// `doc@start-end` of the first figure.
+    pub a_claim: String,
+    /// `doc@start-end` of the second.
+    pub b_claim: String,
+    /// CONFLICT, AGREE, UPDATE, DIFFERENT, BAD_EXTRACTION or UNCLEAR.
+    pub label: String,
+    /// For DIFFERENT: entity, attribute, time, event, subset or other.
+    #[serde(default)]
+    pub axis: Option<String>,
+}
+
+impl PairLabel {
+    /// The label as a [`Truth`]; `None` for UNCLEAR.
+    pub fn truth(&self) -> Option<Truth> {
+        match self.label.as_str() {
+            "AGREE" => Some(Truth::Agree),
+            "CONFLICT" | "UPDATE" => Some(Truth::Dispute),
+            "DIFFERENT" => Some(Truth::Different),
+            "BAD_EXTRACTION" => Some(Truth::BadExtraction),
+            _ => None,
+        }
+    }
+}
+
+/// One outlet's mention of a fact.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Mention {
+    /// Article id.
+    pub doc: String,
+    /// `doc@start-end`, or none when the extractor missed it.
+    #[serde(default)]
+    pub claim: Option<String>,
+    /// Letter: equal letters are compatible values.
+    #[serde(default)]
+    pub group: Option<String>,
+}
+
+/// A fact that two or more outlets state.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Fact {
+    /// Id.
+    pub fact: String,
+    /// Its mentions, one per article.
+    pub mentions: Vec<Mention>,
+}
+
+/// An article put with an event that reports something else.
+#[derive(Debug, Clone, Deserialize)]
+pub struct NotMember {
+    /// Article id.
+    pub doc: String,
+}
+
+/// The fact table of one event group.
+#[derive(Debug, Clone, Deserialize)]
+pub struct FactGroup {
+    /// Articles that report the event.
+    #[serde(default)]
+    pub members: Vec<String>,
+    /// Articles grouped with them that report something else.
+    #[serde(default)]
+    pub not_members: Vec<NotMember>,
+    /// Facts stated by two or more outlets.
+    #[serde(default)]
+    pub facts: Vec<Fact>,
+}
+
+/// Fact tables by group id.
+pub type FactTable = BTreeMap<String, FactGroup>;
+
+/// Gold events: event id to article ids, and pairs of events that must stay apart.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct GoldEvents {
+    /// Event (or incident) id to its articles.
+    #[serde(default, alias = "incidents")]
+    pub events: BTreeMap<String, Vec<String>>,
+    /// Events of one topic that are not one event.
+    #[serde(default)]
+    pub near_miss_event_pairs: Vec<(String, String)>,
+    /// Per incident: `num_killed`, `num_injured`, … (gun-violence archive).
+    #[serde(default, alias = "incident_info")]
+    pub event_info: BTreeMap<String, serde_json::Value>,
+}
+
+/// Reads a JSON Lines file of labelled pairs.
+pub fn read_pairs(path: &Path) -> anyhow::Result<Vec<PairLabel>> {
+    let text = std::fs::read_to_string(path)?;
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(n, l)| {
+            serde_json::from_str(l)
+                .map_err(|e| anyhow::anyhow!("{}:{}: {e}", path.display(), n + 1))
+        })
+        .collect()
+}
+
+/// Reads a fact-table file.
+pub fn read_facts(path: &Path) -> anyhow::Result<FactTable> {
+    let text = std::fs::read_to_string(path)?;
+    serde_json::from_str(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+}
+
+/// Reads gold events (`ecbplus-dev/gold.json`, `gva-dev/gold.json`).
+pub fn read_gold(path: &Path) -> anyhow::Result<GoldEvents> {
+    let text = std::fs::read_to_string(path)?;
+    serde_json::from_str(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+}
+
+/// Gold events from fact tables: each group's members are one event, and each article put with them
+/// that reports something else is an event of its own, a near miss of theirs (the tables were drawn
+/// from stories, so the members alone would only measure whether a story holds together).
+pub fn events_of_tables(tables: &[FactTable]) -> GoldEvents {
+    let mut g = GoldEvents::default();
+    for t in tables {
+        for (id, group) in t {
+            if group.members.is_empty() {
+                continue;
+            }
+            g.events.insert(id.clone(), group.members.clone());
+            for (k, nm) in group.not_members.iter().enumerate() {
+                if group.members.contains(&nm.doc) {
+                    continue;
+                }
+                let other = format!("{id}/not-member-{k}");
+                g.events.insert(other.clone(), vec![nm.doc.clone()]);
+                g.near_miss_event_pairs.push((id.clone(), other));
+            }
+        }
+    }
+    g
+}
+
+/// Finds the report claim that stands for a labelled `doc@start-end`.
+pub struct ClaimIndex<'a> {
+    by_doc: HashMap<&'a str, Vec<(usize, usize, &'a str)>>,
+}
+
+impl<'a> ClaimIndex<'a> {
+    /// Indexes the report's claims by document, in id order.
+    pub fn new(report: &'a Report) -> Self {
+        let mut by_doc: HashMap<&str, Vec<(usize, usize, &str)>> = HashMap::new();
+        for c in &report.claims {
+            by_doc
+                .entry(c.doc.as_str())
+                .or_default()
+                .push((c.span[0], c.span[1], c.id.as_str()));
+        }
+        ClaimIndex { by_doc }
+    }
+
+    /// Every report claim whose span overlaps the labelled one.
+    pub fn overlapping(&self, labelled: &str) -> Vec<&'a str> {
+        let Some((doc, span)) = labelled.rsplit_once('@') else {
+            return Vec::new();
+        };
+        let Some((s, e)) = span.split_once('-') else {
+            return Vec::new();
+        };
+        let (Ok(s), Ok(e)) = (s.parse::<usize>(), e.parse::<usize>()) else {
+            return Vec::new();
+        };
+        self.by_doc
+            .get(doc)
+            .map(|cs| {
+                cs.iter()
+                    .filter(|(cs, ce, _)| *cs < e && s < *ce)
+                    .map(|(_, _, id)| *id)
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The first overlapping claim, or none.
+    pub fn find(&self, labelled: &str) -> Option<&'a str> {
+        self.overlapping(labelled).into_iter().next()
+    }
+}
+
+/// An unordered pair of claim ids.
+pub type ClaimPair = (String, String);
+
+fn pair(a: &str, b: &str) -> ClaimPair {
+    if a <= b {
+        (a.to_string(), b.to_string())
+    } else {
+        (b.to_string(), a.to_string())
+    }
+}
+
+/// What is known of a pair of report claims from the labels.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Judgement {
+    /// Same fact or not, values compatible or not.
+    pub truth: Truth,
+    /// For [`Truth::Different`]: what separates them, when labelled.
+    pub axis: Option<String>,
+    /// Where the judgement came from: `pairs` or `facts`.
+    pub from: &'static str,
+}
+
+/// Judgements of pairs of report claims, from every label file, and the fact tables' cross-outlet
+/// same-fact pairs (which the report should align).
+#[derive(Debug, Default)]
+pub struct Judgements {
+    /// Pair of report claim ids to what it is.
+    pub pairs: BTreeMap<ClaimPair, Judgement>,
+    /// Cross-outlet pairs of one fact in the fact tables (report claim ids), with whether they disagree.
+    pub should_align: BTreeMap<ClaimPair, bool>,
+    /// Labelled mentions the report has no claim for.
+    pub missed_mentions: usize,
+    /// Labelled mentions in all.
+    pub mentions: usize,
+    /// Labelled pairs (pairs files) whose figures the report no longer has.
+    pub pairs_unmatched: usize,
+}
+
+impl Judgements {
+    /// Builds the judgements from labelled pairs and fact tables. Outlets are the report's.
+    pub fn new(report: &Report, pairs: &[PairLabel], tables: &[FactTable]) -> Self {
+        let index = ClaimIndex::new(report);
+        let source: HashMap<&str, &str> = report
+            .documents
+            .iter()
+            .map(|d| (d.id.as_str(), d.source.as_deref().unwrap_or(d.id.as_str())))
+            .collect();
+        let mut j = Judgements::default();
+        // Fact tables first: a pair labelled in a fact table is judged with the whole event read.
+        for t in tables {
+            for group in t.values() {
+                let mut labelled: Vec<(&str, &Fact, &Mention)> = Vec::new();
+                for f in &group.facts {
+                    for m in &f.mentions {
+                        j.mentions += 1;
+                        match m.claim.as_deref().and_then(|c| index.find(c)) {
+                            Some(id) => labelled.push((id, f, m)),
+                            None => j.missed_mentions += 1,
+                        }
+                    }
+                }
+                for (x, (ca, fa, ma)) in labelled.iter().enumerate() {
+                    for (cb, fb, mb) in &labelled[x + 1..] {
+                        if ca == cb {
+                            continue;
+                        }
+                        let key = pair(ca, cb);
+                        let other_outlet =
+                            source.get(ma.doc.as_str()) != source.get(mb.doc.as_str());
+                        let truth = if fa.fact != fb.fact {
+                            Truth::Different
+                        } else if ma.group == mb.group {
+                            Truth::Agree
+                        } else {
+                            Truth::Dispute
+                        };
+                        if fa.fact == fb.fact && other_outlet {
+                            j.should_align.insert(key.clone(), truth == Truth::Dispute);
+                        }
+                        j.pairs.entry(key).or_insert(Judgement {
+                            truth,
+                            axis: None,
+                            from: "facts",
+                        });
+                    }
+                }
+            }
+        }
+        for p in pairs {
+            let Some(truth) = p.truth() else { continue };
+            let (xs, ys) = (index.overlapping(&p.a_claim), index.overlapping(&p.b_claim));
+            if xs.is_empty() || ys.is_empty() {
+                j.pairs_unmatched += 1;
+            }
+            for x in &xs {
+                for y in &ys {
+                    if x != y {
+                        j.pairs.entry(pair(x, y)).or_insert(Judgement {
+                            truth,
+                            axis: p.axis.clone(),
+                            from: "pairs",
+                        });
+                    }
+                }
+            }
+        }
+        j
+    }
+}
+
+/// Whether a verdict flags a disagreement (anything but `consistent`).
+fn is_dispute(verdict: &str) -> bool {
+    verdict != "consistent"
+}
+
+/// How the report's alignments fare against the labels.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AlignmentScores {
+    /// Alignments in the report.
+    pub aligned: usize,
+    /// Of them, disputes (conflict, update, attributed).
+    pub disputes: usize,
+    /// Alignments whose pair is judged.
+    pub aligned_judged: usize,
+    /// … and are one fact (agree or dispute).
+    pub aligned_right: usize,
+    /// Disputes whose pair is judged.
+    pub disputes_judged: usize,
+    /// … and truly disagree.
+    pub disputes_right: usize,
+    /// Judged disputes by what they truly are: agree, different (by axis), bad extraction.
+    pub dispute_errors: BTreeMap<String, usize>,
+    /// Judged alignments that are not one fact, by axis.
+    pub alignment_errors: BTreeMap<String, usize>,
+    /// Cross-outlet same-fact pairs of the fact tables.
+    pub should_align: usize,
+    /// … that the report aligns.
+    pub should_align_hit: usize,
+    /// Of those, pairs whose values disagree.
+    pub should_dispute: usize,
+    /// … that the report flags.
+    pub should_dispute_hit: usize,
+    /// Labelled mentions without a claim, and in all.
+    pub missed_mentions: (usize, usize),
+}
+
+impl AlignmentScores {
+    /// Share of judged disputes that truly disagree.
+    pub fn dispute_precision(&self) -> f64 {
+        ratio(self.disputes_right, self.disputes_judged)
+    }
+    /// Share of judged alignments that are one fact.
+    pub fn alignment_precision(&self) -> f64 {
+        ratio(self.aligned_right, self.aligned_judged)
+    }
+    /// Share of the fact tables' cross-outlet same-fact pairs aligned.
+    pub fn alignment_recall(&self) -> f64 {
+        ratio(self.should_align_hit, self.should_align)
+    }
+    /// Share of the fact tables' disagreeing pairs flagged.
+    pub fn dispute_recall(&self) -> f64 {
+        ratio(self.should_dispute_hit, self.should_dispute)
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+/// Scores the report's alignments against the judgements.
+pub fn score_alignments(report: &Report, j: &Judgements) -> AlignmentScores {
+    let mut s = AlignmentScores {
+        missed_mentions: (j.missed_mentions, j.mentions),
+        should_align: j.should_align.len(),
+        should_dispute: j.should_align.values().filter(|d| **d).count(),
+        ..AlignmentScores::default()
+    };
+    let mut verdict: HashMap<ClaimPair, &str> = HashMap::new();
+    for a in &report.alignments {
+        verdict.insert(pair(&a.a, &a.b), a.verdict.as_str());
+    }
+    for (k, disagree) in &j.should_align {
+        if let Some(v) = verdict.get(k) {
+            s.should_align_hit += 1;
+            s.should_dispute_hit += usize::from(*disagree && is_dispute(v));
+        }
+    }
+    for a in &report.alignments {
+        let dispute = is_dispute(a.verdict.as_str());
+        s.aligned += 1;
+        s.disputes += usize::from(dispute);
+        let Some(jd) = j.pairs.get(&pair(&a.a, &a.b)) else {
+            continue;
+        };
+        let what = match jd.truth {
+            Truth::Agree => "agree".to_string(),
+            Truth::Dispute => "dispute".to_string(),
+            Truth::BadExtraction => "bad extraction".to_string(),
+            Truth::Different => {
+                format!("different {}", jd.axis.as_deref().unwrap_or("(fact table)"))
+            }
+        };
+        s.aligned_judged += 1;
+        let same = matches!(jd.truth, Truth::Agree | Truth::Dispute);
+        if same {
+            s.aligned_right += 1;
+        } else {
+            *s.alignment_errors.entry(what.clone()).or_default() += 1;
+        }
+        if dispute {
+            s.disputes_judged += 1;
+            if jd.truth == Truth::Dispute {
+                s.disputes_right += 1;
+            } else {
+                *s.dispute_errors.entry(what).or_default() += 1;
+            }
+        }
+    }
+    s
+}
+
+/// Grouping against gold events: pairwise and B-cubed, near-miss events merged.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GroupingScores {
+    /// Pairwise precision, recall.
+    pub pairwise: (f64, f64),
+    /// B-cubed precision, recall, F1.
+    pub bcubed: (f64, f64, f64),
+    /// Near-miss event pairs with an article pair in one group, and in all.
+    pub near_miss_merged: (usize, usize),
+    /// Gold articles, events, predicted groups among them.
+    pub counts: (usize, usize, usize),
+}
+
+/// Scores groups (`group_of`: article id to group id; an article in none is alone) against gold events.
+pub fn score_grouping(gold: &GoldEvents, group_of: &HashMap<String, String>) -> GroupingScores {
+    let mut ev_of: BTreeMap<&str, &str> = BTreeMap::new();
+    for (e, ds) in &gold.events {
+        for d in ds {
+            ev_of.insert(d.as_str(), e.as_str());
+        }
+    }
+    let docs: Vec<&str> = ev_of.keys().copied().collect();
+    let group: Vec<String> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            group_of
+                .get(*d)
+                .cloned()
+                .unwrap_or_else(|| format!("single-{i}"))
+        })
+        .collect();
+    let (mut tp, mut fp, mut fn_) = (0usize, 0usize, 0usize);
+    for x in 0..docs.len() {
+        for y in x + 1..docs.len() {
+            let g = ev_of[docs[x]] == ev_of[docs[y]];
+            let p = group[x] == group[y];
+            tp += usize::from(g && p);
+            fp += usize::from(p && !g);
+            fn_ += usize::from(g && !p);
+        }
+    }
+    let mut gsets: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
+    let mut psets: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
+    for (i, d) in docs.iter().enumerate() {
+        gsets.entry(ev_of[d]).or_default().insert(i);
+        psets.entry(group[i].as_str()).or_default().insert(i);
+    }
+    let n = docs.len().max(1) as f64;
+    let (mut bp, mut br) = (0.0, 0.0);
+    for (i, d) in docs.iter().enumerate() {
+        let g = &gsets[ev_of[d]];
+        let p = &psets[group[i].as_str()];
+        let both = g.intersection(p).count() as f64;
+        bp += both / p.len() as f64;
+        br += both / g.len() as f64;
+    }
+    let (bp, br) = (bp / n, br / n);
+    let f1 = |p: f64, r: f64| {
+        if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        }
+    };
+    let groups_of_event = |e: &str| -> BTreeSet<String> {
+        gold.events
+            .get(e)
+            .map(|ds| {
+                ds.iter()
+                    .filter_map(|d| docs.iter().position(|x| x == d))
+                    .map(|i| group[i].clone())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let merged = gold
+        .near_miss_event_pairs
+        .iter()
+        .filter(|(a, b)| !groups_of_event(a).is_disjoint(&groups_of_event(b)))
+        .count();
+    GroupingScores {
+        pairwise: (ratio(tp, tp + fp), ratio(tp, tp + fn_)),
+        bcubed: (bp, br, f1(bp, br)),
+        near_miss_merged: (merged, gold.near_miss_event_pairs.len()),
+        counts: (
+            docs.len(),
+            gsets.len(),
+            group.iter().collect::<BTreeSet<_>>().len(),
+        ),
+    }
+}
+
+/// The report's groups as article id to group id: its stories.
+pub fn story_of(report: &Report) -> HashMap<String, String> {
+    report
+        .stories
+        .iter()
+        .flat_map(|s| s.members.iter().map(move |m| (m.clone(), s.id.clone())))
+        .collect()
+}
+
+/// Casualty claims against the archive's tolls: for `deaths` and `injured`, (articles with such a
+/// claim holding the toll, articles with a toll, claims holding it, claims of that concept).
+pub fn score_tolls(gold: &GoldEvents, report: &Report) -> BTreeMap<&'static str, [usize; 4]> {
+    let mut by_doc: HashMap<&str, Vec<&crate::claims::Claim>> = HashMap::new();
+    for c in &report.claims {
+        by_doc.entry(c.doc.as_str()).or_default().push(c);
+    }
+    let mut out = BTreeMap::new();
+    for (concept, key) in [("deaths", "num_killed"), ("injured", "num_injured")] {
+        let mut s = [0usize; 4];
+        for (e, ds) in &gold.events {
+            let Some(v) = gold
+                .event_info
+                .get(e)
+                .and_then(|i| i.get(key))
+                .and_then(|v| v.as_f64())
+            else {
+                continue;
+            };
+            if v == 0.0 {
+                continue;
+            }
+            for d in ds {
+                s[1] += 1;
+                let cs: Vec<_> = by_doc
+                    .get(d.as_str())
+                    .map(|cs| {
+                        cs.iter()
+                            .filter(|c| c.concept.as_deref() == Some(concept))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let holds = |c: &crate::claims::Claim| {
+                    c.low.is_none_or(|l| l <= v) && c.high.is_none_or(|h| v <= h)
+                };
+                s[3] += cs.len();
+                s[2] += cs.iter().filter(|c| holds(c)).count();
+                s[0] += usize::from(cs.iter().any(|c| holds(c)));
+            }
+        }
+        out.insert(concept, s);
+    }
+    out
+}
+
+/// The reading options of the idnews corpus (two CSV shapes), as the README gives them.
+pub fn idnews_input() -> crate::ingest::InputOptions {
+    crate::ingest::InputOptions {
+        id_field: "url,Link".into(),
+        text_field: "isi_berita,content,Isi".into(),
+        title_field: "judul,title,Judul".into(),
+        source_field: "sumber,source,Sumber".into(),
+        date_field: "tanggal_publikasi,date,Tanggal".into(),
+        ..crate::ingest::InputOptions::default()
+    }
+}
+
+/// Builds the report of the inputs with the default settings (what `crosscheck report` does).
+pub fn report_of(
+    paths: &[std::path::PathBuf],
+    input: &crate::ingest::InputOptions,
+    opts: &crate::report::ReportOptions,
+) -> anyhow::Result<Report> {
+    let corpus = crate::ingest::load(paths, input)?;
+    let lexicon = crate::claims::Lexicon::builtin();
+    Ok(crate::report::build(
+        &corpus.articles,
+        corpus.diagnostics,
+        opts,
+        &lexicon,
+    )?)
+}
+
+/// The label files: the dev labels in `shared/labels/` and the project's own in `repo_labels`
+/// (`*pairs*.jsonl` and `*facts*.json`), in name order.
+pub fn label_files(
+    shared: &Path,
+    repo_labels: &Path,
+) -> anyhow::Result<(Vec<PairLabel>, Vec<FactTable>)> {
+    let mut pairs = read_pairs(&shared.join("labels/idnews-pairs-dev.jsonl"))?;
+    let mut tables = vec![read_facts(&shared.join("labels/idnews-facts-dev.json"))?];
+    let mut names: Vec<std::path::PathBuf> = match std::fs::read_dir(repo_labels) {
+        Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+        Err(_) => Vec::new(),
+    };
+    names.sort();
+    for p in names {
+        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if name.contains("pairs") && name.ends_with(".jsonl") {
+            pairs.extend(read_pairs(&p)?);
+        } else if name.contains("facts") && name.ends_with(".json") {
+            tables.push(read_facts(&p)?);
+        }
+    }
+    Ok((pairs, tables))
+}
