@@ -7,8 +7,8 @@ label_tasks.py pairs REPORT.json CORPUS_DIR OUT_DIR --pairs N --batches K [--see
 REPORT.json is `crosscheck report --format json` on the idnews corpus (the README's flags). Only articles
 published 17-20 June 2025 are drawn (the June 9-10 files are kept for the final check). `facts` draws
 stories with three or more outlets among those articles (at most ten articles each, one per outlet first)
-and writes `facts-K.json` ({group: [article]}); `pairs` draws disputes (conflicts and updates, and one in six
-consistent pairs) and writes `pairs-K.jsonl`. Articles or pairs already in a label file given with
+and writes `facts-K.json` ({group: [article]}); `pairs` draws disputes (conflicts, updates, attributed, and
+one in six consistent pairs unless `--disputes-only`) and writes `pairs-K.jsonl`. Articles or pairs already in a label file given with
 `--exclude` are left out. The draw is seeded, so the same report gives the same batches.
 The batches hold the outlets' texts: write them outside the repository.
 """
@@ -23,9 +23,9 @@ def arg(name, default=None):
 
 
 def excluded_labels():
-    docs, pairs = set(), set()
+    docs, pairs, mentions = set(), set(), set()
     if "--exclude" not in sys.argv:
-        return docs, pairs
+        return docs, pairs, mentions
     for path in sys.argv[sys.argv.index("--exclude") + 1:]:
         if path.startswith("--"):
             break
@@ -37,7 +37,8 @@ def excluded_labels():
             for g in json.load(open(path)).values():
                 docs |= set(g.get("members", []))
                 docs |= {x["doc"] for x in g.get("not_members", [])}
-    return docs, pairs
+                mentions |= {m["claim"] for f in g.get("facts", []) for m in f["mentions"] if m.get("claim")}
+    return docs, pairs, mentions
 
 
 def texts(corpus):
@@ -75,7 +76,7 @@ def main():
     claims_of = {}
     for c in rep["claims"]:
         claims_of.setdefault(c["doc"], []).append(c)
-    seen_docs, seen_pairs = excluded_labels()
+    seen_docs, seen_pairs, seen_mentions = excluded_labels()
     os.makedirs(out_dir, exist_ok=True)
 
     def article(doc):
@@ -129,9 +130,9 @@ def main():
         ca, cb = claim[a["a"]], claim[a["b"]]
         if not (in_days(docs[ca["doc"]]) and in_days(docs[cb["doc"]])):
             continue
-        if frozenset((a["a"], a["b"])) in seen_pairs:
+        if frozenset((a["a"], a["b"])) in seen_pairs or (a["a"] in seen_mentions and a["b"] in seen_mentions):
             continue
-        if a["verdict"] == "consistent" and int(rank(seed, a["id"])[:4], 16) % 6:
+        if a["verdict"] == "consistent" and ("--disputes-only" in sys.argv or int(rank(seed, a["id"])[:4], 16) % 6):
             continue
         pool.append(a)
     pool.sort(key=lambda a: rank(seed, a["id"]))

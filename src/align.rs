@@ -127,6 +127,9 @@ pub struct ClaimContext {
     pub near_name: Option<String>,
     /// Every content word of the sentence.
     pub words: BTreeSet<String>,
+    /// The content word right before the figure (within its clause): often the property it
+    /// measures or the thing it counts (`kedalaman 10 km`).
+    pub head: Option<String>,
     /// The sentence's names (capitalised inside a sentence, not a month or
     /// a weekday, not in most articles of the corpus).
     pub names: BTreeSet<String>,
@@ -254,6 +257,7 @@ pub fn contexts(
                 let n = before.len();
                 before.drain(..n.div_ceil(2));
             }
+            let head = before.iter().rev().find(|f| !f.number).map(|f| f.key.clone());
             if right.is_some() {
                 after.truncate(after.len() / 2);
             }
@@ -339,6 +343,7 @@ pub fn contexts(
                 || after_span.starts_with(" old")
                 || after_span.starts_with("s-old");
             ClaimContext {
+                head,
                 age,
                 anchors,
                 near_name,
@@ -358,7 +363,7 @@ pub fn contexts(
 /// Whether two sentences' dates are all more than a day apart (both dated).
 /// Reports of one event often date it a day apart (the night before, the
 /// morning after), so adjacent days do not count.
-fn dates_apart(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
+pub fn dates_apart(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
     use chrono::NaiveDate;
     let full = |s: &BTreeSet<String>| -> Vec<NaiveDate> {
         s.iter()

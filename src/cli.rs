@@ -177,6 +177,10 @@ pub struct ReportArgs {
     /// Least content similarity (cosine) for two articles to join a story.
     #[arg(long, default_value_t = 0.17, value_name = "S")]
     pub story_similarity: f64,
+    /// Least confidence (0-1) that two figures state one fact for a dispute to be reported
+    /// (docs/accuracy.md has the precision and recall each threshold gives on the dev labels).
+    #[arg(long, default_value_t = crosscheck::reconcile::align::MIN_CONFIDENCE, value_name = "P")]
+    pub min_confidence: f64,
     /// Use this JSONL/CSV field (or front-matter key) as the story id instead of grouping.
     #[arg(long, value_name = "FIELD")]
     pub group_by: Option<String>,
@@ -490,6 +494,12 @@ impl ReportArgs {
                 self.story_similarity
             )));
         }
+        if !(0.0..=1.0).contains(&self.min_confidence) {
+            return Err(Error::Usage(format!(
+                "--min-confidence must be in [0, 1], got {}",
+                self.min_confidence
+            )));
+        }
         let output = Target::from_arg(self.output.as_deref());
         let color = match color {
             ColorArg::Always => true,
@@ -513,6 +523,10 @@ impl ReportArgs {
                 },
                 lang: self.claim.lang()?,
                 clusters: self.clusters.clone(),
+                align: crosscheck::reconcile::align::AlignOptions {
+                    min_confidence: self.min_confidence,
+                    ..Default::default()
+                },
             },
             lexicons: self.claim.lexicon.clone(),
             format: match self.format {

@@ -96,6 +96,8 @@ pub struct ReportSection {
     pub story_similarity: Option<f64>,
     /// Field used as the story id.
     pub group_by: Option<String>,
+    /// Least confidence for a dispute to count.
+    pub min_confidence: Option<f64>,
 }
 
 /// `[claims]`.

@@ -45,16 +45,19 @@ pub enum Kind {
     Conflict,
     /// A later report revised a tally.
     Update,
+    /// Two named sources give figures for one fact that cannot both be true.
+    Attributed,
     /// A piece of input could not be read.
     InputError,
 }
 
 impl Kind {
     /// Every kind.
-    pub const ALL: [Kind; 4] = [
+    pub const ALL: [Kind; 5] = [
         Kind::NearDuplicate,
         Kind::Conflict,
         Kind::Update,
+        Kind::Attributed,
         Kind::InputError,
     ];
 
@@ -64,6 +67,7 @@ impl Kind {
             Kind::NearDuplicate => "near-duplicate",
             Kind::Conflict => "conflict",
             Kind::Update => "update",
+            Kind::Attributed => "attributed",
             Kind::InputError => "input-error",
         }
     }
@@ -76,6 +80,9 @@ impl Kind {
             }
             Kind::Conflict => "Two outlets give figures for one fact that cannot both be true",
             Kind::Update => "A later report revised a tally given by an earlier one",
+            Kind::Attributed => {
+                "Two named sources, credited by the outlets, give figures for one fact that cannot both be true"
+            }
             Kind::InputError => "A piece of input could not be read and was skipped",
         }
     }
@@ -84,7 +91,7 @@ impl Kind {
     pub fn level(self) -> Level {
         match self {
             Kind::NearDuplicate | Kind::Conflict | Kind::InputError => Level::Error,
-            Kind::Update => Level::Warning,
+            Kind::Update | Kind::Attributed => Level::Warning,
         }
     }
 }
@@ -103,7 +110,7 @@ impl FromStr for Kind {
             .find(|k| k.as_str() == s)
             .ok_or_else(|| {
                 Error::Usage(format!(
-                    "unknown finding kind {s:?} (near-duplicate, conflict, update, input-error)"
+                    "unknown finding kind {s:?} (near-duplicate, conflict, update, attributed, input-error)"
                 ))
             })
     }
@@ -476,6 +483,7 @@ fn alignment_finding(
     let kind = match al.verdict {
         Verdict::Conflict => Kind::Conflict,
         Verdict::Update => Kind::Update,
+        Verdict::Attributed => Kind::Attributed,
         Verdict::Consistent => return None,
     };
     let (ca, cb) = (report.claim(&al.a)?, report.claim(&al.b)?);
@@ -501,6 +509,11 @@ fn alignment_finding(
     let what = concept.as_deref().unwrap_or("figure");
     let title = match kind {
         Kind::Update => format!("{what} revised: {} → {}", ca.text.trim(), cb.text.trim()),
+        Kind::Attributed => format!(
+            "{what} disputed between sources: {} vs {}",
+            ca.text.trim(),
+            cb.text.trim()
+        ),
         _ => format!("{what} conflict: {} vs {}", ca.text.trim(), cb.text.trim()),
     };
     let message = format!(

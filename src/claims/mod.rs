@@ -124,6 +124,10 @@ pub struct Claim {
     pub tz: Option<String>,
     /// Language the mention was read in.
     pub lang: Lang,
+    /// What it measures, of whom, when, and who says so: filled by the fact-key step
+    /// ([`crate::reconcile::facts`]) after extraction; empty from [`extract`] alone.
+    #[serde(default)]
+    pub fact: crate::reconcile::facts::FactKey,
 }
 
 /// Options for [`extract`].

@@ -995,6 +995,7 @@ impl<'a> Scanner<'a> {
             date: m.date,
             tz: m.tz,
             lang: self.lang,
+            fact: Default::default(),
         }
     }
 

@@ -18,6 +18,7 @@ use crate::check::config::FileConfig;
 use crate::check::{self, formats, Ignore, Kind, Level, Policy};
 use crate::claims::Lang;
 use crate::dedup::{DedupOptions, Keep};
+use crate::reconcile::align::AlignOptions;
 use crate::error::{Error, Result};
 use crate::ingest::{load, InputOptions};
 use crate::lsh::LshParams;
@@ -94,6 +95,10 @@ pub struct CheckArgs {
     /// Field used as the story id [report.group_by].
     #[arg(long, value_name = "FIELD")]
     pub group_by: Option<String>,
+    /// Least confidence (0-1) that two figures state one fact for a dispute to count
+    /// [report.min_confidence; 0.1].
+    #[arg(long, value_name = "P")]
+    pub min_confidence: Option<f64>,
     /// Language of every article: id, en [claims.lang].
     #[arg(long, value_name = "LANG")]
     pub lang: Option<String>,
@@ -223,6 +228,15 @@ impl CheckArgs {
                 "story_similarity must be in [0, 1], got {min_similarity}"
             )));
         }
+        let min_confidence = self
+            .min_confidence
+            .or(file.report.min_confidence)
+            .unwrap_or(crate::reconcile::align::MIN_CONFIDENCE);
+        if !(0.0..=1.0).contains(&min_confidence) {
+            return Err(Error::Usage(format!(
+                "min_confidence must be in [0, 1], got {min_confidence}"
+            )));
+        }
         let lang = self
             .lang
             .as_deref()
@@ -283,6 +297,10 @@ impl CheckArgs {
                 },
                 lang,
                 clusters: None,
+                align: AlignOptions {
+                    min_confidence,
+                    ..AlignOptions::default()
+                },
             },
             lexicons,
             policy,

@@ -103,6 +103,7 @@ fn verdict_name(v: Verdict) -> &'static str {
     match v {
         Verdict::Conflict => "conflict",
         Verdict::Update => "update",
+        Verdict::Attributed => "attributed",
         Verdict::Consistent => "consistent",
     }
 }
@@ -505,7 +506,7 @@ fn pair(out: &mut String, p: &Page, a: &Alignment) {
 <p class=\"reason\">{}</p>\n<div class=\"sides\">\n\
 <div class=\"side lhs\"><div class=\"who\">{} <small>{}</small></div><p>{}</p></div>\n\
 <div class=\"side rhs\"><div class=\"who\">{} <small>{}</small></div><p>{}</p></div>\n</div>\n\
-<p class=\"evidence\">score {:.2} · local {:.2} · sentence {:.2}{}</p>\n</article>",
+<p class=\"evidence\">confidence {:.2} · local {:.2} · sentence {:.2}{}</p>\n</article>",
         escape(&concept),
         escape(&[sa, sb].join("\n")),
         escape(&concept),
@@ -519,7 +520,7 @@ fn pair(out: &mut String, p: &Page, a: &Alignment) {
         escape(sb),
         escape(&cb.doc),
         side(&a.diff, "insert", figure_in_sentence(cb)),
-        a.score,
+        a.confidence,
         a.local_context,
         a.sentence_context,
         if a.evidence.is_empty() {

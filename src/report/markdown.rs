@@ -61,14 +61,14 @@ pub fn render(r: &Report) -> String {
                     .and_then(|d| d.source.clone())
                     .unwrap_or_else(|| doc.to_string())
             };
-            let label = if a.verdict == Verdict::Update {
-                "Update"
-            } else {
-                "Conflict"
+            let label = match a.verdict {
+                Verdict::Update => "Update",
+                Verdict::Attributed => "Sources disagree",
+                _ => "Conflict",
             };
             let _ = writeln!(
                 out,
-                "### {label}: {} vs {}\n\n{}\n\n- **{}** (`{}`): {}\n- **{}** (`{}`): {}\n\nEvidence: {} (score {:.2})\n",
+                "### {label}: {} vs {}\n\n{}\n\n- **{}** (`{}`): {}\n- **{}** (`{}`): {}\n\nEvidence: {} (confidence {:.2})\n",
                 md(&ca.text),
                 md(&cb.text),
                 md(&a.reason),
@@ -79,7 +79,7 @@ pub fn render(r: &Report) -> String {
                 md(&cb.doc),
                 marked(&a.diff, "insert"),
                 md(&a.evidence.join(", ")),
-                a.score
+                a.confidence
             );
         }
     }

@@ -14,19 +14,17 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::align::{
-    article_words, comparable, contexts, different_names, foreign_names, match_articles,
-    other_days, score, share_anchor, ClaimContext,
-};
+use crate::align::{contexts, ClaimContext};
+use crate::reconcile::align::{story_alignments, AlignOptions, StoryInput};
 use crate::claims::{extract, Claim, ExtractOptions, Lang, Lexicon};
 use crate::cluster::UnionFind;
 use crate::dedup::{par_dedup_articles, par_shingle_sets, Cluster, Dedup, DedupOptions};
 use crate::error::{Diagnostic, Result};
 use crate::ingest::{Article, Published};
 use crate::normalize::{par_clean, tokens_into, Cleaned, Token};
-use crate::reconcile::{can_both_be_true, compare, format_interval, word_diff, DiffPart, Verdict};
+use crate::reconcile::{format_interval, Verdict};
 use crate::shingle::jaccard;
-use crate::stories::{par_stories, par_vectors_idf, Idf, Story, StoryOptions};
+use crate::stories::{par_stories, par_vectors_idf, Idf, Story, StoryOptions, Vector};
 
 /// Settings of a report.
 #[derive(Debug, Clone, Default)]
@@ -39,6 +37,8 @@ pub struct ReportOptions {
     pub lang: Option<Lang>,
     /// Near-duplicate clusters computed by the Spark job (`dedup --clusters`), instead of computing them.
     pub clusters: Option<std::path::PathBuf>,
+    /// Alignment settings.
+    pub align: AlignOptions,
 }
 
 /// An article as the report lists it.
@@ -90,36 +90,7 @@ pub struct Passage {
     pub text: String,
 }
 
-/// Two claims aligned as one fact, with the verdict.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Alignment {
-    /// Stable id: `{a}~{b}`.
-    pub id: String,
-    /// The story.
-    pub story: String,
-    /// `lhs` claim id (the one in the smaller article id).
-    pub a: String,
-    /// `rhs` claim id.
-    pub b: String,
-    /// Context score in [0, 1].
-    pub score: f64,
-    /// Overlap of the words next to the two figures, in [0, 1].
-    pub local_context: f64,
-    /// Overlap of the rest of their sentences, in [0, 1].
-    pub sentence_context: f64,
-    /// consistent, conflict or update.
-    pub verdict: Verdict,
-    /// Why, in words.
-    pub reason: String,
-    /// Shared terms of the two contexts.
-    pub evidence: Vec<String>,
-    /// Distance between the intervals.
-    pub gap: f64,
-    /// The distance relative to the values.
-    pub relative_gap: f64,
-    /// Word diff of `lhs`'s sentence into `rhs`'s.
-    pub diff: Vec<DiffPart>,
-}
+pub use crate::reconcile::align::Alignment;
 
 /// Every source's value for one fact.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -257,7 +228,12 @@ pub fn par_claims(
                 published: a.published.map(|p| p.date),
                 lexicon,
             };
-            extract(&a.id, &masked, &opts)
+            let mut claims = extract(&a.id, &masked, &opts);
+            let keys = crate::reconcile::facts::keys(&masked, &claims);
+            for (c, k) in claims.iter_mut().zip(keys) {
+                c.fact = k;
+            }
+            claims
         })
         .collect()
 }
@@ -281,6 +257,20 @@ pub fn build_observed(
     lexicon: &Lexicon,
     stage_done: &mut dyn FnMut(&'static str),
 ) -> Result<Report> {
+    let stages = run_stages(articles, opts, lexicon, stage_done)?;
+    let report = assemble(articles, stages, diagnostics, &opts.align);
+    stage_done(STAGES[4]);
+    Ok(report)
+}
+
+/// The stages before alignment (cleaning, near-duplicates, claims with their fact keys, stories),
+/// calling `stage_done` as each ends.
+pub fn run_stages(
+    articles: &[Article],
+    opts: &ReportOptions,
+    lexicon: &Lexicon,
+    stage_done: &mut dyn FnMut(&'static str),
+) -> Result<Stages> {
     let cleaned = par_clean(articles);
     stage_done(STAGES[0]);
     // The same clusters `dedup` finds, by the same fused path.
@@ -298,37 +288,56 @@ pub fn build_observed(
     let (vectors, idf) = par_vectors_idf(articles, &cleaned);
     let stories = par_stories(articles, &vectors, &dedup, &opts.stories);
     stage_done(STAGES[3]);
-    let report = assemble(
-        articles,
-        Stages {
-            cleaned,
-            langs,
-            claims_per_doc,
-            dedup,
-            stories,
-            idf,
-        },
-        diagnostics,
-    );
-    stage_done(STAGES[4]);
-    Ok(report)
+    Ok(Stages {
+        cleaned,
+        langs,
+        claims_per_doc,
+        dedup,
+        stories,
+        idf,
+        vectors,
+    })
 }
 
 /// The stages of [`build_observed`], in order.
 pub const STAGES: [&str; 5] = ["clean", "shingle+minhash", "claims", "stories", "align"];
 
 /// What the stages of [`build`] produced, per article where it applies.
-struct Stages {
-    cleaned: Vec<Cleaned>,
-    langs: Vec<Lang>,
-    claims_per_doc: Vec<Vec<Claim>>,
-    dedup: Dedup,
-    stories: Vec<Story>,
-    idf: Idf,
+pub struct Stages {
+    /// Cleaned texts.
+    pub cleaned: Vec<Cleaned>,
+    /// Languages.
+    pub langs: Vec<Lang>,
+    /// Claims with their fact keys.
+    pub claims_per_doc: Vec<Vec<Claim>>,
+    /// Near-duplicates.
+    pub dedup: Dedup,
+    /// Stories.
+    pub stories: Vec<Story>,
+    /// Term weights of the corpus.
+    pub idf: Idf,
+    /// Content vectors.
+    pub vectors: Vec<Vector>,
+}
+
+impl Stages {
+    /// The context of every claim, per article.
+    pub fn contexts(&self, articles: &[Article]) -> Vec<Vec<ClaimContext>> {
+        articles
+            .par_iter()
+            .zip(self.claims_per_doc.par_iter())
+            .map(|(a, cs)| contexts(&a.text, cs, a.published.map(|p| p.date), &self.idf))
+            .collect()
+    }
 }
 
 /// Puts the stages' results together: passages, alignments, groups, documents.
-fn assemble(articles: &[Article], stages: Stages, diagnostics: Vec<Diagnostic>) -> Report {
+fn assemble(
+    articles: &[Article],
+    stages: Stages,
+    diagnostics: Vec<Diagnostic>,
+    align: &AlignOptions,
+) -> Report {
     let Stages {
         cleaned,
         langs,
@@ -336,6 +345,7 @@ fn assemble(articles: &[Article], stages: Stages, diagnostics: Vec<Diagnostic>) 
         dedup,
         stories,
         idf,
+        vectors,
     } = stages;
     let cleaned = &cleaned;
     let idf = &idf;
@@ -348,7 +358,13 @@ fn assemble(articles: &[Article], stages: Stages, diagnostics: Vec<Diagnostic>) 
         .par_iter()
         .map(|s| {
             let passages = story_passages(s, articles, cleaned, &langs);
-            let alignments = story_alignments(s, articles, &claims_per_doc, &contexts_per_doc);
+            let input = StoryInput {
+                articles,
+                claims: &claims_per_doc,
+                contexts: &contexts_per_doc,
+                vectors: &vectors,
+            };
+            let alignments = story_alignments(s, &input, align);
             let groups = story_groups(s, articles, &claims_per_doc, &alignments);
             (passages, alignments, groups)
         })
@@ -364,11 +380,14 @@ fn assemble(articles: &[Article], stages: Stages, diagnostics: Vec<Diagnostic>) 
     alignments.sort_by(|x, y| {
         let rank = |a: &Alignment| match a.verdict {
             Verdict::Conflict => 0,
-            Verdict::Update => 1,
-            Verdict::Consistent => 2,
+            Verdict::Attributed => 1,
+            Verdict::Update => 2,
+            Verdict::Consistent => 3,
         };
+        // Disputes most likely real first, then the most severe.
         rank(x)
             .cmp(&rank(y))
+            .then(y.confidence.total_cmp(&x.confidence))
             .then(y.relative_gap.total_cmp(&x.relative_gap))
             .then_with(|| x.id.cmp(&y.id))
     });
@@ -438,173 +457,6 @@ fn assemble(articles: &[Article], stages: Stages, diagnostics: Vec<Diagnostic>) 
         summary,
         diagnostics,
     }
-}
-
-/// The source of an article, or its id when it has none (so it is its own source).
-fn source_key(a: &Article) -> &str {
-    a.source.as_deref().unwrap_or(a.id.as_str())
-}
-
-/// Whether some article of the story states figures like `a` and like `b`
-/// side by side as different values of the same kind of thing (belanja
-/// Rp3.786,5 T and pendapatan Rp3.147,7 T; today's and yesterday's price):
-/// then another outlet's figure like the one is never set against another
-/// outlet's figure like the other. Tallies are left out: an article that
-/// gives 8 and then 12 dead reports a revision, and that is what `update`
-/// verdicts show.
-fn stated_apart(
-    story: &Story,
-    claims: &[Vec<Claim>],
-    ctxs: &[Vec<ClaimContext>],
-    (a, ca): (&Claim, &ClaimContext),
-    (b, cb): (&Claim, &ClaimContext),
-) -> bool {
-    if crate::reconcile::is_tally(a) {
-        return false;
-    }
-    // Like: comparable, compatible in value, and in a context that could
-    // be the same fact (AP's aside on the Fed's three-quarter-point rises
-    // is not like another outlet's 75 basis points for the central bank).
-    // The value tests are cheap and come first; contexts only for the pairs
-    // that would set `a` and `b` apart.
-    let near = |x: &Claim, y: &Claim| comparable(x, y) && can_both_be_true(x, y);
-    let in_context = |(x, cx): (&Claim, &ClaimContext), (y, cy): (&Claim, &ClaimContext)| {
-        (share_anchor(cx, cy) && !other_days(cx, cy)) || score(x, cx, y, cy).is_some()
-    };
-    // Only figures of the present: an old value beside the new one ("had
-    // lifted the rate to 5 percent … in November") is past, not another fact.
-    story.indices.iter().any(|&k| {
-        let present = || {
-            claims[k]
-                .iter()
-                .zip(&ctxs[k])
-                .filter(|(_, x)| !x.past && !x.dated_past)
-        };
-        let ps: Vec<(&Claim, &ClaimContext)> = present().filter(|(p, _)| near(p, a)).collect();
-        if ps.is_empty() {
-            return false;
-        }
-        let qs: Vec<(&Claim, &ClaimContext)> = present().filter(|(q, _)| near(q, b)).collect();
-        ps.iter().any(|&p| {
-            qs.iter().any(|&q| {
-                !std::ptr::eq(p.0, q.0)
-                    && !can_both_be_true(p.0, q.0)
-                    && in_context(p, (a, ca))
-                    && in_context(q, (b, cb))
-            })
-        })
-    })
-}
-
-/// Hours between two reports beyond which a disagreement is not taken for
-/// one fact (see `story_alignments`).
-pub const DISPUTE_HOURS: i64 = 36;
-
-/// Whether two articles were published more than [`DISPUTE_HOURS`] apart
-/// (both dated; a date without a time counts from its noon).
-fn days_apart(a: &Article, b: &Article) -> bool {
-    let at = |x: &Article| x.published.map(|p| p.instant_minutes());
-    match (at(a), at(b)) {
-        (Some(x), Some(y)) => (x - y).abs() > DISPUTE_HOURS * 60,
-        _ => false,
-    }
-}
-
-fn story_alignments(
-    story: &Story,
-    articles: &[Article],
-    claims: &[Vec<Claim>],
-    ctxs: &[Vec<ClaimContext>],
-) -> Vec<Alignment> {
-    let mut out = Vec::new();
-    // Every content word of an article, built when a dispute first asks.
-    let mut article_words_of: HashMap<usize, BTreeSet<String>> = HashMap::new();
-    // Only articles with claims can align: a story of many articles without
-    // figures costs nothing here.
-    let with_claims: Vec<usize> = story
-        .indices
-        .iter()
-        .copied()
-        .filter(|&i| !claims[i].is_empty())
-        .collect();
-    for (x, &i) in with_claims.iter().enumerate() {
-        for &j in &with_claims[x + 1..] {
-            if source_key(&articles[i]).eq_ignore_ascii_case(source_key(&articles[j])) {
-                continue;
-            }
-            let left: Vec<_> = claims[i]
-                .iter()
-                .zip(&ctxs[i])
-                .enumerate()
-                .map(|(k, (c, x))| (k, c, x))
-                .collect();
-            let right: Vec<_> = claims[j]
-                .iter()
-                .zip(&ctxs[j])
-                .enumerate()
-                .map(|(k, (c, x))| (k, c, x))
-                .collect();
-            for m in match_articles(&left, &right, |a, b| {
-                !stated_apart(story, claims, ctxs, a, b)
-            }) {
-                let (a, b) = (&claims[i][m.a], &claims[j][m.b]);
-                let cmp = compare(
-                    a,
-                    articles[i].published.as_ref(),
-                    b,
-                    articles[j].published.as_ref(),
-                );
-                // A dispute needs something that ties the two figures to one
-                // referent: a shared name or rare word. Without it, two outlets'
-                // "dituntut 20 tahun penjara" and "divonis 11 tahun penjara" may
-                // be about two defendants, and that is not a discrepancy; nor are
-                // two figures each tied to a different name (two teams' points).
-                let (ca, cb) = (&ctxs[i][m.a], &ctxs[j][m.b]);
-                if cmp.verdict != Verdict::Consistent
-                    && (!share_anchor(ca, cb) || different_names(ca, cb))
-                {
-                    continue;
-                }
-                // Nor when each sentence names what the other article never mentions.
-                if cmp.verdict != Verdict::Consistent && {
-                    for k in [i, j] {
-                        article_words_of
-                            .entry(k)
-                            .or_insert_with(|| article_words(&articles[k].text));
-                    }
-                    foreign_names(ca, &article_words_of[&i], cb, &article_words_of[&j])
-                } {
-                    continue;
-                }
-                // Two figures reported days apart that disagree are most often
-                // two days' figures of a recurring beat (the day's market close,
-                // another eruption), unless the sentences date them to one day.
-                // Revised tallies are `update`s and stay.
-                if cmp.verdict == Verdict::Conflict
-                    && days_apart(&articles[i], &articles[j])
-                    && ca.dates.intersection(&cb.dates).next().is_none()
-                {
-                    continue;
-                }
-                out.push(Alignment {
-                    id: format!("{}~{}", a.id, b.id),
-                    story: story.id.clone(),
-                    a: a.id.clone(),
-                    b: b.id.clone(),
-                    score: m.score,
-                    local_context: m.local,
-                    sentence_context: m.sentence,
-                    verdict: cmp.verdict,
-                    reason: cmp.reason,
-                    evidence: m.evidence,
-                    gap: cmp.gap,
-                    relative_gap: (cmp.relative_gap * 10_000.0).round() / 10_000.0,
-                    diff: word_diff(&a.sentence, &b.sentence),
-                });
-            }
-        }
-    }
-    out
 }
 
 fn story_groups(

@@ -122,6 +122,7 @@ fn alignment(out: &mut String, r: &Report, a: &Alignment, style: &Style) {
     let tag = match a.verdict {
         Verdict::Conflict => style.paint("1;31", "CONFLICT"),
         Verdict::Update => style.paint("1;33", "UPDATE"),
+        Verdict::Attributed => style.paint("1;35", "SOURCES DISAGREE"),
         Verdict::Consistent => style.paint("32", "consistent"),
     };
     let concept = ca.concept.as_deref().unwrap_or("");
@@ -144,7 +145,7 @@ fn alignment(out: &mut String, r: &Report, a: &Alignment, style: &Style) {
     out.push_str(&wrap(&side(&a.diff, "insert", style), style.width, "    "));
     if !a.evidence.is_empty() {
         out.push_str(&wrap(
-            &format!("evidence (score {:.2}): {}", a.score, a.evidence.join(", ")),
+            &format!("evidence (confidence {:.2}): {}", a.confidence, a.evidence.join(", ")),
             style.width,
             "  ",
         ));

@@ -66,6 +66,9 @@ pub enum Verdict {
     Conflict,
     /// They cannot both be true, and the later report revised a tally.
     Update,
+    /// They cannot both be true, and each is credited to a different named source (BMKG's 4.8 and
+    /// another agency's 4.9): a disagreement between sources, not between outlets.
+    Attributed,
 }
 
 impl Verdict {
@@ -75,6 +78,7 @@ impl Verdict {
             Verdict::Consistent => "consistent",
             Verdict::Conflict => "conflict",
             Verdict::Update => "update",
+            Verdict::Attributed => "attributed",
         }
     }
 }
@@ -435,6 +439,7 @@ mod tests {
             date: None,
             tz: None,
             lang: Lang::Id,
+            fact: Default::default(),
         }
     }
 

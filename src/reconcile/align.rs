@@ -1,0 +1,484 @@
+//! Alignment: which figures of two outlets' reports in one story state one fact, with a confidence.
+//!
+//! For every pair of articles of a story from different outlets, every pair of their figures that
+//! measure the same kind of thing ([`crate::align::comparable`]) is a candidate, unless
+//!
+//! - their fact keys clash: a slot that both state differs ([`facts::clash`]; the slots in
+//!   [`AlignOptions::vetoes`]). A running tally (deaths, evacuees) stated at two moments is the
+//!   exception: that is one fact revised, an `update`;
+//! - one stands in a table sentence, is an age, or the values are more than 20 times apart.
+//!
+//! Each candidate gets the features of [`model::FEATURES`] and the model's probability that it is one
+//! fact. Within a pair of articles a figure aligns to at most one other, greedily by probability (ties
+//! by claim id); pairs under [`AlignOptions::min_alignment`] are not aligned, and disputes under
+//! [`AlignOptions::min_confidence`] are not reported. The verdict is [`verdict::compare`]'s, made
+//! `attributed` when the two sentences credit different named sources, and `update` for a tally at
+//! two moments.
+
+use std::collections::{BTreeSet, HashMap};
+
+use serde::Serialize;
+
+use crate::align::{
+    article_words, comparable, dates_apart, different_names, foreign_names, overlap, share_anchor,
+    value_ratio, ClaimContext,
+};
+use crate::claims::{Claim, Kind};
+use crate::ingest::Article;
+use crate::reconcile::facts::{self, Agreement, FactKey, Slot};
+use crate::reconcile::model::{self, Model};
+use crate::reconcile::verdict::{self, can_both_be_true, word_diff, DiffPart, Verdict};
+use crate::stories::{Story, Vector};
+
+/// Two claims aligned as one fact, with the verdict.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Alignment {
+    /// Stable id: `{a}~{b}`.
+    pub id: String,
+    /// The story.
+    pub story: String,
+    /// `lhs` claim id (the one in the smaller article id).
+    pub a: String,
+    /// `rhs` claim id.
+    pub b: String,
+    /// Probability that the two figures state one fact, in [0, 1] (the fitted model).
+    pub confidence: f64,
+    /// Overlap of the words next to the two figures, in [0, 1].
+    pub local_context: f64,
+    /// Overlap of the rest of their sentences, in [0, 1].
+    pub sentence_context: f64,
+    /// consistent, conflict, update or attributed.
+    pub verdict: Verdict,
+    /// Why, in words: the slots that matched, the one that differs, and the values.
+    pub reason: String,
+    /// Slots of the fact key both state alike (`attribute=depth`).
+    pub matched: Vec<String>,
+    /// Shared terms of the two contexts.
+    pub evidence: Vec<String>,
+    /// Distance between the intervals.
+    pub gap: f64,
+    /// The distance relative to the values.
+    pub relative_gap: f64,
+    /// Word diff of `lhs`'s sentence into `rhs`'s.
+    pub diff: Vec<DiffPart>,
+}
+
+/// Settings of alignment.
+#[derive(Debug, Clone)]
+pub struct AlignOptions {
+    /// Slots whose clash keeps two figures apart.
+    pub vetoes: Vec<Slot>,
+    /// Least confidence for two figures to align.
+    pub min_alignment: f64,
+    /// Least confidence for a dispute (conflict, update, attributed) to be reported.
+    pub min_confidence: f64,
+    /// The model.
+    pub model: Model,
+}
+
+/// Least confidence for a dispute to be reported, by default. No threshold reaches a conflict
+/// precision of 0.8 on the dev labels held out by cross-validation (`docs/accuracy.md`): the report
+/// shows every dispute with at least this chance of being real, the likeliest first, and says how
+/// likely each is.
+pub const MIN_CONFIDENCE: f64 = 0.1;
+
+impl Default for AlignOptions {
+    fn default() -> Self {
+        AlignOptions {
+            vetoes: VETOES.to_vec(),
+            min_alignment: 0.5,
+            min_confidence: MIN_CONFIDENCE,
+            model: Model::builtin().clone(),
+        }
+    }
+}
+
+/// The slots whose clash keeps two figures apart by default: the moment alone paid on the dev labels
+/// (`docs/accuracy.md`); the others are features of the model.
+pub const VETOES: [Slot; 1] = [Slot::Moment];
+
+/// Values more than this many times apart are never one fact.
+pub const MAX_RATIO: f64 = 20.0;
+/// Bytes from the start of an article within which a sentence is in its lead.
+pub const LEAD_BYTES: usize = 600;
+/// Hours apart at which `hours_apart` reaches 1.
+pub const HOURS_SCALE: f64 = 72.0;
+
+/// A candidate pair: claim `ka` of article `i` and claim `kb` of article `j` (`i < j` in the story's
+/// order), with its features.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    /// Article index of the `lhs` claim.
+    pub i: usize,
+    /// Its claim index in the article.
+    pub ka: usize,
+    /// Article index of the `rhs` claim.
+    pub j: usize,
+    /// Its claim index.
+    pub kb: usize,
+    /// The features, in [`model::FEATURES`] order.
+    pub x: Vec<f64>,
+    /// Slots both keys state alike.
+    pub matched: Vec<String>,
+    /// The moment slot differs (a tally at two moments).
+    pub moments_differ: bool,
+    /// Overlap of the words next to the figures, of the sentences; shared terms.
+    pub local: f64,
+    /// See `local`.
+    pub sentence: f64,
+    /// See `local`.
+    pub evidence: Vec<String>,
+}
+
+/// What the candidates of a story are built from, per article.
+pub struct StoryInput<'a> {
+    /// Every article.
+    pub articles: &'a [Article],
+    /// Claims per article.
+    pub claims: &'a [Vec<Claim>],
+    /// Contexts per article.
+    pub contexts: &'a [Vec<ClaimContext>],
+    /// Content vectors per article (for `article_similarity`).
+    pub vectors: &'a [Vector],
+}
+
+/// The source of an article, or its id when it has none (so it is its own source).
+fn source_key(a: &Article) -> &str {
+    a.source.as_deref().unwrap_or(a.id.as_str())
+}
+
+fn slot_value(k: &FactKey, s: Slot) -> String {
+    match s {
+        Slot::Attribute => k.attribute.clone().unwrap_or_default(),
+        Slot::Holder => k.holder.clone().unwrap_or_default(),
+        Slot::Moment => k.moment.join(","),
+        Slot::Scope => k.scope.clone().unwrap_or_default(),
+        Slot::Modality => k.modality.clone().unwrap_or_default(),
+    }
+}
+
+/// Every candidate pair of a story with its features. See the module docs.
+pub fn story_candidates(story: &Story, input: &StoryInput, opts: &AlignOptions) -> Vec<Candidate> {
+    let StoryInput {
+        articles,
+        claims,
+        contexts,
+        vectors,
+    } = *input;
+    let f = model::feature;
+    let mut words_of: HashMap<usize, BTreeSet<String>> = HashMap::new();
+    let with_claims: Vec<usize> = story
+        .indices
+        .iter()
+        .copied()
+        .filter(|&i| !claims[i].is_empty())
+        .collect();
+    // Figures of the present that are the only one of their kind, unit and concept in their article.
+    let unique_keys = |i: usize| -> HashMap<(Kind, Option<String>, Option<String>), usize> {
+        let mut m = HashMap::new();
+        for (c, x) in claims[i].iter().zip(&contexts[i]) {
+            if !x.past && !x.dated_past {
+                *m.entry((c.kind, c.unit.clone(), c.concept.clone()))
+                    .or_default() += 1;
+            }
+        }
+        m
+    };
+    let counts: HashMap<usize, _> = with_claims.iter().map(|&i| (i, unique_keys(i))).collect();
+    // The same by the attribute too: the article's only depth, or only net profit.
+    let attribute_keys = |i: usize| -> HashMap<(Kind, Option<String>, Option<String>), usize> {
+        let mut m = HashMap::new();
+        for (c, x) in claims[i].iter().zip(&contexts[i]) {
+            if !x.past && !x.dated_past && c.fact.attribute.is_some() {
+                *m.entry((c.kind, c.unit.clone(), c.fact.attribute.clone()))
+                    .or_default() += 1;
+            }
+        }
+        m
+    };
+    let by_attribute: HashMap<usize, _> =
+        with_claims.iter().map(|&i| (i, attribute_keys(i))).collect();
+    let mut out = Vec::new();
+    for (n, &i) in with_claims.iter().enumerate() {
+        for &j in &with_claims[n + 1..] {
+            if source_key(&articles[i]).eq_ignore_ascii_case(source_key(&articles[j])) {
+                continue;
+            }
+            let hours = match (articles[i].published, articles[j].published) {
+                (Some(x), Some(y)) => {
+                    ((x.instant_minutes() - y.instant_minutes()).abs() as f64 / 60.0 / HOURS_SCALE)
+                        .min(1.0)
+                }
+                _ => 0.0,
+            };
+            let other_day = match (articles[i].published, articles[j].published) {
+                (Some(x), Some(y)) => x.date != y.date,
+                _ => false,
+            };
+            let similarity = vectors
+                .get(i)
+                .zip(vectors.get(j))
+                .map_or(0.0, |(x, y)| x.cosine(y));
+            for (ka, (a, ca)) in claims[i].iter().zip(&contexts[i]).enumerate() {
+                for (kb, (b, cb)) in claims[j].iter().zip(&contexts[j]).enumerate() {
+                    if !comparable(a, b) || ca.tabular || cb.tabular || ca.age || cb.age {
+                        continue;
+                    }
+                    let ratio = value_ratio(a, b);
+                    if ratio > MAX_RATIO {
+                        continue;
+                    }
+                    let tally = verdict::is_tally(a);
+                    let moments_differ =
+                        a.fact.agreement(&b.fact, Slot::Moment) == Agreement::Differ;
+                    let vetoes: Vec<Slot> = opts
+                        .vetoes
+                        .iter()
+                        .copied()
+                        .filter(|s| !(tally && *s == Slot::Moment))
+                        .collect();
+                    if facts::clash(&a.fact, &b.fact, &vetoes).is_some() {
+                        continue;
+                    }
+                    let key = |c: &Claim| (c.kind, c.unit.clone(), c.concept.clone());
+                    let present = |x: &ClaimContext| !x.past && !x.dated_past;
+                    let both_unique = present(ca)
+                        && present(cb)
+                        && counts[&i].get(&key(a)) == Some(&1)
+                        && counts[&j].get(&key(b)) == Some(&1);
+                    let mut evidence = BTreeSet::new();
+                    let local = overlap(&ca.local, &cb.local, &mut evidence);
+                    let sentence = overlap(&ca.sentence, &cb.sentence, &mut evidence);
+                    // A figure without a counted noun is only identified by the words around it.
+                    if a.kind != Kind::Count && local == 0.0 && sentence < 0.3 && !both_unique {
+                        continue;
+                    }
+                    let compatible = can_both_be_true(a, b);
+                    let mut x = vec![0.0; model::FEATURES.len()];
+                    x[0] = 1.0;
+                    x[f("local_context")] = local;
+                    x[f("sentence_context")] = sentence;
+                    x[f("specific_concept")] = f64::from(u8::from(
+                        a.kind == Kind::Count && a.concept.as_deref().is_some_and(|c| c != "people"),
+                    ));
+                    x[f("both_unique")] = f64::from(u8::from(both_unique));
+                    x[f("log_value_ratio")] = (ratio.ln() / MAX_RATIO.ln()).clamp(0.0, 1.0);
+                    x[f("values_compatible")] = f64::from(u8::from(compatible));
+                    x[f("dates_apart")] = f64::from(u8::from(dates_apart(&ca.dates, &cb.dates)));
+                    x[f("one_dated_past")] = f64::from(u8::from(ca.dated_past != cb.dated_past));
+                    x[f("one_marked_past")] = f64::from(u8::from(ca.past != cb.past));
+                    x[f("shared_anchor")] = f64::from(u8::from(share_anchor(ca, cb)));
+                    x[f("names_differ")] = f64::from(u8::from(different_names(ca, cb)));
+                    // Only asked of disputed values: it reads both articles' words.
+                    if !compatible {
+                        for k in [i, j] {
+                            words_of
+                                .entry(k)
+                                .or_insert_with(|| article_words(&articles[k].text));
+                        }
+                        x[f("foreign_names")] = f64::from(u8::from(foreign_names(
+                            ca,
+                            &words_of[&i],
+                            cb,
+                            &words_of[&j],
+                        )));
+                    }
+                    x[f("hours_apart")] = hours;
+                    let mut matched = Vec::new();
+                    for (slot, same, differs) in [
+                        (Slot::Attribute, "attribute_same", "attribute_differs"),
+                        (Slot::Holder, "holder_same", "holder_differs"),
+                        (Slot::Moment, "moment_same", "moment_differs"),
+                    ] {
+                        match a.fact.agreement(&b.fact, slot) {
+                            Agreement::Same => {
+                                x[f(same)] = 1.0;
+                                matched.push(format!(
+                                    "{}={}",
+                                    slot.as_str(),
+                                    slot_value(&a.fact, slot)
+                                ));
+                            }
+                            Agreement::Differ => x[f(differs)] = 1.0,
+                            Agreement::Unknown => {}
+                        }
+                    }
+                    x[f("scope_differs")] = f64::from(u8::from(
+                        a.fact.agreement(&b.fact, Slot::Scope) == Agreement::Differ,
+                    ));
+                    x[f("modality_differs")] = f64::from(u8::from(
+                        a.fact.agreement(&b.fact, Slot::Modality) == Agreement::Differ,
+                    ));
+                    match (&a.fact.attribution, &b.fact.attribution) {
+                        (Some(p), Some(q)) if p == q => x[f("attribution_same")] = 1.0,
+                        (Some(_), Some(_)) => x[f("attribution_differs")] = 1.0,
+                        _ => {}
+                    }
+                    x[f("both_in_lead")] = f64::from(u8::from(
+                        a.sentence_span[0] < LEAD_BYTES && b.sentence_span[0] < LEAD_BYTES,
+                    ));
+                    x[f("article_similarity")] = similarity;
+                    let kind = match a.kind {
+                        Kind::Count => Some("kind_count"),
+                        Kind::Money => Some("kind_money"),
+                        Kind::Percent => Some("kind_percent"),
+                        Kind::Measure | Kind::Magnitude => Some("kind_measure"),
+                        Kind::Duration => Some("kind_duration"),
+                        _ => None,
+                    };
+                    if let Some(k) = kind {
+                        x[f(k)] = 1.0;
+                    }
+                    x[f("tally")] = f64::from(u8::from(tally));
+                    x[f("head_word_same")] = f64::from(u8::from(match (&ca.head, &cb.head) {
+                        (Some(p), Some(q)) => p == q || crate::features::same_term(p, q),
+                        _ => false,
+                    }));
+                    let akey = |c: &Claim| (c.kind, c.unit.clone(), c.fact.attribute.clone());
+                    x[f("both_unique_attribute")] = f64::from(u8::from(
+                        present(ca)
+                            && present(cb)
+                            && a.fact.attribute.is_some()
+                            && a.fact.attribute == b.fact.attribute
+                            && by_attribute[&i].get(&akey(a)) == Some(&1)
+                            && by_attribute[&j].get(&akey(b)) == Some(&1),
+                    ));
+                    x[f("published_other_day")] = f64::from(u8::from(other_day));
+                    x[f("digits_alike")] = f64::from(u8::from(digits_alike(&a.text, &b.text)));
+                    x[f("counted_noun_same")] = f64::from(u8::from(
+                        a.noun_base.is_some() && a.noun_base == b.noun_base,
+                    ));
+                    out.push(Candidate {
+                        i,
+                        ka,
+                        j,
+                        kb,
+                        x,
+                        matched,
+                        moments_differ,
+                        local,
+                        sentence,
+                        evidence: evidence.into_iter().collect(),
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether two figures are written with the same digits but one changed, or two swapped
+/// (`4.705` and `4.075`, `7.991.960` and `7.991.160`): the mark of a typo or a misread copy, and so of
+/// one fact.
+pub fn digits_alike(a: &str, b: &str) -> bool {
+    let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<Vec<char>>();
+    let (x, y) = (digits(a), digits(b));
+    if x.len() != y.len() || x.len() < 2 || x == y {
+        return false;
+    }
+    let differ: Vec<usize> = (0..x.len()).filter(|&k| x[k] != y[k]).collect();
+    match differ.as_slice() {
+        [_] => true,
+        [p, q] => q - p == 1 && x[*p] == y[*q] && x[*q] == y[*p],
+        _ => false,
+    }
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// The alignments of a story. See the module docs.
+pub fn story_alignments(story: &Story, input: &StoryInput, opts: &AlignOptions) -> Vec<Alignment> {
+    let scored = story_candidates(story, input, opts)
+        .into_iter()
+        .map(|c| (opts.model.predict(&c.x), c))
+        .collect();
+    align_scored(story, input, opts, scored)
+}
+
+/// The alignments of a story from its candidates, each with its confidence (the model's, or one
+/// predicted by a model fitted without this story, for cross-validation).
+pub fn align_scored(
+    story: &Story,
+    input: &StoryInput,
+    opts: &AlignOptions,
+    scored: Vec<(f64, Candidate)>,
+) -> Vec<Alignment> {
+    let floor = opts.min_alignment.min(opts.min_confidence);
+    let mut cands: Vec<(f64, Candidate)> = scored
+        .into_iter()
+        .filter(|(p, _)| *p >= floor)
+        .collect();
+    let (articles, claims) = (input.articles, input.claims);
+    let id = |c: &Candidate| (&claims[c.i][c.ka].id, &claims[c.j][c.kb].id);
+    cands.sort_by(|(p, x), (q, y)| q.total_cmp(p).then_with(|| id(x).cmp(&id(y))));
+    let mut used: BTreeSet<(usize, usize, usize)> = BTreeSet::new();
+    let mut out = Vec::new();
+    for (p, c) in cands {
+        // One figure aligns to at most one figure of each other article.
+        if used.contains(&(c.i, c.ka, c.j)) || used.contains(&(c.j, c.kb, c.i)) {
+            continue;
+        }
+        used.insert((c.i, c.ka, c.j));
+        used.insert((c.j, c.kb, c.i));
+        let (a, b) = (&claims[c.i][c.ka], &claims[c.j][c.kb]);
+        let mut cmp = verdict::compare(
+            a,
+            articles[c.i].published.as_ref(),
+            b,
+            articles[c.j].published.as_ref(),
+        );
+        if cmp.verdict == Verdict::Conflict && c.moments_differ {
+            cmp.verdict = Verdict::Update;
+            cmp.reason = format!(
+                "a tally at two moments ({} and {}): {}",
+                a.fact.moment.join(", "),
+                b.fact.moment.join(", "),
+                cmp.reason
+            );
+        }
+        if cmp.verdict == Verdict::Conflict {
+            if let (Some(x), Some(y)) = (&a.fact.attribution, &b.fact.attribution) {
+                if x != y {
+                    cmp.verdict = Verdict::Attributed;
+                    cmp.reason = format!(
+                        "two sources disagree: {} according to {x}, {} according to {y}",
+                        verdict::describe(a),
+                        verdict::describe(b)
+                    );
+                }
+            }
+        }
+        let least = if cmp.verdict == Verdict::Consistent {
+            opts.min_alignment
+        } else {
+            opts.min_confidence
+        };
+        if p < least {
+            continue;
+        }
+        let reason = if c.matched.is_empty() {
+            cmp.reason
+        } else {
+            format!("{}; same {}", cmp.reason, c.matched.join(", "))
+        };
+        out.push(Alignment {
+            id: format!("{}~{}", a.id, b.id),
+            story: story.id.clone(),
+            a: a.id.clone(),
+            b: b.id.clone(),
+            confidence: round3(p),
+            local_context: round3(c.local),
+            sentence_context: round3(c.sentence),
+            verdict: cmp.verdict,
+            reason,
+            matched: c.matched,
+            evidence: c.evidence,
+            gap: cmp.gap,
+            relative_gap: (cmp.relative_gap * 10_000.0).round() / 10_000.0,
+            diff: word_diff(&a.sentence, &b.sentence),
+        });
+    }
+    out
+}
