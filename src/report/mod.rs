@@ -62,6 +62,9 @@ pub struct Document {
     pub duplicate_of: Option<String>,
     /// Its story, if any.
     pub story: Option<String>,
+    /// Outlet, credits and independent source (`source` and `title` above
+    /// are read from the text when not given; see [`crate::provenance`]).
+    pub provenance: crate::provenance::Provenance,
 }
 
 /// One place of a shared passage.
@@ -119,6 +122,8 @@ pub struct Alignment {
     pub relative_gap: f64,
     /// Word diff of `lhs`'s sentence into `rhs`'s.
     pub diff: Vec<DiffPart>,
+    /// Outlets and independent sources behind `a`'s value and `b`'s.
+    pub support: [crate::provenance::Support; 2],
 }
 
 /// Every source's value for one fact.
@@ -138,6 +143,8 @@ pub struct Group {
     pub outliers: Vec<String>,
     /// Any conflict or update inside.
     pub disputed: bool,
+    /// Outlets and independent sources behind all its values.
+    pub support: crate::provenance::Support,
 }
 
 /// One source's value in a [`Group`].
@@ -153,6 +160,9 @@ pub struct GroupValue {
     pub text: String,
     /// The interval in words.
     pub value: String,
+    /// Outlets and independent sources behind this value (the group's
+    /// claims that can both be true with it).
+    pub support: crate::provenance::Support,
 }
 
 /// Counts.
@@ -298,7 +308,7 @@ pub fn build_observed(
     let (vectors, idf) = par_vectors_idf(articles, &cleaned);
     let stories = par_stories(articles, &vectors, &dedup, &opts.stories);
     stage_done(STAGES[3]);
-    let report = assemble(
+    let mut report = assemble(
         articles,
         Stages {
             cleaned,
@@ -310,6 +320,7 @@ pub fn build_observed(
         },
         diagnostics,
     );
+    crate::provenance::annotate(&mut report, articles);
     stage_done(STAGES[4]);
     Ok(report)
 }
@@ -390,6 +401,7 @@ fn assemble(articles: &[Article], stages: Stages, diagnostics: Vec<Diagnostic>) 
             line: a.origin.line,
             duplicate_of: dedup.cluster_of[i].map(|c| dedup.clusters[c].id.clone()),
             story: story_of.get(&i).map(|s| s.to_string()),
+            provenance: Default::default(),
         })
         .collect();
     let mut claims: Vec<Claim> = claims_per_doc.into_iter().flatten().collect();
@@ -600,6 +612,7 @@ fn story_alignments(
                     gap: cmp.gap,
                     relative_gap: (cmp.relative_gap * 10_000.0).round() / 10_000.0,
                     diff: word_diff(&a.sentence, &b.sentence),
+                    support: Default::default(),
                 });
             }
         }
@@ -647,6 +660,7 @@ fn story_groups(
                     source: articles[i].source.clone(),
                     text: c.text.clone(),
                     value: format_interval(c),
+                    support: Default::default(),
                 });
             }
             let set: BTreeSet<&str> = members.iter().copied().collect();
@@ -682,6 +696,7 @@ fn story_groups(
                 values,
                 outliers,
                 disputed,
+                support: Default::default(),
             })
         })
         .collect()
