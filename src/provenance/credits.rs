@@ -425,6 +425,17 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_text_credits_without_panic(s in "([A-Za-z0-9 .,:()\\-–\u{a0}\né]|via |dilansir dari |\\(ANTARA\\)|Reuters|mengutip ){0,60}") {
+            for c in credits(&s, None, Table::builtin()) {
+                proptest::prop_assert!(c.span[0] <= c.span[1] && c.span[1] <= s.len());
+                proptest::prop_assert!(c.covers[0] <= c.covers[1] && c.covers[1] <= s.len());
+                proptest::prop_assert!(s.is_char_boundary(c.covers[0]) && s.is_char_boundary(c.covers[1]));
+            }
+        }
+    }
+
     #[test]
     fn own_outlet_and_odd_text() {
         assert!(credits(

@@ -57,11 +57,13 @@ pub fn read_head(text: &str, table: &Table) -> Head {
         }
     }
     for (n, &(start, line)) in lines.iter().enumerate() {
-        // A kicker (`NATO - Rusia:`) is not a dateline.
-        if line.trim_end().ends_with(':') {
+        // A short kicker (`NATO - Rusia:`) is not a dateline.
+        if line.trim_end().ends_with(':') && line.trim().len() < 40 {
             continue;
         }
-        let joined: String = lines[n..lines.len().min(n + 3)]
+        // detik writes `Jakarta\n-\n`: a short line is read with the next two.
+        let take = if line.trim().len() <= 40 { 3 } else { 1 };
+        let joined: String = lines[n..lines.len().min(n + take)]
             .iter()
             .map(|(_, l)| l.trim())
             .collect::<Vec<_>>()
@@ -156,8 +158,10 @@ fn dateline(s: &str, table: &Table) -> Option<Dateline> {
                         .find(|c: char| c.is_whitespace() || c == ',')
                         .map_or(s.len(), |e| i + e);
                     let token_start = s[..i]
-                        .rfind(|c: char| c.is_whitespace() || c == ',')
-                        .map_or(start, |b| b + 1);
+                        .char_indices()
+                        .rev()
+                        .find(|&(_, c)| c.is_whitespace() || c == ',')
+                        .map_or(start, |(b, c)| b + c.len_utf8());
                     let glued = i > start
                         && bytes[i - 1].is_ascii_alphanumeric()
                         && bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric);
@@ -166,6 +170,13 @@ fn dateline(s: &str, table: &Table) -> Option<Dateline> {
                         continue;
                     }
                     stop = Some((i, '-'));
+                    break;
+                }
+                // `BANJARMASINPOST.CO.ID. BANJARBARU -`: a dot after an address ends a name.
+                '.' if s[i + 1..].starts_with([' ', '\u{a0}'])
+                    && is_address(s[start..i].rsplit(' ').next().unwrap_or("")) =>
+                {
+                    stop = Some((i, ','));
                     break;
                 }
                 '\n' | '.' | '!' | '?' | '"' | '“' if !address_dot(s, i) => break,
@@ -221,6 +232,16 @@ fn dateline(s: &str, table: &Table) -> Option<Dateline> {
         }
         if bare.is_empty() {
             continue;
+        }
+        // An address and a place without the comma: `Tribunjogja.com Inggris`, `JAKARTA KOMPAS.com`.
+        let (bare, place) = match (bare.split_once(' '), bare.rsplit_once(' ')) {
+            _ if table.known(bare).is_some() => (bare, None),
+            (Some((first, rest)), _) if is_address(first) => (first, Some(rest.trim())),
+            (_, Some((rest, last))) if is_address(last) => (last, Some(rest.trim())),
+            _ => (bare, None),
+        };
+        if let Some(p) = place.filter(|p| !p.is_empty()) {
+            places.push(p);
         }
         let outlet = if is_address(bare) {
             table.resolve(bare)
@@ -279,11 +300,10 @@ fn plausible_name(name: &str) -> bool {
         })
 }
 
-/// `Laporan Wartawan TribunSolo.com, …` and the like: an address after a
-/// reporter's credit.
+/// `Laporan Wartawan TribunSolo.com, …` and the like: an address or a
+/// known outlet after a reporter's credit.
 fn credit_line(line: &str, table: &Table) -> Option<Outlet> {
     let l = line.trim();
-    let lower = l.to_lowercase();
     let rest = [
         "laporan wartawan ",
         "laporan reporter ",
@@ -291,9 +311,17 @@ fn credit_line(line: &str, table: &Table) -> Option<Outlet> {
         "penulis ",
     ]
     .iter()
-    .find_map(|p| lower.starts_with(p).then(|| &l[p.len()..]))?;
-    let token = rest.split([',', ' ']).next()?;
-    is_address(token).then(|| table.resolve(token)).flatten()
+    .find_map(|p| {
+        l.get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p))
+            .then(|| &l[p.len()..])
+    })?;
+    let name = rest.split(',').next()?.trim();
+    let token = name.split(' ').next()?;
+    if is_address(token) {
+        return table.resolve(token);
+    }
+    table.known(name)
 }
 
 /// Whether a line reads as a headline (see the module docs).
@@ -435,6 +463,16 @@ mod tests {
             None
         );
         assert_eq!(head("Satu Judul Saja Tanpa Isi").2, None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_reads_without_panic(s in "[A-Za-z0-9 .,:()\\-–—\u{a0}\néÅ]{0,120}") {
+            let h = read_head(&s, Table::builtin());
+            if let Some((_, [a, b])) = h.wire {
+                proptest::prop_assert!(a <= b && b <= s.len());
+            }
+        }
     }
 
     #[test]

@@ -182,11 +182,13 @@ impl Table {
 /// Whether a token is written as a web address (`Liputan6.com`, `TEMPO.CO`,
 /// `pos-kupang.com`): letters, digits and hyphens, then a known suffix.
 pub fn is_address(token: &str) -> bool {
-    let t = token.trim_end_matches(['.', ',']).to_ascii_lowercase();
+    let t = token
+        .trim_end_matches(['.', ',', ':', '-', '–', '—'])
+        .to_ascii_lowercase();
     let t = t.strip_prefix("www.").unwrap_or(&t);
     SUFFIXES.iter().any(|s| {
         t.strip_suffix(s).is_some_and(|stem| {
-            !stem.is_empty()
+            !matches!(stem, "" | "co" | "com" | "go" | "or" | "net" | "www")
                 && stem
                     .chars()
                     .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
@@ -238,7 +240,9 @@ fn host_key(name: &str) -> String {
 /// ```
 pub fn normalize_key(name: &str) -> String {
     let h = lowercase_host(name);
-    let mut stem = h.as_str();
+    // The last word may be an address (`POS KUPANG.COM`).
+    let (before, last) = h.rsplit_once(' ').unwrap_or(("", h.as_str()));
+    let mut stem = last.trim_end_matches(['.', ',', ':', '-', '–', '—']);
     if is_address(stem) {
         for s in SUFFIXES {
             if let Some(x) = stem.strip_suffix(s) {
@@ -246,8 +250,14 @@ pub fn normalize_key(name: &str) -> String {
                 break;
             }
         }
+    } else {
+        stem = last;
     }
-    stem.chars().filter(|c| c.is_alphanumeric()).collect()
+    before
+        .chars()
+        .chain(stem.chars())
+        .filter(|c| c.is_alphanumeric())
+        .collect()
 }
 
 #[cfg(test)]
