@@ -255,6 +255,9 @@ impl CheckArgs {
         {
             policy.min_level = l.parse::<Level>()?;
         }
+        if let Some(n) = file.check.min_independent_sources {
+            policy.min_independent = n;
+        }
         policy.ignore = file
             .ignore
             .iter()

@@ -302,3 +302,42 @@ fn idnews_outlets_read_from_the_text() {
     assert!(pct(all.right, all.read) >= 98.0, "precision {all:?}");
     assert!(pct(all.named_found, all.named) >= 90.0, "recall {all:?}");
 }
+
+#[test]
+fn check_can_require_independent_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = fixture();
+    let outcome = |min: usize| {
+        let cfg = dir.path().join(format!("min{min}.toml"));
+        std::fs::write(
+            &cfg,
+            format!("[check]\nfail_on = [\"conflict\"]\nmin_independent_sources = {min}\n"),
+        )
+        .unwrap();
+        let (code, out, err) = run(&[
+            "check",
+            &fixture,
+            "--config",
+            cfg.to_str().unwrap(),
+            "--format",
+            "json",
+        ]);
+        let v: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}{err}"));
+        (code, v)
+    };
+    // Each conflict sets the wire's figure (one independent source) against
+    // the Vandermeer Post's (one): with 1 they count, with 2 they do not.
+    let (code, one) = outcome(1);
+    assert_eq!(code, 1);
+    assert!(
+        one["summary"]["failing_by_kind"]["conflict"]
+            .as_u64()
+            .unwrap()
+            >= 1,
+        "{one}"
+    );
+    let (code, two) = outcome(2);
+    assert_eq!(code, 0, "{two}");
+    assert_eq!(two["summary"]["failing"], 0);
+    assert!(two["summary"]["ignored"].as_u64().unwrap() >= 1);
+}
