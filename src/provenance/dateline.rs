@@ -233,11 +233,21 @@ fn dateline(s: &str, table: &Table) -> Option<Dateline> {
         if bare.is_empty() {
             continue;
         }
-        // An address and a place without the comma: `Tribunjogja.com Inggris`, `JAKARTA KOMPAS.com`.
+        // An address and a place without the comma: `Tribunjogja.com Inggris`,
+        // `JAKARTA KOMPAS.com`; not a sentence's first words (`Menurut Kompas.com`).
+        let placelike = |p: &str| {
+            let stop = crate::features::stopwords();
+            p.split_whitespace()
+                .all(|w| !stop.contains(&w.to_lowercase()))
+        };
         let (bare, place) = match (bare.split_once(' '), bare.rsplit_once(' ')) {
             _ if table.known(bare).is_some() => (bare, None),
-            (Some((first, rest)), _) if is_address(first) => (first, Some(rest.trim())),
-            (_, Some((rest, last))) if is_address(last) => (last, Some(rest.trim())),
+            (Some((first, rest)), _) if is_address(first) && placelike(rest) => {
+                (first, Some(rest.trim()))
+            }
+            (_, Some((rest, last))) if is_address(last) && placelike(rest) => {
+                (last, Some(rest.trim()))
+            }
             _ => (bare, None),
         };
         if let Some(p) = place.filter(|p| !p.is_empty()) {

@@ -333,10 +333,14 @@ pub fn annotate(report: &mut Report, articles: &[Article]) {
 
 impl Provenance {
     /// One line for a report: what was read from the text and whom the
-    /// article credits, or nothing when there is neither.
+    /// article credits, or nothing when there is neither (a place alone is
+    /// left to the JSON).
     ///
     /// `from the text: source, title · credits Kompas.com (dilansir dari, whole article)`
     pub fn describe(&self) -> Option<String> {
+        if self.credits.is_empty() && self.read_from_text.iter().all(|f| *f == "place") {
+            return None;
+        }
         let mut parts = Vec::new();
         let read: Vec<&str> = self
             .read_from_text
