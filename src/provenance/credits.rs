@@ -307,8 +307,57 @@ fn name_after(text: &str, from: usize, table: &Table, taken: bool) -> Option<(Ou
     }
     let end = end?;
     let name = &text[start..end];
+    // `dikutip Selasa (17/6)` is quoted on a Tuesday, not from one.
+    let first = name.split_whitespace().next().unwrap_or("").to_lowercase();
+    if CALENDAR.contains(&first.as_str()) {
+        return None;
+    }
     table.resolve(name).map(|o| (o, end))
 }
+
+/// Day and month names (Indonesian, English) that follow a cue as a date.
+const CALENDAR: [&str; 40] = [
+    "senin",
+    "selasa",
+    "rabu",
+    "kamis",
+    "jumat",
+    "jum'at",
+    "sabtu",
+    "minggu",
+    "ahad",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "januari",
+    "februari",
+    "maret",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "agustus",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+    "january",
+    "february",
+    "march",
+    "may",
+    "june",
+    "july",
+    "august",
+    "october",
+    "december",
+    "pekan",
+    "hari",
+    "kemarin",
+];
 
 /// Whether every word of a name starts with a capital.
 fn capitalised(name: &str) -> bool {
@@ -409,6 +458,11 @@ mod tests {
             names("By Jane Doe, Associated Press\nA ferry sank."),
             vec![("AP".into(), a, true)]
         );
+    }
+
+    #[test]
+    fn a_day_after_a_cue_is_a_date_not_a_source() {
+        assert!(names("Hal itu dikutip Selasa (17/6/2025) dari keterangan resmi.").is_empty());
     }
 
     #[test]
