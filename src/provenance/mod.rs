@@ -24,7 +24,9 @@
 //!    it, so five outlets running one Reuters story are one independent
 //!    source. A value's [`Support`] counts the outlets and the independent
 //!    sources of the claims in its fact group that agree with it (whose
-//!    intervals can both be true).
+//!    intervals can both be true); an alignment whose two claims come from
+//!    one source names it (`one_source`): a copy that differs from the wire
+//!    it credits is not a disagreement between two newsrooms.
 //!
 //! Outlet names are normalised with a table kept as data
 //! (`data/outlets.tsv`, see [`outlets`]).
@@ -328,6 +330,23 @@ pub fn annotate(report: &mut Report, articles: &[Article]) {
                 .unwrap_or_default()
         };
         al.support = [side(&al.a), side(&al.b)];
+        if let (Some(a), Some(b)) = (claim_at.get(al.a.as_str()), claim_at.get(al.b.as_str())) {
+            let (ra, rb) = (who(a).1, who(b).1);
+            al.one_source = (ra == rb)
+                .then(|| root_name.get(&ra).map(|s| s.to_string()))
+                .flatten();
+        }
+    }
+}
+
+/// An alignment's reason, with a note when both claims come from one source.
+pub fn reason_with_source(a: &crate::report::Alignment) -> String {
+    match &a.one_source {
+        Some(s) => format!(
+            "{} (both from one source, {s}: a copy differs from its source)",
+            a.reason
+        ),
+        None => a.reason.clone(),
     }
 }
 

@@ -517,7 +517,7 @@ fn pair(out: &mut String, p: &Page, a: &Alignment) {
         escape(&kind_name(ca)),
         p.claim_link(&ca.id, &ca.text),
         p.claim_link(&cb.id, &cb.text),
-        escape(&a.reason),
+        escape(&crate::provenance::reason_with_source(a)),
         escape(sa),
         escape(&format!("{} · {}", ca.doc, a.support[0])),
         side(&a.diff, "delete", figure_in_sentence(ca)),

@@ -71,7 +71,7 @@ pub fn render(r: &Report) -> String {
                 "### {label}: {} vs {}\n\n{}\n\n- **{}** (`{}`; {}): {}\n- **{}** (`{}`; {}): {}\n\nEvidence: {} (score {:.2})\n",
                 md(&ca.text),
                 md(&cb.text),
-                md(&a.reason),
+                md(&crate::provenance::reason_with_source(a)),
                 md(&src(&ca.doc)),
                 md(&ca.doc),
                 a.support[0],

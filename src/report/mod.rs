@@ -124,6 +124,9 @@ pub struct Alignment {
     pub diff: Vec<DiffPart>,
     /// Outlets and independent sources behind `a`'s value and `b`'s.
     pub support: [crate::provenance::Support; 2],
+    /// The independent source both claims come from, when they share one
+    /// (a copy that differs from the wire it credits, not two newsrooms).
+    pub one_source: Option<String>,
 }
 
 /// Every source's value for one fact.
@@ -613,6 +616,7 @@ fn story_alignments(
                     relative_gap: (cmp.relative_gap * 10_000.0).round() / 10_000.0,
                     diff: word_diff(&a.sentence, &b.sentence),
                     support: Default::default(),
+                    one_source: None,
                 });
             }
         }

@@ -145,7 +145,11 @@ fn alignment(out: &mut String, r: &Report, a: &Alignment, style: &Style) {
         style.width,
         "  ",
     ));
-    out.push_str(&wrap(&a.reason, style.width, "  "));
+    out.push_str(&wrap(
+        &crate::provenance::reason_with_source(a),
+        style.width,
+        "  ",
+    ));
     let _ = writeln!(out, "  {}:", ca.doc);
     out.push_str(&wrap(&side(&a.diff, "delete", style), style.width, "    "));
     let _ = writeln!(out, "  {}:", cb.doc);

@@ -5,7 +5,8 @@
 //! credit it with small edits (one keeps the `(Reuters)` dateline, one signs
 //! off `(Reuters)`, one gives no source field and says "according to a
 //! Reuters report" under its own `COAST GAZETTE` dateline), and one
-//! independent report with a different head count.
+//! independent report with a different head count. The Harbour Times copy
+//! changes the wire's 27 ships to 29.
 
 use std::collections::BTreeMap;
 
@@ -98,6 +99,17 @@ fn independence_counts_in_json() {
         .map(|s| s["independent"].as_u64().unwrap())
         .collect();
     assert_eq!(sides, [1, 1]);
+    assert!(dispute["one_source"].is_null());
+    // The Harbour Times copy changed the wire's 27 ships to 29: a copy that
+    // differs from its source, not two newsrooms disagreeing.
+    let copy = r["alignments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == "port-strike.harbourtimes@353-361~port-strike.reuters@353-361")
+        .expect("the ships pair");
+    assert_eq!(copy["verdict"], "conflict");
+    assert_eq!(copy["one_source"], "Reuters");
 }
 
 #[test]
@@ -109,6 +121,7 @@ fn independence_counts_in_text_and_html() {
         "{text}"
     );
     assert!(text.contains("from the text: source"), "{text}");
+    assert!(text.contains("(both from one source,"), "{text}");
     assert!(
         text.contains("credits Reuters (according to, whole article)"),
         "{text}"
