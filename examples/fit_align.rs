@@ -24,7 +24,9 @@ use rayon::prelude::*;
 use crosscheck::claims::Lexicon;
 use crosscheck::eval::{idnews_input, label_files, score_alignments, Judgements, Truth};
 use crosscheck::ingest::load;
-use crosscheck::reconcile::align::{align_scored, story_candidates, AlignOptions, Candidate, StoryInput};
+use crosscheck::reconcile::align::{
+    align_scored, story_candidates, AlignOptions, Candidate, StoryInput,
+};
 use crosscheck::reconcile::facts::Slot;
 use crosscheck::reconcile::model::{Model, FEATURES};
 use crosscheck::report::{build, run_stages, ReportOptions};
@@ -148,7 +150,9 @@ fn main() -> anyhow::Result<()> {
             cands.iter().map(|c| (m.predict(&c.x), c.clone())).collect()
         })
         .collect();
-    println!("cross-validated ({folds} folds by story), the report's alignment on held-out scores:");
+    println!(
+        "cross-validated ({folds} folds by story), the report's alignment on held-out scores:"
+    );
     println!("  min-confidence  disputes  judged  precision  dispute-recall  align-precision  align-recall");
     for t in [0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9] {
         let o = AlignOptions {
@@ -176,7 +180,10 @@ fn main() -> anyhow::Result<()> {
         }
     }
     let model = fit(&|_| true);
-    println!("weights (fitted on all {} examples, L2 {l2}): agree | dispute", examples.len());
+    println!(
+        "weights (fitted on all {} examples, L2 {l2}): agree | dispute",
+        examples.len()
+    );
     for (k, f) in FEATURES.iter().enumerate() {
         println!("  {f:22} {:+.3} | {:+.3}", model.agree[k], model.dispute[k]);
     }

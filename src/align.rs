@@ -257,7 +257,11 @@ pub fn contexts(
                 let n = before.len();
                 before.drain(..n.div_ceil(2));
             }
-            let head = before.iter().rev().find(|f| !f.number).map(|f| f.key.clone());
+            let head = before
+                .iter()
+                .rev()
+                .find(|f| !f.number)
+                .map(|f| f.key.clone());
             if right.is_some() {
                 after.truncate(after.len() / 2);
             }

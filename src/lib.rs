@@ -15,6 +15,7 @@ pub mod minhash;
 pub mod normalize;
 pub mod output;
 pub mod progress;
+pub mod provenance;
 pub mod reconcile;
 pub mod report;
 pub mod shingle;

@@ -121,6 +121,9 @@ pub struct CheckSection {
     pub min_severity: Option<String>,
     /// Baseline file, relative to the configuration file.
     pub baseline: Option<PathBuf>,
+    /// Independent sources each value of a conflict or update needs before
+    /// the finding counts (see [`crate::provenance`]).
+    pub min_independent_sources: Option<usize>,
 }
 
 /// `[[ignore]]`: a finding is ignored when it matches every key the rule gives.
@@ -233,6 +236,7 @@ lexicons = ["lex.tsv"]
 [check]
 fail_on = ["conflict"]
 min_severity = "warning"
+min_independent_sources = 2
 [[ignore]]
 concept = "troops"
 reason = "known"
@@ -240,6 +244,7 @@ reason = "known"
         let cfg = FileConfig::parse(text, Path::new("x/c.toml")).unwrap();
         assert_eq!(cfg.dedup.threshold, Some(0.85));
         assert_eq!(cfg.ignore.len(), 1);
+        assert_eq!(cfg.check.min_independent_sources, Some(2));
         assert_eq!(cfg.resolve(Path::new("lex.tsv")), Path::new("x/lex.tsv"));
     }
 

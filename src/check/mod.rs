@@ -205,6 +205,10 @@ pub struct Finding {
     pub baselined: bool,
     /// Fails the check (a kind in `fail_on`, not baselined).
     pub failing: bool,
+    /// For a conflict or update: the independent sources behind its weaker
+    /// value (for [`Policy::min_independent`]).
+    #[serde(skip)]
+    pub independent: Option<usize>,
 }
 
 /// The policy: what fails and what is not reported.
@@ -216,6 +220,9 @@ pub struct Policy {
     pub min_level: Level,
     /// Ignore rules.
     pub ignore: Vec<Ignore>,
+    /// Independent sources each value of a conflict or update needs before
+    /// the finding counts (`min_independent_sources`; 1 = every finding).
+    pub min_independent: usize,
 }
 
 impl Default for Policy {
@@ -224,6 +231,7 @@ impl Default for Policy {
             fail_on: [Kind::NearDuplicate, Kind::Conflict, Kind::InputError].into(),
             min_level: Level::Note,
             ignore: Vec::new(),
+            min_independent: 1,
         }
     }
 }
@@ -435,6 +443,7 @@ pub fn findings(report: &Report, articles: &[Article]) -> Vec<Finding> {
                     locations: vec![la, lb],
                     baselined: false,
                     failing: false,
+                    independent: None,
                 },
             ));
         }
@@ -544,6 +553,7 @@ fn alignment_finding(
             locations: vec![la, lb],
             baselined: false,
             failing: false,
+            independent: Some(al.support[0].independent.min(al.support[1].independent)),
         },
     ))
 }
@@ -579,6 +589,7 @@ fn diagnostic_finding(d: &Diagnostic) -> (String, (String, usize), Finding) {
             }],
             baselined: false,
             failing: false,
+            independent: None,
         },
     )
 }
@@ -600,7 +611,8 @@ pub fn apply(
                 f.baselined = true;
             }
         }
-        if f.level < policy.min_level || policy.ignore.iter().any(|r| r.matches(&f)) {
+        let weak = f.independent.is_some_and(|n| n < policy.min_independent);
+        if weak || f.level < policy.min_level || policy.ignore.iter().any(|r| r.matches(&f)) {
             ignored += 1;
             continue;
         }

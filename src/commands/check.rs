@@ -18,12 +18,12 @@ use crate::check::config::FileConfig;
 use crate::check::{self, formats, Ignore, Kind, Level, Policy};
 use crate::claims::Lang;
 use crate::dedup::{DedupOptions, Keep};
-use crate::reconcile::align::AlignOptions;
 use crate::error::{Error, Result};
 use crate::ingest::{load, InputOptions};
 use crate::lsh::LshParams;
 use crate::minhash::NumPerm;
 use crate::output::{terminal_safe, write_atomic, Target};
+use crate::reconcile::align::AlignOptions;
 use crate::report::{build, ReportOptions};
 use crate::stories::StoryOptions;
 
@@ -268,6 +268,9 @@ impl CheckArgs {
             .or(file.check.min_severity.as_deref())
         {
             policy.min_level = l.parse::<Level>()?;
+        }
+        if let Some(n) = file.check.min_independent_sources {
+            policy.min_independent = n;
         }
         policy.ignore = file
             .ignore

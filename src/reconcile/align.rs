@@ -61,6 +61,12 @@ pub struct Alignment {
     pub relative_gap: f64,
     /// Word diff of `lhs`'s sentence into `rhs`'s.
     pub diff: Vec<DiffPart>,
+    /// Outlets and independent sources behind `a`'s value and `b`'s (filled by
+    /// [`crate::provenance::annotate`]).
+    pub support: [crate::provenance::Support; 2],
+    /// The independent source both claims come from, when they share one
+    /// (a copy that differs from the wire it credits, not two newsrooms).
+    pub one_source: Option<String>,
 }
 
 /// Settings of alignment.
@@ -196,8 +202,10 @@ pub fn story_candidates(story: &Story, input: &StoryInput, opts: &AlignOptions) 
         }
         m
     };
-    let by_attribute: HashMap<usize, _> =
-        with_claims.iter().map(|&i| (i, attribute_keys(i))).collect();
+    let by_attribute: HashMap<usize, _> = with_claims
+        .iter()
+        .map(|&i| (i, attribute_keys(i)))
+        .collect();
     let mut out = Vec::new();
     for (n, &i) in with_claims.iter().enumerate() {
         for &j in &with_claims[n + 1..] {
@@ -259,7 +267,8 @@ pub fn story_candidates(story: &Story, input: &StoryInput, opts: &AlignOptions) 
                     x[f("local_context")] = local;
                     x[f("sentence_context")] = sentence;
                     x[f("specific_concept")] = f64::from(u8::from(
-                        a.kind == Kind::Count && a.concept.as_deref().is_some_and(|c| c != "people"),
+                        a.kind == Kind::Count
+                            && a.concept.as_deref().is_some_and(|c| c != "people"),
                     ));
                     x[f("both_unique")] = f64::from(u8::from(both_unique));
                     x[f("log_value_ratio")] = (ratio.ln() / MAX_RATIO.ln()).clamp(0.0, 1.0);
@@ -371,7 +380,11 @@ pub fn story_candidates(story: &Story, input: &StoryInput, opts: &AlignOptions) 
 /// (`4.705` and `4.075`, `7.991.960` and `7.991.160`): the mark of a typo or a misread copy, and so of
 /// one fact.
 pub fn digits_alike(a: &str, b: &str) -> bool {
-    let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<Vec<char>>();
+    let digits = |s: &str| {
+        s.chars()
+            .filter(char::is_ascii_digit)
+            .collect::<Vec<char>>()
+    };
     let (x, y) = (digits(a), digits(b));
     if x.len() != y.len() || x.len() < 2 || x == y {
         return false;
@@ -406,10 +419,8 @@ pub fn align_scored(
     scored: Vec<(f64, Candidate)>,
 ) -> Vec<Alignment> {
     let floor = opts.min_alignment.min(opts.min_confidence);
-    let mut cands: Vec<(f64, Candidate)> = scored
-        .into_iter()
-        .filter(|(p, _)| *p >= floor)
-        .collect();
+    let mut cands: Vec<(f64, Candidate)> =
+        scored.into_iter().filter(|(p, _)| *p >= floor).collect();
     let (articles, claims) = (input.articles, input.claims);
     let id = |c: &Candidate| (&claims[c.i][c.ka].id, &claims[c.j][c.kb].id);
     cands.sort_by(|(p, x), (q, y)| q.total_cmp(p).then_with(|| id(x).cmp(&id(y))));
@@ -478,6 +489,8 @@ pub fn align_scored(
             gap: cmp.gap,
             relative_gap: (cmp.relative_gap * 10_000.0).round() / 10_000.0,
             diff: word_diff(&a.sentence, &b.sentence),
+            support: Default::default(),
+            one_source: None,
         });
     }
     out

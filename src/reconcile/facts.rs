@@ -117,10 +117,10 @@ impl FactKey {
                 (Some(x), Some(y)) => {
                     let words = |s: &str| s.split(' ').map(str::to_string).collect::<Vec<_>>();
                     let (wx, wy) = (words(x), words(y));
-                    if wx
-                        .iter()
-                        .any(|a| wy.iter().any(|b| a == b || crate::features::same_term(a, b)))
-                    {
+                    if wx.iter().any(|a| {
+                        wy.iter()
+                            .any(|b| a == b || crate::features::same_term(a, b))
+                    }) {
                         Agreement::Same
                     } else {
                         Agreement::Differ
@@ -202,7 +202,9 @@ fn lexicon() -> &'static HashMap<&'static str, Vec<Entry>> {
                 continue;
             };
             let words: Vec<&'static str> = phrase.split(' ').collect();
-            m.entry(words[0]).or_default().push(Entry { slot, value, words });
+            m.entry(words[0])
+                .or_default()
+                .push(Entry { slot, value, words });
         }
         // Longer phrases first, so that `laba bersih` wins over `laba`.
         for v in m.values_mut() {
@@ -349,17 +351,20 @@ pub fn keys(text: &str, claims: &[Claim]) -> Vec<FactKey> {
                 .entry(c.sentence_span)
                 .or_insert_with(|| sentence_level(text, words, &of_sentence[&c.sentence_span]))
                 .clone();
-            key_of(text, c, words, &of_sentence[&c.sentence_span], moment, attribution)
+            key_of(
+                text,
+                c,
+                words,
+                &of_sentence[&c.sentence_span],
+                moment,
+                attribution,
+            )
         })
         .collect()
 }
 
 /// The moment markers and the attribution of a sentence.
-fn sentence_level(
-    text: &str,
-    words: &[Word],
-    claims: &[&Claim],
-) -> (Vec<String>, Option<String>) {
+fn sentence_level(text: &str, words: &[Word], claims: &[&Claim]) -> (Vec<String>, Option<String>) {
     let all: Vec<&Word> = words.iter().collect();
     let mut moment: BTreeSet<String> = BTreeSet::new();
     for k in 0..all.len() {
@@ -380,8 +385,11 @@ fn sentence_level(
     // Attribution: a name right after a speech verb, or right before an English one.
     let mut attribution = None;
     for k in 0..all.len() {
-        let after = phrases_at(&all, k, "attribution")
-            .filter(|_| lexicon()[all[k].norm.as_str()].iter().any(|e| e.value == "after"));
+        let after = phrases_at(&all, k, "attribution").filter(|_| {
+            lexicon()[all[k].norm.as_str()]
+                .iter()
+                .any(|e| e.value == "after")
+        });
         if let Some((_, len)) = after {
             let run: Vec<&Word> = all[k + len..]
                 .iter()
@@ -393,9 +401,10 @@ fn sentence_level(
                 break;
             }
         }
-        let before = lexicon()
-            .get(all[k].norm.as_str())
-            .is_some_and(|es| es.iter().any(|e| e.slot == "attribution" && e.value == "before"));
+        let before = lexicon().get(all[k].norm.as_str()).is_some_and(|es| {
+            es.iter()
+                .any(|e| e.slot == "attribution" && e.value == "before")
+        });
         if before && k > 0 {
             let run: Vec<&Word> = all[..k]
                 .iter()
@@ -466,8 +475,8 @@ fn key_of(
         .or_else(|| nearest(&inside, &[], "attribute"))
         .map(str::to_string);
     let modality = nearest(&before, &[], "modality").map(str::to_string);
-    let scope = nearest(&before[before.len().saturating_sub(3)..], &after, "scope")
-        .map(str::to_string);
+    let scope =
+        nearest(&before[before.len().saturating_sub(3)..], &after, "scope").map(str::to_string);
     // The holder: the nearest run of names before the figure, not one a speech verb introduces.
     let mut holder = None;
     let mut k = before.len();

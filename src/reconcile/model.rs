@@ -131,7 +131,14 @@ impl Model {
     /// The probability that a pair with features `x` states one fact.
     pub fn predict(&self, x: &[f64]) -> f64 {
         let compatible = x[feature("values_compatible")] > 0.5;
-        sigmoid(dot(if compatible { &self.agree } else { &self.dispute }, x))
+        sigmoid(dot(
+            if compatible {
+                &self.agree
+            } else {
+                &self.dispute
+            },
+            x,
+        ))
     }
 
     /// Fits both parts on `(features, label)`, each on the examples of its values.

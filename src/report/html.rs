@@ -380,9 +380,13 @@ fn story(out: &mut String, p: &Page, st: &crate::stories::Story) {
             .and_then(|d| d.duplicate_of.as_deref())
             .map(|c| format!(" <small>(near-duplicate cluster {})</small>", escape(c)))
             .unwrap_or_default();
+        let provenance = d
+            .and_then(|d| d.provenance.describe())
+            .map(|l| format!("<br><small class=\"provenance\">{}</small>", escape(&l)))
+            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "<tr><td>{link}{dup}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"url\">{url}</td></tr>",
+            "<tr><td>{link}{dup}</td><td>{}{provenance}</td><td>{}</td><td>{}</td><td class=\"url\">{url}</td></tr>",
             escape(d.and_then(|d| d.source.as_deref()).unwrap_or("-")),
             d.and_then(|d| d.published)
                 .map_or_else(|| "undated".to_string(), |p| p.to_string()),
@@ -420,11 +424,12 @@ fn story(out: &mut String, p: &Page, st: &crate::stories::Story) {
                 let outlier = g.outliers.contains(&v.claim);
                 let _ = write!(
                     out,
-                    "<li{}><span class=\"src\">{}</span> {} <span class=\"value\">{}</span>{}</li>",
+                    "<li{}><span class=\"src\">{}</span> {} <span class=\"value\">{}</span> <span class=\"support\">{}</span>{}</li>",
                     if outlier { " class=\"outlier\"" } else { "" },
                     escape(v.source.as_deref().unwrap_or(&v.doc)),
                     p.claim_link(&v.claim, &v.text),
                     escape(&v.value),
+                    escape(&v.support.to_string()),
                     if outlier { " <em>outlier</em>" } else { "" }
                 );
             }
@@ -513,12 +518,12 @@ fn pair(out: &mut String, p: &Page, a: &Alignment) {
         escape(&kind_name(ca)),
         p.claim_link(&ca.id, &ca.text),
         p.claim_link(&cb.id, &cb.text),
-        escape(&a.reason),
+        escape(&crate::provenance::reason_with_source(a)),
         escape(sa),
-        escape(&ca.doc),
+        escape(&format!("{} · {}", ca.doc, a.support[0])),
         side(&a.diff, "delete", figure_in_sentence(ca)),
         escape(sb),
-        escape(&cb.doc),
+        escape(&format!("{} · {}", cb.doc, a.support[1])),
         side(&a.diff, "insert", figure_in_sentence(cb)),
         a.confidence,
         a.local_context,

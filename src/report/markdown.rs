@@ -68,15 +68,17 @@ pub fn render(r: &Report) -> String {
             };
             let _ = writeln!(
                 out,
-                "### {label}: {} vs {}\n\n{}\n\n- **{}** (`{}`): {}\n- **{}** (`{}`): {}\n\nEvidence: {} (confidence {:.2})\n",
+                "### {label}: {} vs {}\n\n{}\n\n- **{}** (`{}`; {}): {}\n- **{}** (`{}`; {}): {}\n\nEvidence: {} (confidence {:.2})\n",
                 md(&ca.text),
                 md(&cb.text),
-                md(&a.reason),
+                md(&crate::provenance::reason_with_source(a)),
                 md(&src(&ca.doc)),
                 md(&ca.doc),
+                a.support[0],
                 marked(&a.diff, "delete"),
                 md(&src(&cb.doc)),
                 md(&cb.doc),
+                a.support[1],
                 marked(&a.diff, "insert"),
                 md(&a.evidence.join(", ")),
                 a.confidence
@@ -108,10 +110,11 @@ pub fn render(r: &Report) -> String {
                 .iter()
                 .map(|v| {
                     format!(
-                        "{}: {} ({})",
+                        "{}: {} ({}; {})",
                         md(v.source.as_deref().unwrap_or(&v.doc)),
                         md(&v.text),
-                        md(&v.value)
+                        md(&v.value),
+                        v.support
                     )
                 })
                 .collect::<Vec<_>>()

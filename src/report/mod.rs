@@ -15,13 +15,13 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::align::{contexts, ClaimContext};
-use crate::reconcile::align::{story_alignments, AlignOptions, StoryInput};
 use crate::claims::{extract, Claim, ExtractOptions, Lang, Lexicon};
 use crate::cluster::UnionFind;
 use crate::dedup::{par_dedup_articles, par_shingle_sets, Cluster, Dedup, DedupOptions};
 use crate::error::{Diagnostic, Result};
 use crate::ingest::{Article, Published};
 use crate::normalize::{par_clean, tokens_into, Cleaned, Token};
+use crate::reconcile::align::{story_alignments, AlignOptions, StoryInput};
 use crate::reconcile::{format_interval, Verdict};
 use crate::shingle::jaccard;
 use crate::stories::{par_stories, par_vectors_idf, Idf, Story, StoryOptions, Vector};
@@ -62,6 +62,9 @@ pub struct Document {
     pub duplicate_of: Option<String>,
     /// Its story, if any.
     pub story: Option<String>,
+    /// Outlet, credits and independent source (`source` and `title` above
+    /// are read from the text when not given; see [`crate::provenance`]).
+    pub provenance: crate::provenance::Provenance,
 }
 
 /// One place of a shared passage.
@@ -109,6 +112,8 @@ pub struct Group {
     pub outliers: Vec<String>,
     /// Any conflict or update inside.
     pub disputed: bool,
+    /// Outlets and independent sources behind all its values.
+    pub support: crate::provenance::Support,
 }
 
 /// One source's value in a [`Group`].
@@ -124,6 +129,9 @@ pub struct GroupValue {
     pub text: String,
     /// The interval in words.
     pub value: String,
+    /// Outlets and independent sources behind this value (the group's
+    /// claims that can both be true with it).
+    pub support: crate::provenance::Support,
 }
 
 /// Counts.
@@ -258,7 +266,8 @@ pub fn build_observed(
     stage_done: &mut dyn FnMut(&'static str),
 ) -> Result<Report> {
     let stages = run_stages(articles, opts, lexicon, stage_done)?;
-    let report = assemble(articles, stages, diagnostics, &opts.align);
+    let mut report = assemble(articles, stages, diagnostics, &opts.align);
+    crate::provenance::annotate(&mut report, articles);
     stage_done(STAGES[4]);
     Ok(report)
 }
@@ -409,6 +418,7 @@ fn assemble(
             line: a.origin.line,
             duplicate_of: dedup.cluster_of[i].map(|c| dedup.clusters[c].id.clone()),
             story: story_of.get(&i).map(|s| s.to_string()),
+            provenance: Default::default(),
         })
         .collect();
     let mut claims: Vec<Claim> = claims_per_doc.into_iter().flatten().collect();
@@ -499,6 +509,7 @@ fn story_groups(
                     source: articles[i].source.clone(),
                     text: c.text.clone(),
                     value: format_interval(c),
+                    support: Default::default(),
                 });
             }
             let set: BTreeSet<&str> = members.iter().copied().collect();
@@ -534,6 +545,7 @@ fn story_groups(
                 values,
                 outliers,
                 disputed,
+                support: Default::default(),
             })
         })
         .collect()

@@ -138,14 +138,30 @@ fn alignment(out: &mut String, r: &Report, a: &Alignment, style: &Style) {
         cb.text,
         source_of(r, &cb.doc)
     );
-    out.push_str(&wrap(&a.reason, style.width, "  "));
+    out.push_str(&wrap(
+        &format!(
+            "behind \"{}\": {}; behind \"{}\": {}",
+            ca.text, a.support[0], cb.text, a.support[1]
+        ),
+        style.width,
+        "  ",
+    ));
+    out.push_str(&wrap(
+        &crate::provenance::reason_with_source(a),
+        style.width,
+        "  ",
+    ));
     let _ = writeln!(out, "  {}:", ca.doc);
     out.push_str(&wrap(&side(&a.diff, "delete", style), style.width, "    "));
     let _ = writeln!(out, "  {}:", cb.doc);
     out.push_str(&wrap(&side(&a.diff, "insert", style), style.width, "    "));
     if !a.evidence.is_empty() {
         out.push_str(&wrap(
-            &format!("evidence (confidence {:.2}): {}", a.confidence, a.evidence.join(", ")),
+            &format!(
+                "evidence (confidence {:.2}): {}",
+                a.confidence,
+                a.evidence.join(", ")
+            ),
             style.width,
             "  ",
         ));
@@ -208,6 +224,12 @@ pub fn render(r: &Report, style: &Style) -> String {
                 d.and_then(|d| d.published)
                     .map_or_else(|| "undated".to_string(), |p| p.to_string())
             );
+            if let Some(d) = d.filter(|d| d.provenance.read_from_text.contains(&"title")) {
+                let _ = writeln!(out, "      \"{}\"", d.title.as_deref().unwrap_or(""));
+            }
+            if let Some(line) = d.and_then(|d| d.provenance.describe()) {
+                out.push_str(&wrap(&line, style.width, "      "));
+            }
         }
     }
     if !r.diagnostics.is_empty() {

@@ -7,6 +7,7 @@ mod dedup;
 mod hostile;
 mod html;
 mod input_errors;
+mod provenance;
 mod report;
 mod shared_data;
 mod spark;
