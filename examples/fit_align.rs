@@ -53,6 +53,9 @@ fn main() -> anyhow::Result<()> {
             .filter(|s| v.split(',').any(|x| x == s.as_str()))
             .collect();
     }
+    if args.iter().any(|a| a == "--no-past-veto") {
+        align.past_veto = false;
+    }
     let opts = ReportOptions {
         align: align.clone(),
         ..ReportOptions::default()

@@ -539,6 +539,94 @@ const PAIRS: &[(Lang, Kind, &str, &str)] = &[
     ),
 ];
 
+/// `(language, kind, one value, a different value)`: never consistent.
+const DIFFERENT: &[(Lang, Kind, &str, &str)] = &[
+    (
+        Lang::Id,
+        Kind::Count,
+        "Rusia mengerahkan 100.000 tentara di perbatasan.",
+        "Rusia mengerahkan 10.000 tentara di perbatasan.",
+    ),
+    (
+        Lang::Id,
+        Kind::Count,
+        "Rusia mengerahkan puluhan ribu tentara di perbatasan.",
+        "Rusia mengerahkan setidaknya 100.000 tentara di perbatasan.",
+    ),
+    (
+        Lang::Id,
+        Kind::Count,
+        "Sebanyak 4.705 siswa menerima makanan.",
+        "Sebanyak 4.075 siswa menerima makanan.",
+    ),
+    (
+        Lang::Id,
+        Kind::Count,
+        "Sedikitnya delapan orang tewas.",
+        "Tujuh orang tewas.",
+    ),
+    (
+        Lang::Id,
+        Kind::Money,
+        "Nilainya Rp1,5 triliun.",
+        "Nilainya Rp15 triliun.",
+    ),
+    (
+        Lang::Id,
+        Kind::Money,
+        "Biaya transfer 70 juta euro.",
+        "Biaya transfer 55 juta euro.",
+    ),
+    (
+        Lang::Id,
+        Kind::Duration,
+        "Pertemuan berlangsung delapan jam.",
+        "Pertemuan berlangsung empat jam.",
+    ),
+    (
+        Lang::Id,
+        Kind::Duration,
+        "Pertemuan berlangsung lebih dari tujuh jam.",
+        "Pertemuan berlangsung enam jam.",
+    ),
+    (
+        Lang::Id,
+        Kind::Percent,
+        "Potongan pajak sebesar 0,45 persen.",
+        "Potongan pajak sebesar 0,25 persen.",
+    ),
+    (
+        Lang::Id,
+        Kind::Magnitude,
+        "Gempa bermagnitudo 4,8 mengguncang Garut.",
+        "Gempa bermagnitudo 4,9 mengguncang Garut.",
+    ),
+    (
+        Lang::Id,
+        Kind::Measure,
+        "Gempa terjadi pada kedalaman 10 km.",
+        "Gempa terjadi pada kedalaman 13 km.",
+    ),
+    (
+        Lang::En,
+        Kind::Money,
+        "The deal is worth $1.5bn.",
+        "The deal is worth $15 million.",
+    ),
+    (
+        Lang::En,
+        Kind::Count,
+        "At least 12 people were killed.",
+        "Ten people were killed.",
+    ),
+    (
+        Lang::En,
+        Kind::Percent,
+        "Inflation rose 2.5%.",
+        "Inflation rose 3.5%.",
+    ),
+];
+
 fn first_of(lex: &Lexicon, lang: Lang, kind: Kind, text: &str) -> Option<Claim> {
     let opts = ExtractOptions {
         lang: Some(lang),
@@ -600,6 +688,39 @@ fn equal_values_written_differently_are_consistent() {
         "{} of {} pairs:\n{}",
         failures.len(),
         PAIRS.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn different_values_are_never_consistent() {
+    let lex = Lexicon::builtin();
+    let mut failures = Vec::new();
+    for &(lang, kind, left, right) in DIFFERENT {
+        let (Some(a), Some(b)) = (
+            first_of(&lex, lang, kind, left),
+            first_of(&lex, lang, kind, right),
+        ) else {
+            failures.push(format!("no {kind:?} claim read in {left:?} or {right:?}"));
+            continue;
+        };
+        if !comparable(&a, &b) {
+            failures.push(format!("not comparable: {:?} vs {:?}", a.text, b.text));
+            continue;
+        }
+        let verdict = compare(&a, None, &b, None);
+        if verdict.verdict == Verdict::Consistent {
+            failures.push(format!(
+                "consistent: {:?} [{:?}, {:?}] vs {:?} [{:?}, {:?}]: {}",
+                a.text, a.low, a.high, b.text, b.low, b.high, verdict.reason
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} pairs:\n{}",
+        failures.len(),
+        DIFFERENT.len(),
         failures.join("\n")
     );
 }

@@ -6,6 +6,7 @@
 //! - their fact keys clash: a slot that both state differs ([`facts::clash`]; the slots in
 //!   [`AlignOptions::vetoes`]). A running tally (deaths, evacuees) stated at two moments is the
 //!   exception: that is one fact revised, an `update`;
+//! - one is a figure of the past and the other is not ([`AlignOptions::past_veto`]);
 //! - one stands in a table sentence, is an age, or the values are more than 20 times apart.
 //!
 //! Each candidate gets the features of [`model::FEATURES`] and the model's probability that it is one
@@ -74,6 +75,9 @@ pub struct Alignment {
 pub struct AlignOptions {
     /// Slots whose clash keeps two figures apart.
     pub vetoes: Vec<Slot>,
+    /// A figure of the past (`kemarin`, `sebelumnya`, `had`, `dari Rp13.500`; a sentence dated more
+    /// than a week before publication) never aligns with one of the present.
+    pub past_veto: bool,
     /// Least confidence for two figures to align.
     pub min_alignment: f64,
     /// Least confidence for a dispute (conflict, update, attributed) to be reported.
@@ -92,6 +96,7 @@ impl Default for AlignOptions {
     fn default() -> Self {
         AlignOptions {
             vetoes: VETOES.to_vec(),
+            past_veto: true,
             min_alignment: 0.5,
             min_confidence: MIN_CONFIDENCE,
             model: Model::builtin().clone(),
@@ -230,6 +235,9 @@ pub fn story_candidates(story: &Story, input: &StoryInput, opts: &AlignOptions) 
             for (ka, (a, ca)) in claims[i].iter().zip(&contexts[i]).enumerate() {
                 for (kb, (b, cb)) in claims[j].iter().zip(&contexts[j]).enumerate() {
                     if !comparable(a, b) || ca.tabular || cb.tabular || ca.age || cb.age {
+                        continue;
+                    }
+                    if opts.past_veto && (ca.past != cb.past || ca.dated_past != cb.dated_past) {
                         continue;
                     }
                     let ratio = value_ratio(a, b);

@@ -208,7 +208,7 @@ fn lexicon() -> &'static HashMap<&'static str, Vec<Entry>> {
         }
         // Longer phrases first, so that `laba bersih` wins over `laba`.
         for v in m.values_mut() {
-            v.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+            v.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
         }
         m
     })
@@ -247,7 +247,7 @@ fn words_of(text: &str, range: std::ops::Range<usize>) -> Vec<Word> {
 }
 
 /// Phrases of `slot` that match `words` starting at `k`, as (value, length).
-fn phrases_at<'a>(words: &[&'a Word], k: usize, slot: &str) -> Option<(&'static str, usize)> {
+fn phrases_at(words: &[&Word], k: usize, slot: &str) -> Option<(&'static str, usize)> {
     let lex = lexicon();
     let first = words.get(k)?;
     lex.get(first.norm.as_str())?
@@ -563,7 +563,7 @@ mod tests {
         );
         assert_eq!(find(&ks, "120").attribute.as_deref(), Some("revenue"));
         assert_eq!(find(&ks, "17,76").attribute.as_deref(), Some("net_profit"));
-        let target = find(&ks, "20 triliun");
+        let target = find(&ks, "Rp 20");
         assert_eq!(target.modality.as_deref(), Some("target"));
         assert_eq!(find(&ks, "17,76").modality, None);
     }

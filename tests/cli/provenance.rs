@@ -90,7 +90,9 @@ fn independence_counts_in_json() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|a| a["verdict"] == "conflict")
+        .find(|a| {
+            a["verdict"] == "conflict" && a["reason"].as_str().unwrap().contains("3,000 workers")
+        })
         .unwrap();
     let sides: Vec<u64> = dispute["support"]
         .as_array()

@@ -214,9 +214,12 @@ fn conflict_precision_and_recall_on_the_labelled_fixtures() {
     for f in &false_alarms {
         println!("  false alarm: {} ~ {}", f.0, f.1);
     }
-    // Issue #4: 0.9 on both (measured 0.919 and 0.944).
-    assert!(precision >= 0.9, "conflict precision {precision:.3}");
-    assert!(recall >= 0.9, "conflict recall {recall:.3}");
+    // These fixtures were written by the project and its rules were tuned on them (0.919 and 0.944
+    // with the hand-set rules of issue #4); since issue #14 the model is fitted on labelled real news
+    // and the headline figures are the dev labels' (`tests/eval_dev.rs`, `docs/accuracy.md`). Here the
+    // fixtures check behaviour: most labelled conflicts are still found, and few false ones raised.
+    assert!(precision >= 0.75, "conflict precision {precision:.3}");
+    assert!(recall >= 0.5, "conflict recall {recall:.3}");
 }
 
 #[test]
@@ -256,31 +259,43 @@ fn stories_match_the_labelled_stories() {
 fn labelled_traps_never_align() {
     let report = fixture_report();
     let loc = Locator::new(&report);
-    let aligned: BTreeSet<(String, String)> = report["alignments"]
+    let aligned: HashMap<(String, String), String> = report["alignments"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|a| pair(a["a"].as_str().unwrap(), a["b"].as_str().unwrap()))
+        .map(|a| {
+            (
+                pair(a["a"].as_str().unwrap(), a["b"].as_str().unwrap()),
+                a["verdict"].as_str().unwrap().to_string(),
+            )
+        })
         .collect();
     let mut total = 0;
     let mut broken = Vec::new();
+    let mut disputed = Vec::new();
     for e in expectations() {
         for x in e["must_not_align"].as_array().into_iter().flatten() {
             total += 1;
             for a in loc.find(&x["a"]) {
                 for b in loc.find(&x["b"]) {
-                    if aligned.contains(&pair(a, b)) {
-                        broken.push(format!(
-                            "{} ~ {} ({})",
+                    if let Some(v) = aligned.get(&pair(a, b)) {
+                        let what = format!(
+                            "{} ~ {} ({}): {v}",
                             x["a"]["quote"], x["b"]["quote"], x["why"]
-                        ));
+                        );
+                        if v != "consistent" {
+                            disputed.push(what.clone());
+                        }
+                        broken.push(what);
                     }
                 }
             }
         }
     }
     println!("traps: {} of {total} aligned", broken.len());
-    // A few traps are subtle (the same figure for another group); none may be a conflict.
+    // A few traps are subtle (the same figure for another group, by the same value); none may be
+    // set up as a dispute.
+    assert!(disputed.is_empty(), "traps disputed: {disputed:#?}");
     assert!(broken.len() * 10 <= total, "{broken:#?}");
 }
 
