@@ -292,6 +292,27 @@ mod tests {
         assert!(p.windows(2).all(|w| w[0].end <= w[1].start));
     }
 
+    /// Context words (sport, temperature, rates) are read per sentence:
+    /// one sentence about interest rates must not make a later "points"
+    /// percentage points, nor a sentence without them hide the rates of a
+    /// later one.
+    #[test]
+    fn context_is_per_sentence() {
+        let pp = |c: &Claim| c.unit.as_deref() == Some("pp");
+        let c = run(
+            Lang::En,
+            "The Fed raised interest rates by half a point. He scored 20 points in the final.",
+        );
+        assert_eq!(c.len(), 2, "{c:#?}");
+        assert!(pp(&c[0]) && !pp(&c[1]), "{c:#?}");
+        let c = run(
+            Lang::En,
+            "He scored 20 points in the final. The Fed raised interest rates by half a point.",
+        );
+        assert_eq!(c.len(), 2, "{c:#?}");
+        assert!(!pp(&c[0]) && pp(&c[1]), "{c:#?}");
+    }
+
     #[test]
     fn serde_names() {
         let c = run(Lang::Id, "Rapat 8 jam.");

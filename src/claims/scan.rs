@@ -31,7 +31,9 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-/// Per-article scanning state (buffers are reused across sentences).
+/// Scanning state: the token buffer is reused across an article's
+/// sentences; the context flags (`sport`, `temp`, `rates`) belong to the
+/// current sentence and are cleared at the start of each one.
 pub(crate) struct Scanner<'a> {
     text: &'a str,
     lang: Lang,
@@ -912,8 +914,10 @@ impl<'a> Scanner<'a> {
         }
         tokenize(self.text, range.start, range.end, &mut self.toks);
         let n = self.toks.toks.len();
+        // context words are read per sentence, on demand
         self.sport.set(None);
         self.temp.set(None);
+        self.rates.set(None);
         let sent_text = self.text.get(range.clone()).unwrap_or("");
         let mut i = 0;
         while i < n {
