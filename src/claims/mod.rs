@@ -27,6 +27,7 @@ pub mod lang;
 pub mod lexicon;
 pub mod number;
 mod qualifier;
+mod roles;
 mod scan;
 pub mod sentence;
 mod token;

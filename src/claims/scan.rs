@@ -22,6 +22,7 @@ use super::fxhash::FxBuild;
 use super::lexicon::{EntryKind, Lexicon};
 use super::number::{parse_digits, trailing_zeros, word_atoms, Atom, WordEval};
 use super::qualifier::{self, Qual};
+use super::roles;
 use super::token::{tokenize, TokKind, Tokens};
 use super::units::{self, Unit};
 use super::{words_en, words_id, Claim, ExtractOptions, Kind, Lang, Stated};
@@ -241,6 +242,9 @@ const TRIGGER_WORDS: &[&str] = &[
     "sedetik",
     "seabad",
     "sedekade",
+    // implicit counts of one person: "seorang wanita tewas", "the victim died"
+    "seorang",
+    "the",
 ];
 
 /// Cheap pre-check before the hash lookup: is there any trigger word with
@@ -283,8 +287,9 @@ fn starters() -> &'static Starters {
             .filter(|w| !matches!(*w, "a" | "an"))
             .chain([
                 "absolute", "sejam", "sehari", "seminggu", "sepekan", "sebulan", "setahun",
-                "semenit", "sedetik", "seabad", "sedekade",
+                "semenit", "sedetik", "seabad", "sedekade", "seorang",
             ])
+            .chain(roles::cues())
             .map(str::as_bytes)
             .collect();
         let mut mask = [0u16; 256];
@@ -438,6 +443,9 @@ impl Mention {
 
 enum Outcome {
     Claim(Box<Mention>),
+    /// Two claims in text order: an age inside an implicit count of one
+    /// ("a 27-year-old man was killed": the age, then the man).
+    Pair(Box<Mention>, Box<Mention>),
     Skip(usize),
     None,
 }
@@ -871,8 +879,6 @@ const EN_STOP: &[&str] = &[
     "years",
 ];
 
-const GENERIC: &[&str] = &["people", "victims", "citizens"];
-
 fn is_upper_code(s: &str) -> bool {
     s.len() >= 2
         && s.len() <= 6
@@ -927,6 +933,13 @@ impl<'a> Scanner<'a> {
                     // A number past f64 (hundreds of digits, or times a scale
                     // word) is no claim: infinity would read as unbounded.
                     if m.is_finite() {
+                        out.push(self.to_claim(doc, &range, sent_text, *m));
+                    }
+                    i = next;
+                }
+                Outcome::Pair(a, b) => {
+                    let next = b.end.max(i + 1);
+                    for m in [a, b] {
                         out.push(self.to_claim(doc, &range, sent_text, *m));
                     }
                     i = next;
@@ -1093,6 +1106,12 @@ impl<'a> Scanner<'a> {
             Some((q, j)) => (Some(q), j),
             None => (None, i),
         };
+        // "died around 11:30 p.m.": the qualifier is left out and the time
+        // is read at its own token
+        if qual.is_some() && j > i && datetime::parse_at(t, self.text, j, self.published).is_some()
+        {
+            return Outcome::None;
+        }
         let mut approx2 = false;
         if matches!(qual, Some(Qual::From) | Some(Qual::Between)) {
             if let Some((Qual::Approx, j2)) = qualifier::match_at(t, j) {
@@ -1275,7 +1294,10 @@ impl<'a> Scanner<'a> {
         let money_ctx = currency.is_some();
         let Some(mut num) = self.number(num_start, money_ctx) else {
             // "a dollar", "an hour", "sejam"
-            return self.implicit_one(qstart, j, qual);
+            return match self.implicit_one(qstart, j, qual) {
+                Outcome::None => self.implicit_person(qstart, j, qual),
+                o => o,
+            };
         };
         if let Some((f, e)) = self.and_fraction(num.end) {
             if num.is_point() && !num.vague && num.low.fract() == 0.0 {
@@ -1323,6 +1345,34 @@ impl<'a> Scanner<'a> {
         if currency.is_none() && !magnitude {
             if let Some(skip) = self.non_quantity(&num) {
                 return skip;
+            }
+        }
+        // "a 45-year-old man": an age, never a duration
+        if qual.is_none() && currency.is_none() && num.plain_int {
+            if let Some((v, e)) = self.age_compound(num.start) {
+                return Outcome::Claim(Box::new(Mention {
+                    start: num.start,
+                    end: e,
+                    kind: Kind::Count,
+                    low: Some(v),
+                    high: Some(v),
+                    low_inc: true,
+                    high_inc: true,
+                    approx: false,
+                    qual: None,
+                    unit: None,
+                    precision: Some(1.0),
+                    stated: Stated {
+                        low: Some(v),
+                        high: Some(v),
+                        unit: None,
+                    },
+                    noun: None,
+                    noun_base: None,
+                    concept: Some("age".to_string()),
+                    date: None,
+                    tz: None,
+                }));
             }
         }
         if qual == Some(Qual::From) {
@@ -1679,8 +1729,7 @@ impl<'a> Scanner<'a> {
                 m.concept = concept;
                 m.end = e;
             }
-            let generic = m.concept.as_deref().is_none_or(|c| GENERIC.contains(&c));
-            if generic {
+            if self.takes_role(&m) {
                 if let Some(c) = self.predicate_near(start, m.end) {
                     m.kind = Kind::Count;
                     m.concept = Some(c);
@@ -1689,6 +1738,26 @@ impl<'a> Scanner<'a> {
         }
         m.end = m.end.min(n);
         Outcome::Claim(Box::new(m))
+    }
+
+    /// Whether a role predicate near the mention may decide its concept:
+    /// the count has no noun, an anaphor (`four others`) or a noun of
+    /// people (`two children`); never a count of things (`two rival
+    /// groups`) or of times (`shot eight times`).
+    fn takes_role(&self, m: &Mention) -> bool {
+        let t = &self.toks;
+        if matches!(t.low(m.end), "times" | "kali" | "x") {
+            return false;
+        }
+        // "the five-bedroom house", "a two-story home": a modifier
+        if m.noun.is_none() && t.is_dash(m.end) && t.glued(m.end) && t.glued(m.end + 1) {
+            return false;
+        }
+        match (&m.noun_base, &m.concept) {
+            (None, _) => true,
+            (Some(_), Some(c)) => roles::is_person_concept(c),
+            (Some(b), None) => roles::is_anaphor(self.lang, b),
+        }
     }
 
     /// Whether a number (with its unit, if any) states a person's age in
@@ -1721,6 +1790,10 @@ impl<'a> Scanner<'a> {
             prev,
             "berusia" | "berumur" | "usia" | "umur" | "usianya" | "umurnya" | "aged" | "age"
         ) {
+            return true;
+        }
+        // "at the age of 79"
+        if prev == "of" && start >= 2 && t.low(start - 2) == "age" {
             return true;
         }
         let name_before = |k: usize| {
@@ -1762,6 +1835,229 @@ impl<'a> Scanner<'a> {
             k += 1;
         }
         1.0
+    }
+
+    /// An implicit count of one person with a role: `a man was shot and
+    /// killed`, `killing a 17-year-old girl`, `left a woman dead`,
+    /// `seorang wanita tewas`. The person is `a`/`an` and a noun of people
+    /// after at most four modifiers (an age `N-year-old` among them), or
+    /// `seorang` and at most two words; the role predicate comes right
+    /// before, or after it past bridge words only (`was`, `shot and`,
+    /// `dalam keadaan`). Without a role predicate nothing is claimed.
+    fn implicit_person(&self, qstart: usize, j: usize, qual: Option<Qual>) -> Outcome {
+        let t = &self.toks;
+        if qual.is_some() {
+            return Outcome::None;
+        }
+        let w = t.low(j);
+        // a singular noun of people: "victim", not "victims" or "people"
+        let person = |k: usize| match self.lex_at(k) {
+            Some((written, base, Some(c), EntryKind::Noun, e))
+                if roles::is_person_concept(&c)
+                    && (self.lang == Lang::Id
+                        || (written.to_lowercase() == base
+                            && !roles::is_plural(self.lang, &base))) =>
+            {
+                Some((written, base, e))
+            }
+            _ => None,
+        };
+        let mut age: Option<(usize, usize, f64)> = None;
+        let noun = match (self.lang, w) {
+            // "the victim died", "the 15-year-old was pronounced dead": a
+            // singular noun of people is one person
+            (Lang::En, "a" | "an" | "the") => {
+                let mut k = j + 1;
+                let mut found = None;
+                for _ in 0..5 {
+                    if let Some(p) = person(k) {
+                        found = Some((k, p));
+                        break;
+                    }
+                    if let Some((v, e)) = self.age_compound(k) {
+                        age = Some((k, e, v));
+                        k = e;
+                        continue;
+                    }
+                    let lw = t.low(k);
+                    if t.kind(k) != Some(TokKind::Word)
+                        || EN_STOP.contains(&lw)
+                        || matches!(self.lex_at(k), Some((_, _, _, EntryKind::Pred, _)))
+                    {
+                        break;
+                    }
+                    k = self.word_unit(k).map_or(k + 1, |x| x.1);
+                }
+                // "killing a 17-year-old": the age stands for the person
+                match (found, age) {
+                    (Some(f), _) => Some(f),
+                    (None, Some((a, e, _))) if e == k => {
+                        age = None;
+                        Some((a, (self.raw_span(a, e), "person".to_string(), e)))
+                    }
+                    _ => None,
+                }
+            }
+            (Lang::Id, "seorang") => {
+                let k = j + 1;
+                match person(k) {
+                    Some(p) => Some((k, p)),
+                    None => {
+                        // an unknown common noun: "seorang pengendara"
+                        let ok = t.kind(k) == Some(TokKind::Word)
+                            && !t.raw(self.text, k).starts_with(char::is_uppercase)
+                            && !ID_STOP.contains(&t.low(k))
+                            && !looks_like_verb(t.low(k))
+                            && self.lex_at(k).is_none();
+                        ok.then(|| {
+                            let e = self.word_unit(k).map_or(k + 1, |x| x.1);
+                            (k, (self.raw_span(k, e), t.low(k).to_string(), e))
+                        })
+                    }
+                }
+            }
+            _ => None,
+        };
+        let Some((nk, (written, base, e))) = noun else {
+            return Outcome::None;
+        };
+        // Indonesian modifiers follow the noun: "seorang pengendara motor tewas"
+        let mut after = e;
+        if self.lang == Lang::Id {
+            for _ in 0..2 {
+                let lw = t.low(after);
+                if t.kind(after) != Some(TokKind::Word)
+                    || ID_STOP.contains(&lw)
+                    || roles::is_bridge(self.lang, lw)
+                    || matches!(self.lex_at(after), Some((_, _, _, EntryKind::Pred, _)))
+                    || looks_like_verb(lw)
+                {
+                    break;
+                }
+                after += 1;
+            }
+        }
+        let Some(role) = self.role_before(j).or_else(|| self.role_after(after)) else {
+            return Outcome::None;
+        };
+        let one = |start: usize, end: usize, low: f64| Mention {
+            start,
+            end,
+            kind: Kind::Count,
+            low: Some(low),
+            high: Some(low),
+            low_inc: true,
+            high_inc: true,
+            approx: false,
+            qual: None,
+            unit: None,
+            precision: Some(1.0),
+            stated: Stated {
+                low: Some(low),
+                high: Some(low),
+                unit: None,
+            },
+            noun: None,
+            noun_base: None,
+            concept: None,
+            date: None,
+            tz: None,
+        };
+        let mut m = one(qstart.min(j), e, 1.0);
+        m.noun = Some(written);
+        m.noun_base = Some(base);
+        m.concept = Some(role);
+        match age {
+            Some((a, ae, v)) => {
+                let mut am = one(a, ae, v);
+                am.concept = Some("age".to_string());
+                m.start = nk.max(ae);
+                Outcome::Pair(Box::new(am), Box::new(m))
+            }
+            None => Outcome::Claim(Box::new(m)),
+        }
+    }
+
+    /// An age written `N-year-old` (`27-year-old`, `27 year old`) at `k`:
+    /// (years, index after).
+    fn age_compound(&self, k: usize) -> Option<(f64, usize)> {
+        let t = &self.toks;
+        if t.kind(k) != Some(TokKind::Num) {
+            return None;
+        }
+        let v = parse_digits(t.low(k), self.lang)?.value;
+        if !(0.0..=120.0).contains(&v) || v.fract() != 0.0 {
+            return None;
+        }
+        let mut q = k + 1;
+        if t.is_dash(q) {
+            q += 1;
+        }
+        // "13-month-old": the age in years
+        let per_year = match t.low(q) {
+            "year" | "years" => 1.0,
+            "month" | "months" => 12.0,
+            "week" | "weeks" => 52.0,
+            "day" | "days" => 365.0,
+            _ => return None,
+        };
+        let v = round_sig(v / per_year);
+        q += 1;
+        if t.is_dash(q) {
+            q += 1;
+        }
+        (t.low(q) == "old").then_some((v, q + 1))
+    }
+
+    /// A role predicate ending right before `k` (`killing a man`, `killed
+    /// at least`): its concept.
+    fn role_before(&self, k: usize) -> Option<String> {
+        (1..=2)
+            .filter(|&b| k >= b)
+            .find_map(|b| match self.lex_at(k - b) {
+                Some((_, _, Some(c), EntryKind::Pred, e)) if e == k => Some(c),
+                _ => None,
+            })
+    }
+
+    /// Whether the role predicate at `p..e`, after a noun ending at
+    /// `from`, is an active verb whose object follows (`a man shot six
+    /// people`, `the gunman killed his wife`): then the noun is the agent.
+    /// Passive with a form of "be" in between (`was shot`) or without an
+    /// object after it (`two men killed in the shooting`) it is the
+    /// noun's role.
+    fn is_active(&self, from: usize, p: usize, e: usize) -> bool {
+        let t = &self.toks;
+        // "fatally shot his daughters": the verb after the adverb
+        let (p, e) = if roles::is_transitive(self.lang, t.low(e)) {
+            (e, e + 1)
+        } else {
+            (p, e)
+        };
+        self.lang == Lang::En
+            && roles::is_transitive(self.lang, t.low(p))
+            && !(from..p).any(|k| roles::is_passive(self.lang, t.low(k)))
+            && (roles::is_object(self.lang, t.low(e)) || t.kind(e) == Some(TokKind::Num))
+    }
+
+    /// A role predicate at `k` or after bridge words only (`was shot and
+    /// killed`, `dalam keadaan tewas`): its concept.
+    fn role_after(&self, mut k: usize) -> Option<String> {
+        let t = &self.toks;
+        let from = k;
+        for _ in 0..6 {
+            if t.kind(k) != Some(TokKind::Word) {
+                return None;
+            }
+            if let Some((_, _, Some(c), EntryKind::Pred, e)) = self.lex_at(k) {
+                return (!self.is_active(from, k, e)).then_some(c);
+            }
+            if !roles::is_bridge(self.lang, t.low(k)) {
+                return None;
+            }
+            k += 1;
+        }
+        None
     }
 
     /// "a dollar", "an hour", "a gallon", "sejam": one of a unit.
@@ -1909,6 +2205,19 @@ impl<'a> Scanner<'a> {
                 return Some(Outcome::Skip(self.skip_id(e)));
             }
         }
+        // addresses: "7050 Old State Road", "the 7800 block of Main"
+        if num.plain_int && self.is_address(e) {
+            return Some(Outcome::Skip(e));
+        }
+        // photo captions: "Image 6 of 11"
+        if num.plain_int
+            && s > 0
+            && roles::is_caption(self.lang, self.prev_low(s))
+            && t.low(e) == "of"
+            && t.kind(e + 1) == Some(TokKind::Num)
+        {
+            return Some(Outcome::Skip(e + 2));
+        }
         // ordinal suffixes: 3rd, 21st, ke-3
         if matches!(t.low(e), "st" | "nd" | "rd" | "th") && t.glued(e) {
             return Some(Outcome::Skip(e + 1));
@@ -1989,6 +2298,32 @@ impl<'a> Scanner<'a> {
             }
         }
         None
+    }
+
+    /// Whether the words after a house number at `e` name a street: a
+    /// street word (`Road`, `block`) right after it or after up to three
+    /// capitalised words (`7050 Old State Road`).
+    fn is_address(&self, e: usize) -> bool {
+        let t = &self.toks;
+        let mut k = e;
+        for _ in 0..4 {
+            // "302 E. Reed St.": an abbreviation's dot
+            if k > e && t.is_punct(k, ".") && t.glued(k) {
+                k += 1;
+            }
+            if t.kind(k) != Some(TokKind::Word) {
+                return false;
+            }
+            let low = t.low(k);
+            if roles::is_street(self.lang, low) && (k > e || low == "block") {
+                return true;
+            }
+            if !t.raw(self.text, k).starts_with(char::is_uppercase) {
+                return false;
+            }
+            k += 1;
+        }
+        false
     }
 
     fn skip_id(&self, mut e: usize) -> usize {
@@ -2349,8 +2684,10 @@ impl<'a> Scanner<'a> {
             return None;
         }
         // "salah satu tim terbaik", "one of the best teams": one of a set, not a count
+        // "no one was hurt": nobody, not a count of one
         if (w == "satu" && i > 0 && t.low(i - 1) == "salah")
             || (w == "one" && t.low(i + 1) == "of" && self.lang == Lang::En)
+            || (w == "one" && i > 0 && t.low(i - 1) == "no" && self.lang == Lang::En)
         {
             return None;
         }
@@ -3329,11 +3666,26 @@ impl<'a> Scanner<'a> {
             }
         }
         let mut q = end;
+        // "two of the victims were dead": past the partitive
+        if self.lang == Lang::En
+            && t.low(q) == "of"
+            && matches!(t.low(q + 1), "the" | "those" | "these" | "them" | "their")
+        {
+            q += 2;
+            if let Some((_, _, Some(c), EntryKind::Noun, e)) = self.lex_at(q) {
+                if roles::is_person_concept(&c) {
+                    q = e;
+                }
+            }
+        }
         for _ in 0..4 {
             if t.kind(q) != Some(TokKind::Word) {
                 break;
             }
-            if let Some((_, _, Some(c), EntryKind::Pred, _)) = self.lex_at(q) {
+            if let Some((_, _, Some(c), EntryKind::Pred, e)) = self.lex_at(q) {
+                if self.is_active(end, q, e) {
+                    return None;
+                }
                 return Some(c);
             }
             q = self.word_unit(q).map(|x| x.1).unwrap_or(q + 1);
@@ -3346,6 +3698,10 @@ impl<'a> Scanner<'a> {
         let mut relative = false;
         for p in (lo..start).rev() {
             if t.kind(p) == Some(TokKind::Punct) && !t.is_dash(p) {
+                break;
+            }
+            // "Three died and one was taken to hospital": another clause
+            if found.is_none() && roles::is_clause_break(self.lang, t.low(p)) {
                 break;
             }
             if matches!(t.low(p), "yang" | "who" | "which" | "that") {
