@@ -11,19 +11,34 @@
 
 use super::fxhash::FxBuild;
 use super::Lang;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 const ROLES: &str = include_str!("../../data/lexicon/roles.tsv");
 const FILTERS: &str = include_str!("../../data/lexicon/filters.tsv");
 
-/// Word sets by kind, per language (`[id, en]`).
-type Sets = HashMap<&'static str, [HashSet<&'static str, FxBuild>; 2], FxBuild>;
+/// The kinds of word sets in the data files, in the order of [`Sets`].
+const KINDS: [&str; 11] = [
+    "person",
+    "anaphor",
+    "bridge",
+    "cue",
+    "passive",
+    "object",
+    "transitive",
+    "plural",
+    "clause",
+    "street",
+    "caption",
+];
+
+/// Word sets per kind (index in [`KINDS`]) and language (`[id, en]`).
+type Sets = Vec<[HashSet<&'static str, FxBuild>; 2]>;
 
 fn sets() -> &'static Sets {
     static S: OnceLock<Sets> = OnceLock::new();
     S.get_or_init(|| {
-        let mut sets = Sets::default();
+        let mut sets: Sets = KINDS.iter().map(|_| Default::default()).collect();
         for line in ROLES.lines().chain(FILTERS.lines()) {
             if line.trim().is_empty() || line.starts_with('#') {
                 continue;
@@ -33,14 +48,16 @@ fn sets() -> &'static Sets {
             else {
                 continue;
             };
+            let Some(k) = KINDS.iter().position(|x| *x == kind) else {
+                continue;
+            };
             let langs: &[usize] = match lang {
                 "id" => &[0],
                 "en" => &[1],
                 _ => &[0, 1],
             };
-            let entry = sets.entry(kind).or_default();
             for &l in langs {
-                entry[l].insert(word);
+                sets[k][l].insert(word);
             }
         }
         sets
@@ -52,7 +69,11 @@ fn has(kind: &str, lang: Lang, word: &str) -> bool {
         Lang::Id => 0,
         Lang::En => 1,
     };
-    sets().get(kind).is_some_and(|s| s[l].contains(word))
+    KINDS
+        .iter()
+        .position(|x| *x == kind)
+        .and_then(|k| sets().get(k))
+        .is_some_and(|s| s[l].contains(word))
 }
 
 /// Whether a lexicon concept counts people (`children`, `troops`, `people`).
@@ -68,10 +89,30 @@ pub(crate) fn is_anaphor(lang: Lang, word: &str) -> bool {
 /// Words that make a sentence worth scanning even without a digit or a
 /// number word: the role predicates of implicit counts (`killed`, `tewas`).
 pub(crate) fn cues() -> impl Iterator<Item = &'static str> {
+    let k = KINDS.iter().position(|x| *x == "cue").unwrap_or(0);
     sets()
-        .get("cue")
+        .get(k)
         .into_iter()
         .flat_map(|s| s.iter().flat_map(|x| x.iter().copied()))
+}
+
+/// Whether a word is a cue (see [`cues`]): a bitmap of (first byte,
+/// length) rules most words out before the hash probe.
+pub(crate) fn is_cue(lang: Lang, word: &str) -> bool {
+    static MASK: OnceLock<[u16; 256]> = OnceLock::new();
+    let mask = MASK.get_or_init(|| {
+        let mut m = [0u16; 256];
+        for w in cues() {
+            if let Some(&b) = w.as_bytes().first() {
+                m[b as usize] |= 1 << w.len().min(15);
+            }
+        }
+        m
+    });
+    match word.as_bytes().first() {
+        Some(&b) if mask[b as usize] & (1 << word.len().min(15)) != 0 => has("cue", lang, word),
+        _ => false,
+    }
 }
 
 /// Whether a word may stand between an implicit one and its predicate

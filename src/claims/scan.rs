@@ -44,6 +44,9 @@ pub(crate) struct Scanner<'a> {
     sport: Cell<Option<bool>>,
     temp: Cell<Option<bool>>,
     rates: Cell<Option<bool>>,
+    /// Token indices of the sentence's role predicates (first words of
+    /// multi-word ones included), found on the first implicit-count try.
+    preds: std::cell::RefCell<Option<Vec<usize>>>,
 }
 
 /// Words that can start a date, a quantity or a qualifier: any other word
@@ -910,6 +913,7 @@ impl<'a> Scanner<'a> {
             sport: Cell::new(None),
             temp: Cell::new(None),
             rates: Cell::new(None),
+            preds: std::cell::RefCell::new(None),
         }
     }
 
@@ -924,6 +928,7 @@ impl<'a> Scanner<'a> {
         self.sport.set(None);
         self.temp.set(None);
         self.rates.set(None);
+        self.preds.replace(None);
         let sent_text = self.text.get(range.clone()).unwrap_or("");
         let mut i = 0;
         while i < n {
@@ -968,6 +973,27 @@ impl<'a> Scanner<'a> {
         let v = (0..self.toks.toks.len()).any(|i| TEMP.contains(&self.toks.low(i)));
         self.temp.set(Some(v));
         v
+    }
+
+    /// Whether a role predicate of the sentence starts in `range`
+    /// (the predicates' positions are found once per sentence).
+    fn pred_in(&self, range: Range<usize>) -> bool {
+        let mut cache = self.preds.borrow_mut();
+        let preds = cache.get_or_insert_with(|| {
+            let n = self.toks.toks.len();
+            if !(0..n).any(|i| roles::is_cue(self.lang, self.toks.low(i))) {
+                return Vec::new();
+            }
+            (0..n)
+                .filter(|&i| {
+                    let w = self.toks.low(i);
+                    self.toks.kind(i) == Some(TokKind::Word)
+                        && (self.lex.starts_multi(self.lang, w)
+                            || matches!(self.lex_entry(w), Some((EntryKind::Pred, _))))
+                })
+                .collect()
+        });
+        preds.iter().any(|p| range.contains(p))
     }
 
     /// Whether the sentence talks about interest rates or yields.
@@ -1059,6 +1085,10 @@ impl<'a> Scanner<'a> {
         };
         if !candidate {
             return Outcome::None;
+        }
+        // "the victim died", "seorang wanita tewas": only an implicit count
+        if matches!(w0, "the" | "seorang") {
+            return self.implicit_person(i, i, None);
         }
         // dates and times first
         if let Some(h) = datetime::parse_at(t, self.text, i, self.published) {
@@ -1846,12 +1876,14 @@ impl<'a> Scanner<'a> {
     /// `dalam keadaan`). Without a role predicate nothing is claimed.
     fn implicit_person(&self, qstart: usize, j: usize, qual: Option<Qual>) -> Outcome {
         let t = &self.toks;
-        if qual.is_some() {
+        // cheap check before the lexicon walks: a predicate right before
+        // or within ten tokens after
+        if qual.is_some() || !self.pred_in(j.saturating_sub(2)..j + 11) {
             return Outcome::None;
         }
         let w = t.low(j);
         // a singular noun of people: "victim", not "victims" or "people"
-        let person = |k: usize| match self.lex_at(k) {
+        let person = |k: usize| match self.person_at(k) {
             Some((written, base, Some(c), EntryKind::Noun, e))
                 if roles::is_person_concept(&c)
                     && (self.lang == Lang::Id
@@ -1975,6 +2007,31 @@ impl<'a> Scanner<'a> {
                 Outcome::Pair(Box::new(am), Box::new(m))
             }
             None => Outcome::Claim(Box::new(m)),
+        }
+    }
+
+    /// [`Self::lex_at`] for a noun written as in the lexicon: one probe
+    /// without allocation for a single word, the full match only where a
+    /// multi-word surface may start.
+    #[allow(clippy::type_complexity)] // reason: lex_at's tuple
+    fn person_at(&self, k: usize) -> Option<(String, String, Option<String>, EntryKind, usize)> {
+        let t = &self.toks;
+        let w = t.low(k);
+        if t.kind(k) != Some(TokKind::Word) {
+            return None;
+        }
+        if self.lex.starts_multi(self.lang, w) || (t.is_dash(k + 1) && t.glued(k + 1)) {
+            return self.lex_at(k);
+        }
+        match self.lex_entry(w) {
+            Some((EntryKind::Noun, c)) if roles::is_person_concept(c) => Some((
+                t.raw(self.text, k).to_string(),
+                w.to_string(),
+                Some(c.to_string()),
+                EntryKind::Noun,
+                k + 1,
+            )),
+            _ => None,
         }
     }
 
@@ -2212,9 +2269,9 @@ impl<'a> Scanner<'a> {
         // photo captions: "Image 6 of 11"
         if num.plain_int
             && s > 0
-            && roles::is_caption(self.lang, self.prev_low(s))
             && t.low(e) == "of"
             && t.kind(e + 1) == Some(TokKind::Num)
+            && roles::is_caption(self.lang, self.prev_low(s))
         {
             return Some(Outcome::Skip(e + 2));
         }
@@ -2315,11 +2372,14 @@ impl<'a> Scanner<'a> {
                 return false;
             }
             let low = t.low(k);
-            if roles::is_street(self.lang, low) && (k > e || low == "block") {
+            if k == e && low == "block" {
                 return true;
             }
             if !t.raw(self.text, k).starts_with(char::is_uppercase) {
                 return false;
+            }
+            if k > e && roles::is_street(self.lang, low) {
+                return true;
             }
             k += 1;
         }
