@@ -244,3 +244,17 @@ fn en_roles() {
         "en | He died around 11:30 p.m. Sunday. | time [_,_] d=23:30",
     ]);
 }
+
+/// Scores, ranks, ordinals and levels.
+#[test]
+fn en_scores_ranks_ordinals_levels() {
+    common::run_cases(&[
+        "en | Japan beat Indonesia 6-0 in the match. | score [6000,6000]",
+        "en | She ranked 40th in the index. | rank [40,40]",
+        "en | He finished in 6th place. | rank [6,6]",
+        "en | It was the third time he was arrested. | ordinal [3,3] n=time",
+        "en | It was the 4th time this year. | ordinal [4,4] n=time",
+        "en | The US raised the alert to Level 3. | level [3,3] n=level",
+        "en | He was born on the 21st of May. | !count",
+    ]);
+}

@@ -274,3 +274,27 @@ fn id_roles() {
         "id | Seorang saksi mengatakan korban tewas. | none",
     ]);
 }
+
+/// Scores, ranks, ordinals and levels.
+#[test]
+fn id_scores_ranks_ordinals_levels() {
+    common::run_cases(&[
+        "id | Jepang vs Indonesia 6-0 di Osaka. | score [6000,6000]",
+        "id | Indonesia kalah 0-6 dari Jepang. | score [6000,6000]",
+        "id | Timnas menang 2-1 atas Bahrain. | score [2001,2001]",
+        "id | Skor 3-0 bertahan hingga turun minum. | score [3000,3000]",
+        "id | Daya saing Indonesia turun ke peringkat ke-40. | rank [40,40]",
+        "id | Indonesia di peringkat 27 tahun lalu. | rank [27,27]",
+        "id | Argentina berada di posisi ke-6. | rank [6,6]",
+        "id | Ini kali ketiga ia diperiksa. | ordinal [3,3] n=kali",
+        "id | Untuk ketiga kalinya ia absen. | ordinal [3,3] n=kali",
+        "id | Pencarian memasuki hari ke-4. | ordinal [4,4] n=hari",
+        "id | Gunung Lewotobi berstatus Level II. | level [2,2] n=level",
+        "id | Polisi menetapkan Siaga I. | level [1,1] n=siaga",
+        "id | Status gunung itu naik menjadi status Awas. | level [4,4] n=status",
+        "id | Harga naik 10-15 persen. | percent [10,15] q=range",
+        "id | Baterai terisi ke 80 persen dalam sejam. | percent [80,80]",
+        "id | Layar TFT 7 inci. | measure [0.1778,0.1778] u=m",
+        "id | Pesawat GA 716 mendarat. | none",
+    ]);
+}

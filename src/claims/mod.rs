@@ -23,6 +23,7 @@
 
 mod datetime;
 mod fxhash;
+mod kinds;
 pub mod lang;
 pub mod lexicon;
 pub mod number;
@@ -64,6 +65,18 @@ pub enum Kind {
     Date,
     /// A clock time.
     Time,
+    /// A match result: `low = high = 1000 · winner + loser` (the comparison
+    /// key), `stated.low`/`stated.high` the two scores in the order written,
+    /// `noun` the two sides when named (`Jepang vs Indonesia 6-0`).
+    Score,
+    /// A position in a ranking (`peringkat ke-40`, `6th place`).
+    Rank,
+    /// The nth occurrence of an event (`kali ketiga`, `the third time`);
+    /// `noun` names the event unit (`kali`, `time`, `hari`).
+    Ordinal,
+    /// A level on an alert or grade scale (`Level II`, `Siaga I`, `status
+    /// Awas`); `noun_base` names the scale.
+    Level,
 }
 
 /// The quantity as written, before normalisation.

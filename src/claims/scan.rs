@@ -19,6 +19,7 @@
 
 use super::datetime::{self, DateHit};
 use super::fxhash::FxBuild;
+use super::kinds;
 use super::lexicon::{EntryKind, Lexicon};
 use super::number::{parse_digits, trailing_zeros, word_atoms, Atom, WordEval};
 use super::qualifier::{self, Qual};
@@ -269,6 +270,26 @@ fn may_trigger(w: &str) -> bool {
     }
 }
 
+/// Cheap check for the words that start a level or an ordinal
+/// (`data/lexicon/kinds.tsv`: scale words, `status`, nouns of repeated
+/// events, `kalinya`).
+fn may_start_kind(w: &str) -> bool {
+    static MASK: OnceLock<[u16; 256]> = OnceLock::new();
+    let mask = MASK.get_or_init(|| {
+        let mut m = [0u16; 256];
+        for w in kinds::starters() {
+            if let Some(&b) = w.as_bytes().first() {
+                m[b as usize] |= 1 << w.len().min(15);
+            }
+        }
+        m
+    });
+    match w.as_bytes().first() {
+        Some(&b) => mask[b as usize] & (1 << w.len().min(15)) != 0 && kinds::is_starter(w),
+        None => false,
+    }
+}
+
 /// Words that can begin a claim without any digit in the sentence: number
 /// words, vague words, weekdays, months, relative days, `se-` durations;
 /// with a (first byte, length) bitmap for a cheap pre-check.
@@ -290,7 +311,8 @@ fn starters() -> &'static Starters {
             .filter(|w| !matches!(*w, "a" | "an"))
             .chain([
                 "absolute", "sejam", "sehari", "seminggu", "sepekan", "sebulan", "setahun",
-                "semenit", "sedetik", "seabad", "sedekade", "seorang",
+                "semenit", "sedetik", "seabad", "sedekade", "seorang", "siaga", "awas", "kalinya",
+                "ketiga", "keempat", "kelima", "level",
             ])
             .chain(roles::cues())
             .map(str::as_bytes)
@@ -480,6 +502,10 @@ const SPORT: &[&str] = &[
     "goals",
     "victory",
     "leg",
+    "vs",
+    "versus",
+    "melawan",
+    "kontra",
 ];
 
 /// Words that make a bare `point(s)` a percentage point.
@@ -1075,6 +1101,13 @@ impl<'a> Scanner<'a> {
             return Outcome::None;
         };
         let w0 = t.low(i);
+        // levels and ordinals start at a word: "Level II", "status Awas",
+        // "kali ketiga", "ketiga kalinya", "the third time"
+        if tok.kind == TokKind::Word && may_start_kind(w0) {
+            if let Some(m) = self.word_kind_at(i) {
+                return Outcome::Claim(Box::new(m));
+            }
+        }
         let candidate = match tok.kind {
             TokKind::Num | TokKind::Frac => true,
             TokKind::Punct => matches!(
@@ -1541,6 +1574,12 @@ impl<'a> Scanner<'a> {
                     && hi.plain_int
                     && (num.low > hi.low || (self.sport() && hi.low < 100.0))
                 {
+                    // "menang 2-1", "Jepang vs Indonesia 6-0": a match result
+                    if self.sport() && num.low < 100.0 && hi.low < 100.0 && qual.is_none() {
+                        return Outcome::Claim(Box::new(
+                            self.score(num.start, end, num.low, hi.low),
+                        ));
+                    }
                     return Outcome::Skip(end);
                 }
                 if unit.is_none() {
@@ -2221,6 +2260,23 @@ impl<'a> Scanner<'a> {
         let t = &self.toks;
         let s = num.start;
         let e = num.end;
+        let value = num.low;
+        let rank_before = |k: usize| k > 0 && kinds::is("rank", self.lang, t.low(k - 1));
+        // "peringkat ke-40", "ke-3 kalinya", "hari ke-4": before the
+        // glued-letter identifiers ("SV-5276") below
+        if s >= 2 && t.is_dash(s - 1) && t.glued(s) && t.low(s - 2) == "ke" {
+            if num.plain_int && rank_before(s - 2) {
+                return Some(self.ranked(Kind::Rank, s - 3, e, value, None));
+            }
+            if num.plain_int && t.low(e) == "kalinya" {
+                return Some(self.ranked(Kind::Ordinal, s - 2, e + 1, value, Some("kali")));
+            }
+            if num.plain_int && s >= 3 && kinds::is("ordnoun", self.lang, t.low(s - 3)) {
+                let noun = t.low(s - 3);
+                return Some(self.ranked(Kind::Ordinal, s - 3, e, value, Some(noun)));
+            }
+            return Some(Outcome::Skip(e));
+        }
         let first_num = (s..e).find(|&k| t.kind(k) == Some(TokKind::Num));
         // glued letters before the digits: "MH370", "J1149", "SV-5276"
         if let Some(k) = first_num {
@@ -2242,11 +2298,12 @@ impl<'a> Scanner<'a> {
                     return Some(Outcome::Skip(self.skip_id(e)));
                 }
             }
-            // all-caps code before: "GA 716"
+            // all-caps code before: "GA 716"; not before a unit ("TFT 7 inci")
             if k == s && k > 0 && !t.glued(k) {
                 let praw = t.raw(self.text, k - 1);
                 if t.kind(k - 1) == Some(TokKind::Word)
                     && is_upper_code(praw)
+                    && self.unit_at(e, num).is_none()
                     && units::currency_prefix(praw, t.low(k - 1)).is_none()
                     && !matches!(praw, "M" | "SR" | "AS" | "US" | "RI" | "NATO")
                 {
@@ -2275,12 +2332,24 @@ impl<'a> Scanner<'a> {
         {
             return Some(Outcome::Skip(e + 2));
         }
-        // ordinal suffixes: 3rd, 21st, ke-3
-        if matches!(t.low(e), "st" | "nd" | "rd" | "th") && t.glued(e) {
+        // ordinal suffixes: 3rd, 21st, ke-3; a rank ("ranked 40th", "6th
+        // place") or an nth time ("for the 3rd time"), otherwise no claim
+        if matches!(t.low(e), "st" | "nd" | "rd" | "th") && t.glued(e) && num.plain_int {
+            let after = t.low(e + 1);
+            if kinds::is("place", self.lang, after) {
+                return Some(self.ranked(Kind::Rank, s, e + 2, value, None));
+            }
+            if rank_before(s) {
+                return Some(self.ranked(Kind::Rank, s - 1, e + 1, value, None));
+            }
+            if kinds::is("ordnoun", self.lang, after) {
+                return Some(self.ranked(Kind::Ordinal, s, e + 2, value, Some(after)));
+            }
             return Some(Outcome::Skip(e + 1));
         }
-        if s >= 2 && t.is_dash(s - 1) && t.glued(s) && t.low(s - 2) == "ke" {
-            return Some(Outcome::Skip(e));
+        // "peringkat 40", "rank 3": a position in a ranking
+        if num.plain_int && rank_before(s) {
+            return Some(self.ranked(Kind::Rank, s - 1, e, value, None));
         }
         // cue words before: "No. 5", "Pasal 340", "Story Code : 973357"
         let mut k = s;
@@ -2292,7 +2361,9 @@ impl<'a> Scanner<'a> {
                 hops += 1;
                 continue;
             }
-            if ID_CUES.contains(&p) && !num.words {
+            // "naik ke 80 persen": spaced "ke" before a measure is "to"
+            let to_measure = p == "ke" && k == s && self.unit_at(e, num).is_some();
+            if ID_CUES.contains(&p) && !num.words && !to_measure {
                 return Some(Outcome::Skip(self.skip_id(e)));
             }
             break;
@@ -2355,6 +2426,198 @@ impl<'a> Scanner<'a> {
             }
         }
         None
+    }
+
+    /// A rank or ordinal claim over tokens `start..end`.
+    fn ranked(
+        &self,
+        kind: Kind,
+        start: usize,
+        end: usize,
+        value: f64,
+        noun: Option<&str>,
+    ) -> Outcome {
+        let mut m = self.exact(start, end, kind, value);
+        m.noun = noun.map(str::to_string);
+        m.noun_base = noun.map(|n| if n == "kalinya" { "kali" } else { n }.to_string());
+        Outcome::Claim(Box::new(m))
+    }
+
+    /// A claim of one exact value (no unit, precision 1).
+    fn exact(&self, start: usize, end: usize, kind: Kind, value: f64) -> Mention {
+        Mention {
+            start,
+            end: end.min(self.toks.toks.len()),
+            kind,
+            low: Some(value),
+            high: Some(value),
+            low_inc: true,
+            high_inc: true,
+            approx: false,
+            qual: None,
+            unit: None,
+            precision: None,
+            stated: Stated {
+                low: Some(value),
+                high: Some(value),
+                unit: None,
+            },
+            noun: None,
+            noun_base: None,
+            concept: None,
+            date: None,
+            tz: None,
+        }
+    }
+
+    /// A level (`Level II`, `siaga 1`, `status Awas`) or an nth time
+    /// (`kali ketiga`, `ketiga kalinya`, `hari keempat`, `the third time`)
+    /// starting at the word `i`.
+    fn word_kind_at(&self, i: usize) -> Option<Mention> {
+        let t = &self.toks;
+        let w = t.low(i);
+        let nx = i + 1;
+        let raw_nx = t.raw(self.text, nx);
+        // levels: a scale word, then a Roman numeral or a small integer
+        if kinds::is("scheme", self.lang, w) {
+            let v = kinds::roman(raw_nx).or_else(|| {
+                (t.kind(nx) == Some(TokKind::Num))
+                    .then(|| t.low(nx).parse::<u8>().ok())
+                    .flatten()
+                    .filter(|v| (1..=10).contains(v))
+                    .map(f64::from)
+            })?;
+            // not "level 4,5" or "level 3%"
+            if t.glued(nx + 1) && !t.is_punct(nx + 1, ",") && !t.is_punct(nx + 1, ".") {
+                return None;
+            }
+            let mut m = self.exact(i, nx + 1, Kind::Level, v);
+            m.noun = Some(t.raw(self.text, i).to_string());
+            m.noun_base = Some(w.to_string());
+            return Some(m);
+        }
+        // "status Awas": a named level of the volcano scale
+        if w == "status" && raw_nx.starts_with(char::is_uppercase) {
+            let v = kinds::named_level(self.lang, t.low(nx))?;
+            let mut m = self.exact(i, nx + 1, Kind::Level, v);
+            m.noun = Some(t.raw(self.text, i).to_string());
+            m.noun_base = Some("status".to_string());
+            return Some(m);
+        }
+        // Indonesian: the noun, then the ordinal ("kali ketiga"); English:
+        // the ordinal, then the noun ("the third time"); "ketiga kalinya"
+        if kinds::is("ordnoun", self.lang, w) || w == "kalinya" {
+            let (k, start, end) = match self.lang {
+                Lang::Id if w != "kalinya" => (nx, i, nx + 1),
+                _ => (i.checked_sub(1)?, i - 1, i + 1),
+            };
+            if t.kind(k) != Some(TokKind::Word) {
+                return None;
+            }
+            let v = kinds::ordinal_word(self.lang, t.low(k))?;
+            let mut m = self.exact(start, end, Kind::Ordinal, v);
+            let noun = if w == "kalinya" { "kali" } else { w };
+            m.noun = Some(t.raw(self.text, i).to_string());
+            m.noun_base = Some(noun.to_string());
+            return Some(m);
+        }
+        None
+    }
+
+    /// A match result over `start..end`: `stated` keeps the two scores in
+    /// the order written, `noun` the sides named before it with a versus
+    /// word ("Jepang vs Indonesia 6-0"); the comparison key is `1000 ·
+    /// winner + loser`, since writers put either side first ("menang 6-0",
+    /// "kalah 0-6").
+    fn score(&self, start: usize, end: usize, left: f64, right: f64) -> Mention {
+        let sides = self
+            .sides_before(start)
+            .or_else(|| self.sides_around(start, end));
+        let noun_base = sides.as_ref().map(|(a, b)| {
+            let (la, lb) = (a.to_lowercase(), b.to_lowercase());
+            if la > lb {
+                format!("{lb} vs {la}")
+            } else {
+                format!("{la} vs {lb}")
+            }
+        });
+        let key = left.max(right) * 1000.0 + left.min(right);
+        let mut m = self.exact(start, end, Kind::Score, key);
+        m.stated.low = Some(left);
+        m.stated.high = Some(right);
+        m.noun = sides.map(|(a, b)| format!("{a} vs {b}"));
+        m.noun_base = noun_base;
+        m
+    }
+
+    /// The two sides of a match named before `k`: capitalised words on
+    /// either side of a versus word (`Jepang vs Indonesia`, `Argentina
+    /// melawan Kolombia`), within the ten tokens before.
+    fn sides_before(&self, k: usize) -> Option<(String, String)> {
+        let t = &self.toks;
+        let cap = |x: usize| {
+            t.kind(x) == Some(TokKind::Word) && t.raw(self.text, x).starts_with(char::is_uppercase)
+        };
+        let lo = k.saturating_sub(10);
+        let p = (lo..k)
+            .rev()
+            .find(|&p| kinds::is("versus", self.lang, t.low(p)))?;
+        let mut a = p;
+        while a > lo && a + 3 > p && cap(a - 1) {
+            a -= 1;
+        }
+        let mut b = p + 1;
+        while b < k && b < p + 4 && cap(b) {
+            b += 1;
+        }
+        (a < p && b > p + 1).then(|| (self.raw_span(a, p), self.raw_span(p + 1, b)))
+    }
+
+    /// The two sides of a match around a score at `start..end` without a
+    /// versus word: the nearest capitalised name before it in its clause
+    /// and the one after a preposition right after it ("Indonesia kalah
+    /// 0-4 dari Jepang", "Japan beat Indonesia 6-0" has no second name
+    /// after it and is left without sides).
+    fn sides_around(&self, start: usize, end: usize) -> Option<(String, String)> {
+        let t = &self.toks;
+        let cap = |x: usize| {
+            t.kind(x) == Some(TokKind::Word) && t.raw(self.text, x).starts_with(char::is_uppercase)
+        };
+        // after: "dari Jepang", "atas China", "over Bahrain", "against Japan"
+        let mut b = end;
+        if !matches!(
+            t.low(b),
+            "dari" | "atas" | "kontra" | "melawan" | "over" | "against" | "to" | "by"
+        ) {
+            return None;
+        }
+        b += 1;
+        let b0 = b;
+        while b < b0 + 3 && cap(b) {
+            b += 1;
+        }
+        if b == b0 {
+            return None;
+        }
+        // before: the nearest capitalised run in the clause, not the
+        // sentence's first word unless it is followed by another capital
+        let lo = start.saturating_sub(8);
+        let mut a_end = None;
+        for p in (lo..start).rev() {
+            if t.kind(p) == Some(TokKind::Punct) {
+                break;
+            }
+            if cap(p) {
+                a_end = Some(p + 1);
+                break;
+            }
+        }
+        let a_end = a_end?;
+        let mut a = a_end - 1;
+        while a > lo && a + 3 > a_end && cap(a - 1) {
+            a -= 1;
+        }
+        Some((self.raw_span(a, a_end), self.raw_span(b0, b)))
     }
 
     /// Whether the words after a house number at `e` name a street: a
