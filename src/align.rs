@@ -602,6 +602,12 @@ pub fn comparable(a: &Claim, b: &Claim) -> bool {
         Kind::Duration | Kind::Percent | Kind::Magnitude => {
             a.concept.is_none() || b.concept.is_none() || a.concept == b.concept
         }
+        // a score between the same named sides (a sports story cites many
+        // results), a level on the same scale, the nth time of the same
+        // event; a rank of what both rank
+        Kind::Score => a.noun_base.is_some() && a.noun_base == b.noun_base,
+        Kind::Level | Kind::Ordinal => a.noun_base == b.noun_base,
+        Kind::Rank => a.concept == b.concept,
         Kind::Number | Kind::Date | Kind::Time => false,
     }
 }

@@ -38,16 +38,16 @@ fn en_counts_and_qualifiers() {
         "en | A dozen ships sailed. | count [12,12] c=ships",
         "en | A hundred soldiers marched. | count [100,100] c=troops",
         "en | Two hundred and fifty people came. | count [250,250]",
-        "en | Five soldiers were killed. | count [5,5] c=troops",
+        "en | Five soldiers were killed. | count [5,5] c=deaths n=soldier",
         "en | 2.5 million people voted. | count [2500000,2500000]",
         "en | 1.2 million doses arrived. | count [1200000,1200000] c=doses",
         "en | 30 NATO member ambassadors met. | count [30,30] c=ambassadors",
         "en | 100,000 Russian troops are near the border. | count [100000,100000] c=troops",
         "en | The company hired 300 employees. | count [300,300] c=employees",
-        "en | Police arrested 45 suspects. | count [45,45] c=suspects",
+        "en | Police arrested 45 suspects. | count [45,45] c=arrested n=suspect",
         "en | At least 5 aftershocks followed. | count [5,inf) c=aftershocks",
-        "en | 17 patients died overnight. | count [17,17] c=patients",
-        "en | 3 civilians were wounded. | count [3,3] c=civilians",
+        "en | 17 patients died overnight. | count [17,17] c=deaths n=patient",
+        "en | 3 civilians were wounded. | count [3,3] c=injured n=civilian",
     ]);
 }
 
@@ -205,5 +205,56 @@ fn en_news_conventions() {
         "en | The deal is worth 1.2 billion dollars. | money [1200000000,1200000000] u=USD",
         "en | It paid US$3.4 million. | money [3400000,3400000] u=USD",
         "en | The 32,000-seat stadium was sold. | count [32000,32000] c=seats",
+    ]);
+}
+
+/// Roles of people in events: the predicate decides the concept of a count
+/// of people and keeps the noun; implicit counts of one; numbers that are
+/// never counts of people.
+#[test]
+fn en_roles() {
+    common::run_cases(&[
+        "en | Two children died in the fire. | count [2,2] c=deaths n=children",
+        "en | Three men were shot and killed. | count [3,3] c=deaths n=men",
+        "en | Five people were shot, two fatally. | count [2,2] c=deaths",
+        "en | The gunman opened fire, killing two and wounding three. | count [2,2] c=deaths",
+        "en | The gunman opened fire, killing two and wounding three. | count [3,3] c=injured",
+        "en | The attack left three dead. | count [3,3] c=deaths",
+        "en | One fatally, two were wounded. | count [1,1] c=deaths",
+        "en | A man was shot and killed Friday. | count [1,1] c=deaths n=man",
+        "en | A 27-year-old man is dead. | count [1,1] c=deaths n=man",
+        "en | A 27-year-old man is dead. | count [27,27] c=age",
+        "en | The gunman opened fire, killing a 17-year-old. | count [1,1] c=deaths",
+        "en | The victim died Sunday. | count [1,1] c=deaths n=victim",
+        "en | A girl was shot in the leg. | count [1,1] c=injured n=girl",
+        "en | A woman was arrested Monday. | count [1,1] c=arrested n=woman",
+        "en | Four hikers are missing. | count [4,4] c=missing n=hiker",
+        "en | Two of the victims were dead at the scene. | count [2,2] c=deaths",
+        // never a death count
+        "en | The victims died. | !count",
+        "en | A man killed his wife. | !count",
+        "en | No one was killed in the blast. | !count",
+        "en | Two rival groups clashed. | count [2,2] n=rival",
+        "en | He was shot eight times and pronounced dead. | number [8,8]",
+        "en | She was killed in the 7800 block of Main Street. | !count",
+        "en | They were killed at 7050 Old State Road. | !count",
+        "en | He was found dead in the five-bedroom house. | number [5,5]",
+        "en | Image 6 of 11 police at the scene where a man died. | count [1,1] c=deaths n=man",
+        "en | At least 9 shots were fired. | count [9,inf) c=shots",
+        "en | He died around 11:30 p.m. Sunday. | time [_,_] d=23:30",
+    ]);
+}
+
+/// Scores, ranks, ordinals and levels.
+#[test]
+fn en_scores_ranks_ordinals_levels() {
+    common::run_cases(&[
+        "en | Japan beat Indonesia 6-0 in the match. | score [6000,6000]",
+        "en | She ranked 40th in the index. | rank [40,40]",
+        "en | He finished in 6th place. | rank [6,6]",
+        "en | It was the third time he was arrested. | ordinal [3,3] n=time",
+        "en | It was the 4th time this year. | ordinal [4,4] n=time",
+        "en | The US raised the alert to Level 3. | level [3,3] n=level",
+        "en | He was born on the 21st of May. | !count",
     ]);
 }

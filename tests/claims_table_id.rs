@@ -9,7 +9,7 @@ fn id_counts_and_qualifiers() {
         "id | Korban tewas mencapai 8 orang. | count [8,8] c=deaths",
         "id | Sebanyak 12 orang luka-luka akibat ledakan. | count [12,12] c=injured",
         "id | Gempa itu menewaskan 3 orang warga. | count [3,3] c=deaths",
-        "id | Polisi menangkap 5 tersangka. | count [5,5] c=suspects",
+        "id | Polisi menangkap 5 tersangka. | count [5,5] c=arrested n=tersangka",
         "id | Sebanyak 1.200 pengungsi ditampung. | count [1200,1200] c=evacuees",
         "id | Banjir merendam 300 rumah warga. | count [300,300] c=houses",
         "id | Sekitar 40 bangunan rusak. | count [40,40] c=buildings q=approx ~",
@@ -257,5 +257,44 @@ fn id_news_conventions() {
         "id | Ia menjabat pada 2016-2021. | date [2016,2021]",
         "id | Sebanyak 2.500 warga mengungsi. | count [2500,2500] c=evacuees",
         "id | Dana ditempatkan melalui 48 kali transaksi. | count [48,48] c=transactions",
+    ]);
+}
+
+/// Roles of people in events, implicit counts of one (see `en_roles`).
+#[test]
+fn id_roles() {
+    common::run_cases(&[
+        "id | Dua anak tewas dalam kebakaran itu. | count [2,2] c=deaths n=anak",
+        "id | Tiga orang tewas dan lima lainnya luka-luka. | count [5,5] c=injured",
+        "id | Seorang wanita tewas dalam kecelakaan itu. | count [1,1] c=deaths n=wanita",
+        "id | Seorang pengendara motor tewas di tempat. | count [1,1] c=deaths",
+        "id | Polisi menangkap seorang pria. | count [1,1] c=arrested n=pria",
+        "id | Sebanyak 12 pendaki hilang. | count [12,12] c=missing",
+        "id | Sebanyak 30 warga mengungsi. | count [30,30] c=evacuees",
+        "id | Seorang saksi mengatakan korban tewas. | none",
+    ]);
+}
+
+/// Scores, ranks, ordinals and levels.
+#[test]
+fn id_scores_ranks_ordinals_levels() {
+    common::run_cases(&[
+        "id | Jepang vs Indonesia 6-0 di Osaka. | score [6000,6000]",
+        "id | Indonesia kalah 0-6 dari Jepang. | score [6000,6000]",
+        "id | Timnas menang 2-1 atas Bahrain. | score [2001,2001]",
+        "id | Skor 3-0 bertahan hingga turun minum. | score [3000,3000]",
+        "id | Daya saing Indonesia turun ke peringkat ke-40. | rank [40,40]",
+        "id | Indonesia di peringkat 27 tahun lalu. | rank [27,27]",
+        "id | Argentina berada di posisi ke-6. | rank [6,6]",
+        "id | Ini kali ketiga ia diperiksa. | ordinal [3,3] n=kali",
+        "id | Untuk ketiga kalinya ia absen. | ordinal [3,3] n=kali",
+        "id | Pencarian memasuki hari ke-4. | ordinal [4,4] n=hari",
+        "id | Gunung Lewotobi berstatus Level II. | level [2,2] n=level",
+        "id | Polisi menetapkan Siaga I. | level [1,1] n=siaga",
+        "id | Status gunung itu naik menjadi status Awas. | level [4,4] n=status",
+        "id | Harga naik 10-15 persen. | percent [10,15] q=range",
+        "id | Baterai terisi ke 80 persen dalam sejam. | percent [80,80]",
+        "id | Layar TFT 7 inci. | measure [0.1778,0.1778] u=m",
+        "id | Pesawat GA 716 mendarat. | none",
     ]);
 }

@@ -23,10 +23,12 @@
 
 mod datetime;
 mod fxhash;
+mod kinds;
 pub mod lang;
 pub mod lexicon;
 pub mod number;
 mod qualifier;
+mod roles;
 mod scan;
 pub mod sentence;
 mod token;
@@ -63,6 +65,18 @@ pub enum Kind {
     Date,
     /// A clock time.
     Time,
+    /// A match result: `low = high = 1000 · winner + loser` (the comparison
+    /// key), `stated.low`/`stated.high` the two scores in the order written,
+    /// `noun` the two sides when named (`Jepang vs Indonesia 6-0`).
+    Score,
+    /// A position in a ranking (`peringkat ke-40`, `6th place`).
+    Rank,
+    /// The nth occurrence of an event (`kali ketiga`, `the third time`);
+    /// `noun` names the event unit (`kali`, `time`, `hari`).
+    Ordinal,
+    /// A level on an alert or grade scale (`Level II`, `Siaga I`, `status
+    /// Awas`); `noun_base` names the scale.
+    Level,
 }
 
 /// The quantity as written, before normalisation.
@@ -294,6 +308,27 @@ mod tests {
         assert!(p.len() > 1);
         assert!(p.iter().all(|r| r.len() <= MAX_SENTENCE));
         assert!(p.windows(2).all(|w| w[0].end <= w[1].start));
+    }
+
+    /// Context words (sport, temperature, rates) are read per sentence:
+    /// one sentence about interest rates must not make a later "points"
+    /// percentage points, nor a sentence without them hide the rates of a
+    /// later one.
+    #[test]
+    fn context_is_per_sentence() {
+        let pp = |c: &Claim| c.unit.as_deref() == Some("pp");
+        let c = run(
+            Lang::En,
+            "The Fed raised interest rates by half a point. He scored 20 points in the final.",
+        );
+        assert_eq!(c.len(), 2, "{c:#?}");
+        assert!(pp(&c[0]) && !pp(&c[1]), "{c:#?}");
+        let c = run(
+            Lang::En,
+            "He scored 20 points in the final. The Fed raised interest rates by half a point.",
+        );
+        assert_eq!(c.len(), 2, "{c:#?}");
+        assert!(!pp(&c[0]) && pp(&c[1]), "{c:#?}");
     }
 
     #[test]

@@ -19,9 +19,11 @@
 
 use super::datetime::{self, DateHit};
 use super::fxhash::FxBuild;
+use super::kinds;
 use super::lexicon::{EntryKind, Lexicon};
 use super::number::{parse_digits, trailing_zeros, word_atoms, Atom, WordEval};
 use super::qualifier::{self, Qual};
+use super::roles;
 use super::token::{tokenize, TokKind, Tokens};
 use super::units::{self, Unit};
 use super::{words_en, words_id, Claim, ExtractOptions, Kind, Lang, Stated};
@@ -31,7 +33,9 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-/// Per-article scanning state (buffers are reused across sentences).
+/// Scanning state: the token buffer is reused across an article's
+/// sentences; the context flags (`sport`, `temp`, `rates`) belong to the
+/// current sentence and are cleared at the start of each one.
 pub(crate) struct Scanner<'a> {
     text: &'a str,
     lang: Lang,
@@ -41,6 +45,9 @@ pub(crate) struct Scanner<'a> {
     sport: Cell<Option<bool>>,
     temp: Cell<Option<bool>>,
     rates: Cell<Option<bool>>,
+    /// Token indices of the sentence's role predicates (first words of
+    /// multi-word ones included), found on the first implicit-count try.
+    preds: std::cell::RefCell<Option<Vec<usize>>>,
 }
 
 /// Words that can start a date, a quantity or a qualifier: any other word
@@ -239,6 +246,9 @@ const TRIGGER_WORDS: &[&str] = &[
     "sedetik",
     "seabad",
     "sedekade",
+    // implicit counts of one person: "seorang wanita tewas", "the victim died"
+    "seorang",
+    "the",
 ];
 
 /// Cheap pre-check before the hash lookup: is there any trigger word with
@@ -256,6 +266,26 @@ fn may_trigger(w: &str) -> bool {
     });
     match w.as_bytes().first() {
         Some(&b) => mask[b as usize] & (1 << w.len().min(15)) != 0,
+        None => false,
+    }
+}
+
+/// Cheap check for the words that start a level or an ordinal
+/// (`data/lexicon/kinds.tsv`: scale words, `status`, nouns of repeated
+/// events, `kalinya`).
+fn may_start_kind(w: &str) -> bool {
+    static MASK: OnceLock<[u16; 256]> = OnceLock::new();
+    let mask = MASK.get_or_init(|| {
+        let mut m = [0u16; 256];
+        for w in kinds::starters() {
+            if let Some(&b) = w.as_bytes().first() {
+                m[b as usize] |= 1 << w.len().min(15);
+            }
+        }
+        m
+    });
+    match w.as_bytes().first() {
+        Some(&b) => mask[b as usize] & (1 << w.len().min(15)) != 0 && kinds::is_starter(w),
         None => false,
     }
 }
@@ -281,8 +311,10 @@ fn starters() -> &'static Starters {
             .filter(|w| !matches!(*w, "a" | "an"))
             .chain([
                 "absolute", "sejam", "sehari", "seminggu", "sepekan", "sebulan", "setahun",
-                "semenit", "sedetik", "seabad", "sedekade",
+                "semenit", "sedetik", "seabad", "sedekade", "seorang", "siaga", "awas", "kalinya",
+                "ketiga", "keempat", "kelima", "level",
             ])
+            .chain(roles::cues())
             .map(str::as_bytes)
             .collect();
         let mut mask = [0u16; 256];
@@ -436,6 +468,9 @@ impl Mention {
 
 enum Outcome {
     Claim(Box<Mention>),
+    /// Two claims in text order: an age inside an implicit count of one
+    /// ("a 27-year-old man was killed": the age, then the man).
+    Pair(Box<Mention>, Box<Mention>),
     Skip(usize),
     None,
 }
@@ -467,6 +502,10 @@ const SPORT: &[&str] = &[
     "goals",
     "victory",
     "leg",
+    "vs",
+    "versus",
+    "melawan",
+    "kontra",
 ];
 
 /// Words that make a bare `point(s)` a percentage point.
@@ -869,8 +908,6 @@ const EN_STOP: &[&str] = &[
     "years",
 ];
 
-const GENERIC: &[&str] = &["people", "victims", "citizens"];
-
 fn is_upper_code(s: &str) -> bool {
     s.len() >= 2
         && s.len() <= 6
@@ -902,6 +939,7 @@ impl<'a> Scanner<'a> {
             sport: Cell::new(None),
             temp: Cell::new(None),
             rates: Cell::new(None),
+            preds: std::cell::RefCell::new(None),
         }
     }
 
@@ -912,8 +950,11 @@ impl<'a> Scanner<'a> {
         }
         tokenize(self.text, range.start, range.end, &mut self.toks);
         let n = self.toks.toks.len();
+        // context words are read per sentence, on demand
         self.sport.set(None);
         self.temp.set(None);
+        self.rates.set(None);
+        self.preds.replace(None);
         let sent_text = self.text.get(range.clone()).unwrap_or("");
         let mut i = 0;
         while i < n {
@@ -923,6 +964,13 @@ impl<'a> Scanner<'a> {
                     // A number past f64 (hundreds of digits, or times a scale
                     // word) is no claim: infinity would read as unbounded.
                     if m.is_finite() {
+                        out.push(self.to_claim(doc, &range, sent_text, *m));
+                    }
+                    i = next;
+                }
+                Outcome::Pair(a, b) => {
+                    let next = b.end.max(i + 1);
+                    for m in [a, b] {
                         out.push(self.to_claim(doc, &range, sent_text, *m));
                     }
                     i = next;
@@ -951,6 +999,27 @@ impl<'a> Scanner<'a> {
         let v = (0..self.toks.toks.len()).any(|i| TEMP.contains(&self.toks.low(i)));
         self.temp.set(Some(v));
         v
+    }
+
+    /// Whether a role predicate of the sentence starts in `range`
+    /// (the predicates' positions are found once per sentence).
+    fn pred_in(&self, range: Range<usize>) -> bool {
+        let mut cache = self.preds.borrow_mut();
+        let preds = cache.get_or_insert_with(|| {
+            let n = self.toks.toks.len();
+            if !(0..n).any(|i| roles::is_cue(self.lang, self.toks.low(i))) {
+                return Vec::new();
+            }
+            (0..n)
+                .filter(|&i| {
+                    let w = self.toks.low(i);
+                    self.toks.kind(i) == Some(TokKind::Word)
+                        && (self.lex.starts_multi(self.lang, w)
+                            || matches!(self.lex_entry(w), Some((EntryKind::Pred, _))))
+                })
+                .collect()
+        });
+        preds.iter().any(|p| range.contains(p))
     }
 
     /// Whether the sentence talks about interest rates or yields.
@@ -1033,6 +1102,13 @@ impl<'a> Scanner<'a> {
             return Outcome::None;
         };
         let w0 = t.low(i);
+        // levels and ordinals start at a word: "Level II", "status Awas",
+        // "kali ketiga", "ketiga kalinya", "the third time"
+        if tok.kind == TokKind::Word && may_start_kind(w0) {
+            if let Some(m) = self.word_kind_at(i) {
+                return Outcome::Claim(Box::new(m));
+            }
+        }
         let candidate = match tok.kind {
             TokKind::Num | TokKind::Frac => true,
             TokKind::Punct => matches!(
@@ -1043,6 +1119,10 @@ impl<'a> Scanner<'a> {
         };
         if !candidate {
             return Outcome::None;
+        }
+        // "the victim died", "seorang wanita tewas": only an implicit count
+        if matches!(w0, "the" | "seorang") {
+            return self.implicit_person(i, i, None);
         }
         // dates and times first
         if let Some(h) = datetime::parse_at(t, self.text, i, self.published) {
@@ -1090,6 +1170,12 @@ impl<'a> Scanner<'a> {
             Some((q, j)) => (Some(q), j),
             None => (None, i),
         };
+        // "died around 11:30 p.m.": the qualifier is left out and the time
+        // is read at its own token
+        if qual.is_some() && j > i && datetime::parse_at(t, self.text, j, self.published).is_some()
+        {
+            return Outcome::None;
+        }
         let mut approx2 = false;
         if matches!(qual, Some(Qual::From) | Some(Qual::Between)) {
             if let Some((Qual::Approx, j2)) = qualifier::match_at(t, j) {
@@ -1272,7 +1358,10 @@ impl<'a> Scanner<'a> {
         let money_ctx = currency.is_some();
         let Some(mut num) = self.number(num_start, money_ctx) else {
             // "a dollar", "an hour", "sejam"
-            return self.implicit_one(qstart, j, qual);
+            return match self.implicit_one(qstart, j, qual) {
+                Outcome::None => self.implicit_person(qstart, j, qual),
+                o => o,
+            };
         };
         if let Some((f, e)) = self.and_fraction(num.end) {
             if num.is_point() && !num.vague && num.low.fract() == 0.0 {
@@ -1320,6 +1409,34 @@ impl<'a> Scanner<'a> {
         if currency.is_none() && !magnitude {
             if let Some(skip) = self.non_quantity(&num) {
                 return skip;
+            }
+        }
+        // "a 45-year-old man": an age, never a duration
+        if qual.is_none() && currency.is_none() && num.plain_int {
+            if let Some((v, e)) = self.age_compound(num.start) {
+                return Outcome::Claim(Box::new(Mention {
+                    start: num.start,
+                    end: e,
+                    kind: Kind::Count,
+                    low: Some(v),
+                    high: Some(v),
+                    low_inc: true,
+                    high_inc: true,
+                    approx: false,
+                    qual: None,
+                    unit: None,
+                    precision: Some(1.0),
+                    stated: Stated {
+                        low: Some(v),
+                        high: Some(v),
+                        unit: None,
+                    },
+                    noun: None,
+                    noun_base: None,
+                    concept: Some("age".to_string()),
+                    date: None,
+                    tz: None,
+                }));
             }
         }
         if qual == Some(Qual::From) {
@@ -1458,6 +1575,12 @@ impl<'a> Scanner<'a> {
                     && hi.plain_int
                     && (num.low > hi.low || (self.sport() && hi.low < 100.0))
                 {
+                    // "menang 2-1", "Jepang vs Indonesia 6-0": a match result
+                    if self.sport() && num.low < 100.0 && hi.low < 100.0 && qual.is_none() {
+                        return Outcome::Claim(Box::new(
+                            self.score(num.start, end, num.low, hi.low),
+                        ));
+                    }
                     return Outcome::Skip(end);
                 }
                 if unit.is_none() {
@@ -1676,8 +1799,7 @@ impl<'a> Scanner<'a> {
                 m.concept = concept;
                 m.end = e;
             }
-            let generic = m.concept.as_deref().is_none_or(|c| GENERIC.contains(&c));
-            if generic {
+            if self.takes_role(&m) {
                 if let Some(c) = self.predicate_near(start, m.end) {
                     m.kind = Kind::Count;
                     m.concept = Some(c);
@@ -1686,6 +1808,26 @@ impl<'a> Scanner<'a> {
         }
         m.end = m.end.min(n);
         Outcome::Claim(Box::new(m))
+    }
+
+    /// Whether a role predicate near the mention may decide its concept:
+    /// the count has no noun, an anaphor (`four others`) or a noun of
+    /// people (`two children`); never a count of things (`two rival
+    /// groups`) or of times (`shot eight times`).
+    fn takes_role(&self, m: &Mention) -> bool {
+        let t = &self.toks;
+        if matches!(t.low(m.end), "times" | "kali" | "x") {
+            return false;
+        }
+        // "the five-bedroom house", "a two-story home": a modifier
+        if m.noun.is_none() && t.is_dash(m.end) && t.glued(m.end) && t.glued(m.end + 1) {
+            return false;
+        }
+        match (&m.noun_base, &m.concept) {
+            (None, _) => true,
+            (Some(_), Some(c)) => roles::is_person_concept(c),
+            (Some(b), None) => roles::is_anaphor(self.lang, b),
+        }
     }
 
     /// Whether a number (with its unit, if any) states a person's age in
@@ -1718,6 +1860,10 @@ impl<'a> Scanner<'a> {
             prev,
             "berusia" | "berumur" | "usia" | "umur" | "usianya" | "umurnya" | "aged" | "age"
         ) {
+            return true;
+        }
+        // "at the age of 79"
+        if prev == "of" && start >= 2 && t.low(start - 2) == "age" {
             return true;
         }
         let name_before = |k: usize| {
@@ -1759,6 +1905,256 @@ impl<'a> Scanner<'a> {
             k += 1;
         }
         1.0
+    }
+
+    /// An implicit count of one person with a role: `a man was shot and
+    /// killed`, `killing a 17-year-old girl`, `left a woman dead`,
+    /// `seorang wanita tewas`. The person is `a`/`an` and a noun of people
+    /// after at most four modifiers (an age `N-year-old` among them), or
+    /// `seorang` and at most two words; the role predicate comes right
+    /// before, or after it past bridge words only (`was`, `shot and`,
+    /// `dalam keadaan`). Without a role predicate nothing is claimed.
+    fn implicit_person(&self, qstart: usize, j: usize, qual: Option<Qual>) -> Outcome {
+        let t = &self.toks;
+        // cheap check before the lexicon walks: a predicate right before
+        // or within ten tokens after
+        if qual.is_some() || !self.pred_in(j.saturating_sub(2)..j + 11) {
+            return Outcome::None;
+        }
+        let w = t.low(j);
+        // a singular noun of people: "victim", not "victims" or "people"
+        let person = |k: usize| match self.person_at(k) {
+            Some((written, base, Some(c), EntryKind::Noun, e))
+                if roles::is_person_concept(&c)
+                    && (self.lang == Lang::Id
+                        || (written.to_lowercase() == base
+                            && !roles::is_plural(self.lang, &base))) =>
+            {
+                Some((written, base, e))
+            }
+            _ => None,
+        };
+        let mut age: Option<(usize, usize, f64)> = None;
+        let noun = match (self.lang, w) {
+            // "the victim died", "the 15-year-old was pronounced dead": a
+            // singular noun of people is one person
+            (Lang::En, "a" | "an" | "the") => {
+                let mut k = j + 1;
+                let mut found = None;
+                for _ in 0..5 {
+                    if let Some(p) = person(k) {
+                        found = Some((k, p));
+                        break;
+                    }
+                    if let Some((v, e)) = self.age_compound(k) {
+                        age = Some((k, e, v));
+                        k = e;
+                        continue;
+                    }
+                    let lw = t.low(k);
+                    if t.kind(k) != Some(TokKind::Word)
+                        || EN_STOP.contains(&lw)
+                        || matches!(self.lex_at(k), Some((_, _, _, EntryKind::Pred, _)))
+                    {
+                        break;
+                    }
+                    k = self.word_unit(k).map_or(k + 1, |x| x.1);
+                }
+                // "killing a 17-year-old": the age stands for the person
+                match (found, age) {
+                    (Some(f), _) => Some(f),
+                    (None, Some((a, e, _))) if e == k => {
+                        age = None;
+                        Some((a, (self.raw_span(a, e), "person".to_string(), e)))
+                    }
+                    _ => None,
+                }
+            }
+            (Lang::Id, "seorang") => {
+                let k = j + 1;
+                match person(k) {
+                    Some(p) => Some((k, p)),
+                    None => {
+                        // an unknown common noun: "seorang pengendara"
+                        let ok = t.kind(k) == Some(TokKind::Word)
+                            && !t.raw(self.text, k).starts_with(char::is_uppercase)
+                            && !ID_STOP.contains(&t.low(k))
+                            && !looks_like_verb(t.low(k))
+                            && self.lex_at(k).is_none();
+                        ok.then(|| {
+                            let e = self.word_unit(k).map_or(k + 1, |x| x.1);
+                            (k, (self.raw_span(k, e), t.low(k).to_string(), e))
+                        })
+                    }
+                }
+            }
+            _ => None,
+        };
+        let Some((nk, (written, base, e))) = noun else {
+            return Outcome::None;
+        };
+        // Indonesian modifiers follow the noun: "seorang pengendara motor tewas"
+        let mut after = e;
+        if self.lang == Lang::Id {
+            for _ in 0..2 {
+                let lw = t.low(after);
+                if t.kind(after) != Some(TokKind::Word)
+                    || ID_STOP.contains(&lw)
+                    || roles::is_bridge(self.lang, lw)
+                    || matches!(self.lex_at(after), Some((_, _, _, EntryKind::Pred, _)))
+                    || looks_like_verb(lw)
+                {
+                    break;
+                }
+                after += 1;
+            }
+        }
+        let Some(role) = self.role_before(j).or_else(|| self.role_after(after)) else {
+            return Outcome::None;
+        };
+        let one = |start: usize, end: usize, low: f64| Mention {
+            start,
+            end,
+            kind: Kind::Count,
+            low: Some(low),
+            high: Some(low),
+            low_inc: true,
+            high_inc: true,
+            approx: false,
+            qual: None,
+            unit: None,
+            precision: Some(1.0),
+            stated: Stated {
+                low: Some(low),
+                high: Some(low),
+                unit: None,
+            },
+            noun: None,
+            noun_base: None,
+            concept: None,
+            date: None,
+            tz: None,
+        };
+        let mut m = one(qstart.min(j), e, 1.0);
+        m.noun = Some(written);
+        m.noun_base = Some(base);
+        m.concept = Some(role);
+        match age {
+            Some((a, ae, v)) => {
+                let mut am = one(a, ae, v);
+                am.concept = Some("age".to_string());
+                m.start = nk.max(ae);
+                Outcome::Pair(Box::new(am), Box::new(m))
+            }
+            None => Outcome::Claim(Box::new(m)),
+        }
+    }
+
+    /// [`Self::lex_at`] for a noun written as in the lexicon: one probe
+    /// without allocation for a single word, the full match only where a
+    /// multi-word surface may start.
+    #[allow(clippy::type_complexity)] // reason: lex_at's tuple
+    fn person_at(&self, k: usize) -> Option<(String, String, Option<String>, EntryKind, usize)> {
+        let t = &self.toks;
+        let w = t.low(k);
+        if t.kind(k) != Some(TokKind::Word) {
+            return None;
+        }
+        if self.lex.starts_multi(self.lang, w) || (t.is_dash(k + 1) && t.glued(k + 1)) {
+            return self.lex_at(k);
+        }
+        match self.lex_entry(w) {
+            Some((EntryKind::Noun, c)) if roles::is_person_concept(c) => Some((
+                t.raw(self.text, k).to_string(),
+                w.to_string(),
+                Some(c.to_string()),
+                EntryKind::Noun,
+                k + 1,
+            )),
+            _ => None,
+        }
+    }
+
+    /// An age written `N-year-old` (`27-year-old`, `27 year old`) at `k`:
+    /// (years, index after).
+    fn age_compound(&self, k: usize) -> Option<(f64, usize)> {
+        let t = &self.toks;
+        if t.kind(k) != Some(TokKind::Num) {
+            return None;
+        }
+        let v = parse_digits(t.low(k), self.lang)?.value;
+        if !(0.0..=120.0).contains(&v) || v.fract() != 0.0 {
+            return None;
+        }
+        let mut q = k + 1;
+        if t.is_dash(q) {
+            q += 1;
+        }
+        // "13-month-old": the age in years
+        let per_year = match t.low(q) {
+            "year" | "years" => 1.0,
+            "month" | "months" => 12.0,
+            "week" | "weeks" => 52.0,
+            "day" | "days" => 365.0,
+            _ => return None,
+        };
+        let v = round_sig(v / per_year);
+        q += 1;
+        if t.is_dash(q) {
+            q += 1;
+        }
+        (t.low(q) == "old").then_some((v, q + 1))
+    }
+
+    /// A role predicate ending right before `k` (`killing a man`, `killed
+    /// at least`): its concept.
+    fn role_before(&self, k: usize) -> Option<String> {
+        (1..=2)
+            .filter(|&b| k >= b)
+            .find_map(|b| match self.lex_at(k - b) {
+                Some((_, _, Some(c), EntryKind::Pred, e)) if e == k => Some(c),
+                _ => None,
+            })
+    }
+
+    /// Whether the role predicate at `p..e`, after a noun ending at
+    /// `from`, is an active verb whose object follows (`a man shot six
+    /// people`, `the gunman killed his wife`): then the noun is the agent.
+    /// Passive with a form of "be" in between (`was shot`) or without an
+    /// object after it (`two men killed in the shooting`) it is the
+    /// noun's role.
+    fn is_active(&self, from: usize, p: usize, e: usize) -> bool {
+        let t = &self.toks;
+        // "fatally shot his daughters": the verb after the adverb
+        let (p, e) = if roles::is_transitive(self.lang, t.low(e)) {
+            (e, e + 1)
+        } else {
+            (p, e)
+        };
+        self.lang == Lang::En
+            && roles::is_transitive(self.lang, t.low(p))
+            && !(from..p).any(|k| roles::is_passive(self.lang, t.low(k)))
+            && (roles::is_object(self.lang, t.low(e)) || t.kind(e) == Some(TokKind::Num))
+    }
+
+    /// A role predicate at `k` or after bridge words only (`was shot and
+    /// killed`, `dalam keadaan tewas`): its concept.
+    fn role_after(&self, mut k: usize) -> Option<String> {
+        let t = &self.toks;
+        let from = k;
+        for _ in 0..6 {
+            if t.kind(k) != Some(TokKind::Word) {
+                return None;
+            }
+            if let Some((_, _, Some(c), EntryKind::Pred, e)) = self.lex_at(k) {
+                return (!self.is_active(from, k, e)).then_some(c);
+            }
+            if !roles::is_bridge(self.lang, t.low(k)) {
+                return None;
+            }
+            k += 1;
+        }
+        None
     }
 
     /// "a dollar", "an hour", "a gallon", "sejam": one of a unit.
@@ -1865,6 +2261,23 @@ impl<'a> Scanner<'a> {
         let t = &self.toks;
         let s = num.start;
         let e = num.end;
+        let value = num.low;
+        let rank_before = |k: usize| k > 0 && kinds::is("rank", self.lang, t.low(k - 1));
+        // "peringkat ke-40", "ke-3 kalinya", "hari ke-4": before the
+        // glued-letter identifiers ("SV-5276") below
+        if s >= 2 && t.is_dash(s - 1) && t.glued(s) && t.low(s - 2) == "ke" {
+            if num.plain_int && rank_before(s - 2) {
+                return Some(self.ranked(Kind::Rank, s - 3, e, value, None));
+            }
+            if num.plain_int && t.low(e) == "kalinya" {
+                return Some(self.ranked(Kind::Ordinal, s - 2, e + 1, value, Some("kali")));
+            }
+            if num.plain_int && s >= 3 && kinds::is("ordnoun", self.lang, t.low(s - 3)) {
+                let noun = t.low(s - 3);
+                return Some(self.ranked(Kind::Ordinal, s - 3, e, value, Some(noun)));
+            }
+            return Some(Outcome::Skip(e));
+        }
         let first_num = (s..e).find(|&k| t.kind(k) == Some(TokKind::Num));
         // glued letters before the digits: "MH370", "J1149", "SV-5276"
         if let Some(k) = first_num {
@@ -1886,11 +2299,12 @@ impl<'a> Scanner<'a> {
                     return Some(Outcome::Skip(self.skip_id(e)));
                 }
             }
-            // all-caps code before: "GA 716"
+            // all-caps code before: "GA 716"; not before a unit ("TFT 7 inci")
             if k == s && k > 0 && !t.glued(k) {
                 let praw = t.raw(self.text, k - 1);
                 if t.kind(k - 1) == Some(TokKind::Word)
                     && is_upper_code(praw)
+                    && self.unit_at(e, num).is_none()
                     && units::currency_prefix(praw, t.low(k - 1)).is_none()
                     && !matches!(praw, "M" | "SR" | "AS" | "US" | "RI" | "NATO")
                 {
@@ -1906,12 +2320,37 @@ impl<'a> Scanner<'a> {
                 return Some(Outcome::Skip(self.skip_id(e)));
             }
         }
-        // ordinal suffixes: 3rd, 21st, ke-3
-        if matches!(t.low(e), "st" | "nd" | "rd" | "th") && t.glued(e) {
+        // addresses: "7050 Old State Road", "the 7800 block of Main"
+        if num.plain_int && self.is_address(e) {
+            return Some(Outcome::Skip(e));
+        }
+        // photo captions: "Image 6 of 11"
+        if num.plain_int
+            && s > 0
+            && t.low(e) == "of"
+            && t.kind(e + 1) == Some(TokKind::Num)
+            && roles::is_caption(self.lang, self.prev_low(s))
+        {
+            return Some(Outcome::Skip(e + 2));
+        }
+        // ordinal suffixes: 3rd, 21st, ke-3; a rank ("ranked 40th", "6th
+        // place") or an nth time ("for the 3rd time"), otherwise no claim
+        if matches!(t.low(e), "st" | "nd" | "rd" | "th") && t.glued(e) && num.plain_int {
+            let after = t.low(e + 1);
+            if kinds::is("place", self.lang, after) {
+                return Some(self.ranked(Kind::Rank, s, e + 2, value, None));
+            }
+            if rank_before(s) {
+                return Some(self.ranked(Kind::Rank, s - 1, e + 1, value, None));
+            }
+            if kinds::is("ordnoun", self.lang, after) {
+                return Some(self.ranked(Kind::Ordinal, s, e + 2, value, Some(after)));
+            }
             return Some(Outcome::Skip(e + 1));
         }
-        if s >= 2 && t.is_dash(s - 1) && t.glued(s) && t.low(s - 2) == "ke" {
-            return Some(Outcome::Skip(e));
+        // "peringkat 40", "rank 3": a position in a ranking
+        if num.plain_int && rank_before(s) {
+            return Some(self.ranked(Kind::Rank, s - 1, e, value, None));
         }
         // cue words before: "No. 5", "Pasal 340", "Story Code : 973357"
         let mut k = s;
@@ -1923,7 +2362,9 @@ impl<'a> Scanner<'a> {
                 hops += 1;
                 continue;
             }
-            if ID_CUES.contains(&p) && !num.words {
+            // "naik ke 80 persen": spaced "ke" before a measure is "to"
+            let to_measure = p == "ke" && k == s && self.unit_at(e, num).is_some();
+            if ID_CUES.contains(&p) && !num.words && !to_measure {
                 return Some(Outcome::Skip(self.skip_id(e)));
             }
             break;
@@ -1986,6 +2427,227 @@ impl<'a> Scanner<'a> {
             }
         }
         None
+    }
+
+    /// A rank or ordinal claim over tokens `start..end`.
+    fn ranked(
+        &self,
+        kind: Kind,
+        start: usize,
+        end: usize,
+        value: f64,
+        noun: Option<&str>,
+    ) -> Outcome {
+        let mut m = self.exact(start, end, kind, value);
+        m.noun = noun.map(str::to_string);
+        m.noun_base = noun.map(|n| if n == "kalinya" { "kali" } else { n }.to_string());
+        Outcome::Claim(Box::new(m))
+    }
+
+    /// A claim of one exact value (no unit, precision 1).
+    fn exact(&self, start: usize, end: usize, kind: Kind, value: f64) -> Mention {
+        Mention {
+            start,
+            end: end.min(self.toks.toks.len()),
+            kind,
+            low: Some(value),
+            high: Some(value),
+            low_inc: true,
+            high_inc: true,
+            approx: false,
+            qual: None,
+            unit: None,
+            precision: None,
+            stated: Stated {
+                low: Some(value),
+                high: Some(value),
+                unit: None,
+            },
+            noun: None,
+            noun_base: None,
+            concept: None,
+            date: None,
+            tz: None,
+        }
+    }
+
+    /// A level (`Level II`, `siaga 1`, `status Awas`) or an nth time
+    /// (`kali ketiga`, `ketiga kalinya`, `hari keempat`, `the third time`)
+    /// starting at the word `i`.
+    fn word_kind_at(&self, i: usize) -> Option<Mention> {
+        let t = &self.toks;
+        let w = t.low(i);
+        let nx = i + 1;
+        let raw_nx = t.raw(self.text, nx);
+        // levels: a scale word, then a Roman numeral or a small integer
+        if kinds::is("scheme", self.lang, w) {
+            let v = kinds::roman(raw_nx).or_else(|| {
+                (t.kind(nx) == Some(TokKind::Num))
+                    .then(|| t.low(nx).parse::<u8>().ok())
+                    .flatten()
+                    .filter(|v| (1..=10).contains(v))
+                    .map(f64::from)
+            })?;
+            // not "level 4,5" or "level 3%"
+            if t.glued(nx + 1) && !t.is_punct(nx + 1, ",") && !t.is_punct(nx + 1, ".") {
+                return None;
+            }
+            let mut m = self.exact(i, nx + 1, Kind::Level, v);
+            m.noun = Some(t.raw(self.text, i).to_string());
+            m.noun_base = Some(w.to_string());
+            return Some(m);
+        }
+        // "status Awas": a named level of the volcano scale
+        if w == "status" && raw_nx.starts_with(char::is_uppercase) {
+            let v = kinds::named_level(self.lang, t.low(nx))?;
+            let mut m = self.exact(i, nx + 1, Kind::Level, v);
+            m.noun = Some(t.raw(self.text, i).to_string());
+            m.noun_base = Some("status".to_string());
+            return Some(m);
+        }
+        // Indonesian: the noun, then the ordinal ("kali ketiga"); English:
+        // the ordinal, then the noun ("the third time"); "ketiga kalinya"
+        if kinds::is("ordnoun", self.lang, w) || w == "kalinya" {
+            let (k, start, end) = match self.lang {
+                Lang::Id if w != "kalinya" => (nx, i, nx + 1),
+                _ => (i.checked_sub(1)?, i - 1, i + 1),
+            };
+            if t.kind(k) != Some(TokKind::Word) {
+                return None;
+            }
+            let v = kinds::ordinal_word(self.lang, t.low(k))?;
+            let mut m = self.exact(start, end, Kind::Ordinal, v);
+            let noun = if w == "kalinya" { "kali" } else { w };
+            m.noun = Some(t.raw(self.text, i).to_string());
+            m.noun_base = Some(noun.to_string());
+            return Some(m);
+        }
+        None
+    }
+
+    /// A match result over `start..end`: `stated` keeps the two scores in
+    /// the order written, `noun` the sides named before it with a versus
+    /// word ("Jepang vs Indonesia 6-0"); the comparison key is `1000 ·
+    /// winner + loser`, since writers put either side first ("menang 6-0",
+    /// "kalah 0-6").
+    fn score(&self, start: usize, end: usize, left: f64, right: f64) -> Mention {
+        let sides = self
+            .sides_before(start)
+            .or_else(|| self.sides_around(start, end));
+        let noun_base = sides.as_ref().map(|(a, b)| {
+            let (la, lb) = (a.to_lowercase(), b.to_lowercase());
+            if la > lb {
+                format!("{lb} vs {la}")
+            } else {
+                format!("{la} vs {lb}")
+            }
+        });
+        let key = left.max(right) * 1000.0 + left.min(right);
+        let mut m = self.exact(start, end, Kind::Score, key);
+        m.stated.low = Some(left);
+        m.stated.high = Some(right);
+        m.noun = sides.map(|(a, b)| format!("{a} vs {b}"));
+        m.noun_base = noun_base;
+        m
+    }
+
+    /// The two sides of a match named before `k`: capitalised words on
+    /// either side of a versus word (`Jepang vs Indonesia`, `Argentina
+    /// melawan Kolombia`), within the ten tokens before.
+    fn sides_before(&self, k: usize) -> Option<(String, String)> {
+        let t = &self.toks;
+        let cap = |x: usize| {
+            t.kind(x) == Some(TokKind::Word) && t.raw(self.text, x).starts_with(char::is_uppercase)
+        };
+        let lo = k.saturating_sub(10);
+        let p = (lo..k)
+            .rev()
+            .find(|&p| kinds::is("versus", self.lang, t.low(p)))?;
+        let mut a = p;
+        while a > lo && a + 3 > p && cap(a - 1) {
+            a -= 1;
+        }
+        let mut b = p + 1;
+        while b < k && b < p + 4 && cap(b) {
+            b += 1;
+        }
+        (a < p && b > p + 1).then(|| (self.raw_span(a, p), self.raw_span(p + 1, b)))
+    }
+
+    /// The two sides of a match around a score at `start..end` without a
+    /// versus word: the nearest capitalised name before it in its clause
+    /// and the one after a preposition right after it ("Indonesia kalah
+    /// 0-4 dari Jepang", "Japan beat Indonesia 6-0" has no second name
+    /// after it and is left without sides).
+    fn sides_around(&self, start: usize, end: usize) -> Option<(String, String)> {
+        let t = &self.toks;
+        let cap = |x: usize| {
+            t.kind(x) == Some(TokKind::Word) && t.raw(self.text, x).starts_with(char::is_uppercase)
+        };
+        // after: "dari Jepang", "atas China", "over Bahrain", "against Japan"
+        let mut b = end;
+        if !matches!(
+            t.low(b),
+            "dari" | "atas" | "kontra" | "melawan" | "over" | "against" | "to" | "by"
+        ) {
+            return None;
+        }
+        b += 1;
+        let b0 = b;
+        while b < b0 + 3 && cap(b) {
+            b += 1;
+        }
+        if b == b0 {
+            return None;
+        }
+        // before: the nearest capitalised run in the clause, not the
+        // sentence's first word unless it is followed by another capital
+        let lo = start.saturating_sub(8);
+        let mut a_end = None;
+        for p in (lo..start).rev() {
+            if t.kind(p) == Some(TokKind::Punct) {
+                break;
+            }
+            if cap(p) {
+                a_end = Some(p + 1);
+                break;
+            }
+        }
+        let a_end = a_end?;
+        let mut a = a_end - 1;
+        while a > lo && a + 3 > a_end && cap(a - 1) {
+            a -= 1;
+        }
+        Some((self.raw_span(a, a_end), self.raw_span(b0, b)))
+    }
+
+    /// Whether the words after a house number at `e` name a street: a
+    /// street word (`Road`, `block`) right after it or after up to three
+    /// capitalised words (`7050 Old State Road`).
+    fn is_address(&self, e: usize) -> bool {
+        let t = &self.toks;
+        let mut k = e;
+        for _ in 0..4 {
+            // "302 E. Reed St.": an abbreviation's dot
+            if k > e && t.is_punct(k, ".") && t.glued(k) {
+                k += 1;
+            }
+            if t.kind(k) != Some(TokKind::Word) {
+                return false;
+            }
+            let low = t.low(k);
+            if k == e && low == "block" {
+                return true;
+            }
+            if !t.raw(self.text, k).starts_with(char::is_uppercase) {
+                return false;
+            }
+            if k > e && roles::is_street(self.lang, low) {
+                return true;
+            }
+            k += 1;
+        }
+        false
     }
 
     fn skip_id(&self, mut e: usize) -> usize {
@@ -2346,8 +3008,10 @@ impl<'a> Scanner<'a> {
             return None;
         }
         // "salah satu tim terbaik", "one of the best teams": one of a set, not a count
+        // "no one was hurt": nobody, not a count of one
         if (w == "satu" && i > 0 && t.low(i - 1) == "salah")
             || (w == "one" && t.low(i + 1) == "of" && self.lang == Lang::En)
+            || (w == "one" && i > 0 && t.low(i - 1) == "no" && self.lang == Lang::En)
         {
             return None;
         }
@@ -3326,11 +3990,26 @@ impl<'a> Scanner<'a> {
             }
         }
         let mut q = end;
+        // "two of the victims were dead": past the partitive
+        if self.lang == Lang::En
+            && t.low(q) == "of"
+            && matches!(t.low(q + 1), "the" | "those" | "these" | "them" | "their")
+        {
+            q += 2;
+            if let Some((_, _, Some(c), EntryKind::Noun, e)) = self.lex_at(q) {
+                if roles::is_person_concept(&c) {
+                    q = e;
+                }
+            }
+        }
         for _ in 0..4 {
             if t.kind(q) != Some(TokKind::Word) {
                 break;
             }
-            if let Some((_, _, Some(c), EntryKind::Pred, _)) = self.lex_at(q) {
+            if let Some((_, _, Some(c), EntryKind::Pred, e)) = self.lex_at(q) {
+                if self.is_active(end, q, e) {
+                    return None;
+                }
                 return Some(c);
             }
             q = self.word_unit(q).map(|x| x.1).unwrap_or(q + 1);
@@ -3343,6 +4022,10 @@ impl<'a> Scanner<'a> {
         let mut relative = false;
         for p in (lo..start).rev() {
             if t.kind(p) == Some(TokKind::Punct) && !t.is_dash(p) {
+                break;
+            }
+            // "Three died and one was taken to hospital": another clause
+            if found.is_none() && roles::is_clause_break(self.lang, t.low(p)) {
                 break;
             }
             if matches!(t.low(p), "yang" | "who" | "which" | "that") {

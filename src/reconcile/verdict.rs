@@ -197,7 +197,12 @@ fn immaterial(a: &Claim, b: &Claim, _wa: &Interval, _wb: &Interval) -> bool {
         return false;
     };
     let scale = x.abs().max(y.abs());
-    a.kind != Kind::Magnitude && scale > 0.0 && (x - y).abs() / scale < MATERIAL
+    // magnitudes, scores, ranks, ordinals and levels are exact: any gap matters
+    !matches!(
+        a.kind,
+        Kind::Magnitude | Kind::Score | Kind::Rank | Kind::Ordinal | Kind::Level
+    ) && scale > 0.0
+        && (x - y).abs() / scale < MATERIAL
 }
 
 /// The intervals two claims are compared on. See the module docs.
@@ -319,6 +324,8 @@ pub fn format_value(v: f64, kind: Kind, unit: Option<&str>) -> String {
         }
     };
     match kind {
+        // the comparison key 1000 · left + right, shown as the result
+        Kind::Score => format!("{}-{}", (v / 1000.0).floor(), v % 1000.0),
         Kind::Duration => {
             let (n, u) = if v >= 86_400.0 * 365.0 {
                 (v / (86_400.0 * 365.0), "years")
