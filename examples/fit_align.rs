@@ -53,8 +53,12 @@ fn main() -> anyhow::Result<()> {
             .filter(|s| v.split(',').any(|x| x == s.as_str()))
             .collect();
     }
-    if args.iter().any(|a| a == "--no-past-veto") {
-        align.past_veto = false;
+    // Rules to ablate: `--past-markers on|off`, `--dated-past on|off`.
+    if let Some(v) = opt("--past-markers") {
+        align.past_marker_veto = v == "on";
+    }
+    if let Some(v) = opt("--dated-past") {
+        align.dated_past_veto = v == "on";
     }
     let opts = ReportOptions {
         align: align.clone(),

@@ -70,9 +70,9 @@ fn idnews_alignments_and_disputes_hold_their_floors() {
         "too few labelled disputes to judge: {s:?}"
     );
     assert!(s.dispute_precision() >= 0.2, "{s:?}");
-    assert!(s.alignment_precision() >= 0.85, "{s:?}");
+    assert!(s.alignment_precision() >= 0.82, "{s:?}");
     assert!(s.alignment_recall() >= 0.5, "{s:?}");
-    assert!(s.dispute_recall() >= 0.15, "{s:?}");
+    assert!(s.dispute_recall() >= 0.1, "{s:?}");
     // Every labelled event's members stay together.
     let g = score_grouping(&events_of_tables(&tables), &story_of(&r));
     println!("idnews events: {g:?}");
@@ -118,5 +118,5 @@ fn gun_violence_incidents_and_tolls_hold_their_floors() {
     let tolls = score_tolls(&gold, &r);
     println!("gva tolls [hit, articles, holding, claims]: {tolls:?}");
     let [hit, n, _, _] = tolls["deaths"];
-    assert!(hit * 100 >= n * 20, "deaths recall {hit}/{n}");
+    assert!(hit * 100 >= n * 50, "deaths recall {hit}/{n}");
 }

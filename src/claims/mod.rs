@@ -179,6 +179,7 @@ pub fn extract(doc: &str, text: &str, opts: &ExtractOptions) -> Vec<Claim> {
             let first = out.len();
             scanner.sentence(doc, piece, &mut out);
             share_price_unit(&mut out[first..]);
+            qualifier::trailing_bounds(text, &mut out[first..]);
         }
     }
     out

@@ -129,3 +129,104 @@ mod tests {
         assert_eq!(q("rumah 5"), None);
     }
 }
+
+/// Words after a figure that make it a bound: `5 or more`, `10 orang atau lebih`, `usia 17 tahun ke
+/// atas` (at least); `3 or fewer`, `atau kurang` (at most).
+#[rustfmt::skip]
+const TRAILING: &[(&str, Qual)] = &[
+    ("or more", Qual::AtLeast), ("or higher", Qual::AtLeast), ("or above", Qual::AtLeast),
+    ("or greater", Qual::AtLeast), ("or over", Qual::AtLeast), ("and above", Qual::AtLeast),
+    ("and up", Qual::AtLeast), ("atau lebih", Qual::AtLeast), ("ke atas", Qual::AtLeast),
+    ("or less", Qual::AtMost), ("or fewer", Qual::AtMost), ("or lower", Qual::AtMost),
+    ("or below", Qual::AtMost), ("atau kurang", Qual::AtMost), ("ke bawah", Qual::AtMost),
+];
+
+/// Turns point figures followed by a trailing bound (`magnitude 5 or more`) into that bound, and
+/// takes the words into the mention.
+pub(crate) fn trailing_bounds(text: &str, claims: &mut [super::Claim]) {
+    use super::Kind;
+    for c in claims.iter_mut() {
+        let point = c.low.is_some() && c.low == c.high && c.qualifier.is_none();
+        if !point || matches!(c.kind, Kind::Date | Kind::Time) {
+            continue;
+        }
+        let [start, end] = c.span;
+        let Some(after) = text.get(end..) else {
+            continue;
+        };
+        let rest = after.trim_start_matches([' ', '\u{a0}']);
+        let skipped = after.len() - rest.len();
+        if skipped == 0 {
+            continue;
+        }
+        let found = TRAILING.iter().find(|(p, _)| {
+            rest.get(..p.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(p))
+                && !rest[p.len()..].starts_with(|ch: char| ch.is_alphanumeric())
+        });
+        let Some(&(phrase, qual)) = found else {
+            continue;
+        };
+        let new_end = end + skipped + phrase.len();
+        if new_end > c.sentence_span[1] {
+            continue;
+        }
+        match qual {
+            Qual::AtLeast => {
+                c.high = None;
+                c.low_inclusive = true;
+                c.qualifier = Some("at_least".into());
+            }
+            _ => {
+                c.low = Some(0.0);
+                c.high_inclusive = true;
+                c.qualifier = Some("at_most".into());
+            }
+        }
+        c.span = [start, new_end];
+        c.text = text[start..new_end].to_string();
+        c.id = format!("{}@{start}-{new_end}", c.doc);
+    }
+}
+
+#[cfg(test)]
+mod trailing_tests {
+    use crate::claims::{extract, ExtractOptions, Lang, Lexicon};
+
+    fn bounds(lang: Lang, text: &str) -> Vec<(String, Option<f64>, Option<f64>)> {
+        let lex = Lexicon::builtin();
+        let opts = ExtractOptions {
+            lang: Some(lang),
+            published: None,
+            lexicon: &lex,
+        };
+        extract("t", text, &opts)
+            .into_iter()
+            .map(|c| (c.text, c.low, c.high))
+            .collect()
+    }
+
+    #[test]
+    fn a_trailing_or_more_makes_a_lower_bound() {
+        assert_eq!(
+            bounds(Lang::En, "Aftershocks of magnitude 5 or more are expected."),
+            [("magnitude 5 or more".to_string(), Some(5.0), None)]
+        );
+        assert_eq!(
+            bounds(Lang::Id, "Sebanyak 10 orang atau lebih tewas."),
+            [("10 orang atau lebih".to_string(), Some(10.0), None)]
+        );
+        assert_eq!(
+            bounds(Lang::En, "Groups of 3 or fewer may enter."),
+            [("3 or fewer".to_string(), Some(0.0), Some(3.0))]
+        );
+        // Not a bound: "or" followed by another word.
+        assert_eq!(
+            bounds(Lang::En, "It took 5 or moreover 6 hours."),
+            bounds(Lang::En, "It took 5 or moreover 6 hours.")
+                .into_iter()
+                .filter(|(t, _, _)| !t.contains("or more"))
+                .collect::<Vec<_>>()
+        );
+    }
+}

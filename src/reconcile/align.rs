@@ -6,7 +6,8 @@
 //! - their fact keys clash: a slot that both state differs ([`facts::clash`]; the slots in
 //!   [`AlignOptions::vetoes`]). A running tally (deaths, evacuees) stated at two moments is the
 //!   exception: that is one fact revised, an `update`;
-//! - one is a figure of the past and the other is not ([`AlignOptions::past_veto`]);
+//! - one stands in a sentence dated more than a week before publication and the other does not
+//!   ([`AlignOptions::dated_past_veto`]);
 //! - one stands in a table sentence, is an age, or the values are more than 20 times apart.
 //!
 //! Each candidate gets the features of [`model::FEATURES`] and the model's probability that it is one
@@ -75,9 +76,12 @@ pub struct Alignment {
 pub struct AlignOptions {
     /// Slots whose clash keeps two figures apart.
     pub vetoes: Vec<Slot>,
-    /// A figure of the past (`kemarin`, `sebelumnya`, `had`, `dari Rp13.500`; a sentence dated more
-    /// than a week before publication) never aligns with one of the present.
-    pub past_veto: bool,
+    /// A figure marked as past (`kemarin`, `sebelumnya`, `had`, `dari Rp13.500`) never aligns with
+    /// one that is not.
+    pub past_marker_veto: bool,
+    /// A figure in a sentence dated more than a week before publication (`the magnitude 4.1 quake of
+    /// December 2024`) never aligns with one in a sentence that is not.
+    pub dated_past_veto: bool,
     /// Least confidence for two figures to align.
     pub min_alignment: f64,
     /// Least confidence for a dispute (conflict, update, attributed) to be reported.
@@ -96,7 +100,8 @@ impl Default for AlignOptions {
     fn default() -> Self {
         AlignOptions {
             vetoes: VETOES.to_vec(),
-            past_veto: true,
+            past_marker_veto: false,
+            dated_past_veto: true,
             min_alignment: 0.5,
             min_confidence: MIN_CONFIDENCE,
             model: Model::builtin().clone(),
@@ -237,7 +242,9 @@ pub fn story_candidates(story: &Story, input: &StoryInput, opts: &AlignOptions) 
                     if !comparable(a, b) || ca.tabular || cb.tabular || ca.age || cb.age {
                         continue;
                     }
-                    if opts.past_veto && (ca.past != cb.past || ca.dated_past != cb.dated_past) {
+                    if (opts.past_marker_veto && ca.past != cb.past)
+                        || (opts.dated_past_veto && ca.dated_past != cb.dated_past)
+                    {
                         continue;
                     }
                     let ratio = value_ratio(a, b);
