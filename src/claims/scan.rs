@@ -13,9 +13,13 @@
 //! tokens ahead or behind, so the pass is linear.
 //!
 //! Concept decisions: the counted noun gives the concept through the
-//! lexicon; a predicate nearby (`tewas`, `luka-luka`, `menewaskan`,
-//! `killed`) overrides it when the noun is generic (`orang`, `warga`,
-//! `korban`, or no noun at all), so `8 orang tewas` counts deaths.
+//! lexicon; a role predicate nearby (`tewas`, `luka-luka`, `menewaskan`,
+//! `killed`) overrides it when the count is of people (no noun, an anaphor
+//! such as `others`, or a noun of people: see `roles`), so `8 orang tewas`
+//! and `two children died` count deaths; the noun is kept. A singular noun
+//! of people with a role predicate is an implicit count of one (`a man was
+//! killed`, `seorang wanita tewas`). Scores, ranks, ordinals and levels
+//! are read where the ordinals and `a-b` pairs used to be skipped (`kinds`).
 
 use super::datetime::{self, DateHit};
 use super::fxhash::FxBuild;
