@@ -232,6 +232,7 @@ fn en_roles() {
         "en | Two of the victims were dead at the scene. | count [2,2] c=deaths",
         // never a death count
         "en | The victims died. | !count",
+        "en | He was the first person killed at the college. | !count",
         "en | A man killed his wife. | !count",
         "en | No one was killed in the blast. | !count",
         "en | Two rival groups clashed. | count [2,2] n=rival",

@@ -1955,8 +1955,10 @@ impl<'a> Scanner<'a> {
                         continue;
                     }
                     let lw = t.low(k);
+                    // "the first person killed", "the third man": a position
                     if t.kind(k) != Some(TokKind::Word)
                         || EN_STOP.contains(&lw)
+                        || kinds::ordinal_word(self.lang, lw).is_some()
                         || matches!(self.lex_at(k), Some((_, _, _, EntryKind::Pred, _)))
                     {
                         break;
