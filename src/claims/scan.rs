@@ -54,206 +54,51 @@ pub(crate) struct Scanner<'a> {
     preds: std::cell::RefCell<Option<Vec<usize>>>,
 }
 
-/// Words that can start a date, a quantity or a qualifier: any other word
-/// is skipped after one hash lookup.
-const TRIGGER_WORDS: &[&str] = &[
-    // Indonesian number words that can start a number
-    "nol",
-    "satu",
-    "dua",
-    "tiga",
-    "empat",
-    "lima",
-    "enam",
-    "tujuh",
-    "delapan",
-    "sembilan",
-    "sepuluh",
-    "sebelas",
-    "seratus",
-    "seribu",
-    "sejuta",
-    "semiliar",
-    "semilyar",
-    "setriliun",
-    "setengah",
-    "separuh",
-    "seperempat",
-    // English
-    "zero",
-    "naught",
-    "nought",
-    "nil",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fourty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "half",
-    "quarter",
-    "point",
-    "a",
-    "an",
-    // vague
-    "belasan",
-    "puluhan",
-    "ratusan",
-    "ribuan",
-    "jutaan",
-    "miliaran",
-    "milyaran",
-    "triliunan",
-    "dozens",
-    "tens",
-    "hundreds",
-    "thousands",
-    "millions",
-    "billions",
-    // dates
-    "senin",
-    "selasa",
-    "rabu",
-    "kamis",
-    "jumat",
-    "sabtu",
-    "minggu",
-    "ahad",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "januari",
-    "january",
-    "jan",
-    "februari",
-    "pebruari",
-    "february",
-    "feb",
-    "maret",
-    "march",
-    "mar",
-    "april",
-    "apr",
-    "mei",
-    "may",
-    "juni",
-    "june",
-    "jun",
-    "juli",
-    "july",
-    "jul",
-    "agustus",
-    "august",
-    "agu",
-    "agt",
-    "aug",
-    "september",
-    "sept",
-    "sep",
-    "oktober",
-    "october",
-    "okt",
-    "oct",
-    "november",
-    "nopember",
-    "nov",
-    "desember",
-    "december",
-    "des",
-    "dec",
-    "kemarin",
-    "yesterday",
-    "today",
-    "besok",
-    "tomorrow",
-    "lusa",
-    "hari",
-    // currencies written before the amount
-    "rp",
-    "idr",
-    "us",
-    "usd",
-    "as",
-    "eur",
-    "euro",
-    "gbp",
-    "myr",
-    "rm",
-    "ringgit",
-    "malaysia",
-    "malaysian",
-    "sgd",
-    "s",
-    "jpy",
-    "cny",
-    "rmb",
-    "inr",
-    "rs",
-    "cad",
-    "c",
-    "chf",
-    "aud",
-    "krw",
-    "sar",
-    "qar",
-    "kwd",
-    "egp",
-    "ils",
-    "mnt",
-    "hkd",
-    "hk",
-    "rupiah",
-    // markers
-    "m",
-    "magnitudo",
-    "magnitude",
-    "mag",
-    "bermagnitudo",
-    "berkekuatan",
-    "minus",
-    "negative",
-    "negatif",
-    "absolute",
-    "sejam",
-    "sehari",
-    "seminggu",
-    "sepekan",
-    "sebulan",
-    "setahun",
-    "semenit",
-    "sedetik",
-    "seabad",
-    "sedekade",
-    // implicit counts of one person: "seorang wanita tewas", "the victim died"
-    "seorang",
-    "the",
-];
+/// The scanner's word lists (`data/lexicon/scan.tsv`): which words start
+/// a claim or let a sentence through the pre-scan, the context words of
+/// sport, rates and temperature, identifier cues and the words that are
+/// never counted nouns.
+#[derive(Default)]
+struct Lists {
+    starter: Vec<&'static str>,
+    trigger: Vec<&'static str>,
+    prescan: Vec<&'static str>,
+    sport: Vec<&'static str>,
+    rates: Vec<&'static str>,
+    temp: Vec<&'static str>,
+    id_cue: Vec<&'static str>,
+    id_stop: Vec<&'static str>,
+    en_stop: Vec<&'static str>,
+}
+
+fn lists() -> &'static Lists {
+    static L: OnceLock<Lists> = OnceLock::new();
+    L.get_or_init(|| {
+        let mut l = Lists::default();
+        for line in include_str!("../../data/lexicon/scan.tsv").lines() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let Some((list, word)) = line.split_once('\t') else {
+                continue;
+            };
+            let v = match list {
+                "starter" => &mut l.starter,
+                "trigger" => &mut l.trigger,
+                "prescan" => &mut l.prescan,
+                "sport" => &mut l.sport,
+                "rates" => &mut l.rates,
+                "temp" => &mut l.temp,
+                "id_cue" => &mut l.id_cue,
+                "id_stop" => &mut l.id_stop,
+                "en_stop" => &mut l.en_stop,
+                _ => continue,
+            };
+            v.push(word);
+        }
+        l
+    })
+}
 
 /// Cheap pre-check before the hash lookup: is there any trigger word with
 /// this first byte and this length (lengths above 15 share one bit)?
@@ -305,19 +150,12 @@ struct Starters {
 fn starters() -> &'static Starters {
     static SET: OnceLock<Starters> = OnceLock::new();
     SET.get_or_init(|| {
-        let end = TRIGGER_WORDS
+        let l = lists();
+        let set: HashSet<&'static [u8], FxBuild> = l
+            .starter
             .iter()
-            .position(|w| *w == "rp")
-            .unwrap_or(TRIGGER_WORDS.len());
-        let set: HashSet<&'static [u8], FxBuild> = TRIGGER_WORDS[..end]
-            .iter()
+            .chain(&l.prescan)
             .copied()
-            .filter(|w| !matches!(*w, "a" | "an"))
-            .chain([
-                "absolute", "sejam", "sehari", "seminggu", "sepekan", "sebulan", "setahun",
-                "semenit", "sedetik", "seabad", "sedekade", "seorang", "siaga", "awas", "kalinya",
-                "ketiga", "keempat", "kelima", "level",
-            ])
             .chain(roles::cues())
             .map(str::as_bytes)
             .collect();
@@ -390,8 +228,10 @@ fn may_hold_claim(s: &str) -> bool {
 fn triggers() -> &'static HashSet<&'static str, FxBuild> {
     static SET: OnceLock<HashSet<&'static str, FxBuild>> = OnceLock::new();
     SET.get_or_init(|| {
-        TRIGGER_WORDS
+        let l = lists();
+        l.starter
             .iter()
+            .chain(&l.trigger)
             .copied()
             .chain(qualifier::first_words())
             .collect()
@@ -479,439 +319,6 @@ enum Outcome {
     None,
 }
 
-const SPORT: &[&str] = &[
-    "skor",
-    "menang",
-    "kalah",
-    "imbang",
-    "mengalahkan",
-    "dikalahkan",
-    "gol",
-    "laga",
-    "pertandingan",
-    "liga",
-    "unggul",
-    "takluk",
-    "menekuk",
-    "membungkam",
-    "tumbang",
-    "score",
-    "won",
-    "beat",
-    "defeated",
-    "lost",
-    "draw",
-    "match",
-    "league",
-    "goals",
-    "victory",
-    "leg",
-    "vs",
-    "versus",
-    "melawan",
-    "kontra",
-];
-
-/// Words that make a bare `point(s)` a percentage point.
-const RATES: &[&str] = &[
-    "rate",
-    "rates",
-    "interest",
-    "hike",
-    "hikes",
-    "yield",
-    "yields",
-    "inflation",
-    "bunga",
-    "inflasi",
-    "bps",
-    "fed",
-];
-
-const TEMP: &[&str] = &[
-    "°",
-    "celsius",
-    "celcius",
-    "fahrenheit",
-    "kelvin",
-    "suhu",
-    "temperature",
-    "temperatures",
-    "derajat",
-    "degrees",
-];
-
-const ID_CUES: &[&str] = &[
-    "no",
-    "nomor",
-    "nomer",
-    "nr",
-    "number",
-    "num",
-    "code",
-    "kode",
-    "id",
-    "pasal",
-    "ayat",
-    "uu",
-    "perpres",
-    "pp",
-    "perda",
-    "permen",
-    "keppres",
-    "inpres",
-    "nik",
-    "nip",
-    "rt",
-    "rw",
-    "hal",
-    "halaman",
-    "page",
-    "gate",
-    "lantai",
-    "floor",
-    "blok",
-    "block",
-    "jalur",
-    "kelas",
-    "seri",
-    "versi",
-    "version",
-    "episode",
-    "season",
-    "bab",
-    "chapter",
-    "section",
-    "article",
-    "room",
-    "ruang",
-    "route",
-    "rute",
-    "flight",
-    "line",
-    "platform",
-    "pintu",
-    "tahap",
-    "jilid",
-    "edisi",
-    "gelombang",
-    "angkatan",
-    "tipe",
-    "type",
-    "model",
-    "tanggal",
-    "tgl",
-    "level",
-    "peringkat",
-    "rank",
-    "ranked",
-    "ranking",
-    "juara",
-    "grade",
-    "zona",
-    "sektor",
-    "pos",
-    "ke",
-    "urut",
-    "nomor urut",
-    "telp",
-    "telepon",
-    "hp",
-    "wa",
-    "whatsapp",
-    "phone",
-    "tel",
-    "pin",
-    "kamar",
-    "kavling",
-    "kav",
-    "gang",
-    "gg",
-    "km",
-    "kilometer",
-    "putaran",
-    "babak",
-    "game",
-    "set",
-    "minggu ke",
-    "pekan ke",
-    "nopol",
-    "plat",
-    "register",
-    "ref",
-    "pukul",
-];
-
-const ID_STOP: &[&str] = &[
-    "yang",
-    "dan",
-    "di",
-    "ke",
-    "dari",
-    "pada",
-    "untuk",
-    "dengan",
-    "atau",
-    "dalam",
-    "ini",
-    "itu",
-    "lalu",
-    "lebih",
-    "kurang",
-    "hingga",
-    "sampai",
-    "sekitar",
-    "per",
-    "tersebut",
-    "saja",
-    "pun",
-    "juga",
-    "telah",
-    "sudah",
-    "akan",
-    "adalah",
-    "ialah",
-    "merupakan",
-    "oleh",
-    "bagi",
-    "sebanyak",
-    "mencapai",
-    "menjadi",
-    "naik",
-    "turun",
-    "atas",
-    "bawah",
-    "sejak",
-    "kata",
-    "ujar",
-    "tutur",
-    "namun",
-    "tetapi",
-    "tapi",
-    "serta",
-    "karena",
-    "agar",
-    "bahwa",
-    "sebagai",
-    "seperti",
-    "masing",
-    "sama",
-    "besar",
-    "kecil",
-    "baru",
-    "lagi",
-    "tahun",
-    "hari",
-    "bulan",
-    "jam",
-    "menit",
-    "detik",
-    "persen",
-    "kali",
-    "terakhir",
-    "pertama",
-    "lalu",
-    "mendatang",
-    "sebelumnya",
-    "kemudian",
-    "saat",
-    "ketika",
-    "sedangkan",
-    "sementara",
-    "antara",
-    "setelah",
-    "sebelum",
-    "selama",
-    "usai",
-    "menurut",
-    "bersama",
-    "tanpa",
-    "hanya",
-    "cuma",
-    "pula",
-    "pun",
-    "kah",
-    "lah",
-    "nya",
-    "ribu",
-    "juta",
-    "miliar",
-    "triliun",
-    "dari",
-    "tak",
-    "tidak",
-    "belum",
-    "bukan",
-];
-
-const EN_STOP: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "and",
-    "or",
-    "to",
-    "in",
-    "on",
-    "at",
-    "for",
-    "by",
-    "with",
-    "from",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "per",
-    "than",
-    "that",
-    "which",
-    "who",
-    "as",
-    "more",
-    "less",
-    "it",
-    "its",
-    "this",
-    "these",
-    "those",
-    "have",
-    "has",
-    "had",
-    "will",
-    "would",
-    "can",
-    "could",
-    "not",
-    "no",
-    "after",
-    "before",
-    "since",
-    "until",
-    "during",
-    "into",
-    "over",
-    "under",
-    "about",
-    "up",
-    "down",
-    "out",
-    "off",
-    "between",
-    "among",
-    "percent",
-    "of",
-    "ago",
-    "later",
-    "earlier",
-    "each",
-    "apiece",
-    "said",
-    "says",
-    "times",
-    "too",
-    "also",
-    "but",
-    "so",
-    "if",
-    "when",
-    "while",
-    "then",
-    "there",
-    "here",
-    "you",
-    "we",
-    "they",
-    "he",
-    "she",
-    "i",
-    "me",
-    "my",
-    "our",
-    "your",
-    "their",
-    "his",
-    "her",
-    "them",
-    "him",
-    "us",
-    "do",
-    "did",
-    "does",
-    "am",
-    "yet",
-    "either",
-    "both",
-    "all",
-    "any",
-    "many",
-    "much",
-    "most",
-    "some",
-    "other",
-    "another",
-    "such",
-    "own",
-    "same",
-    "than",
-    "very",
-    "just",
-    "only",
-    "now",
-    "again",
-    "ever",
-    "never",
-    "thousand",
-    "million",
-    "billion",
-    "trillion",
-    "hundred",
-    "against",
-    "yesterday",
-    "today",
-    "tomorrow",
-    "tonight",
-    "last",
-    "next",
-    "versus",
-    "vs",
-    "respectively",
-    "instead",
-    "overall",
-    "alone",
-    "where",
-    "what",
-    "how",
-    "why",
-    "because",
-    "although",
-    "though",
-    "despite",
-    "including",
-    "according",
-    "amid",
-    "toward",
-    "towards",
-    "via",
-    "through",
-    "across",
-    "around",
-    "near",
-    "behind",
-    "within",
-    "without",
-    "beyond",
-    "above",
-    "below",
-    "earlier",
-    "later",
-    "compared",
-    "year",
-    "years",
-];
-
 fn is_upper_code(s: &str) -> bool {
     s.len() >= 2
         && s.len() <= 6
@@ -990,7 +397,7 @@ impl<'a> Scanner<'a> {
         if let Some(v) = self.sport.get() {
             return v;
         }
-        let v = (0..self.toks.toks.len()).any(|i| SPORT.contains(&self.toks.low(i)));
+        let v = (0..self.toks.toks.len()).any(|i| lists().sport.contains(&self.toks.low(i)));
         self.sport.set(Some(v));
         v
     }
@@ -1000,7 +407,7 @@ impl<'a> Scanner<'a> {
         if let Some(v) = self.temp.get() {
             return v;
         }
-        let v = (0..self.toks.toks.len()).any(|i| TEMP.contains(&self.toks.low(i)));
+        let v = (0..self.toks.toks.len()).any(|i| lists().temp.contains(&self.toks.low(i)));
         self.temp.set(Some(v));
         v
     }
@@ -1031,7 +438,7 @@ impl<'a> Scanner<'a> {
         if let Some(v) = self.rates.get() {
             return v;
         }
-        let v = (0..self.toks.toks.len()).any(|i| RATES.contains(&self.toks.low(i)));
+        let v = (0..self.toks.toks.len()).any(|i| lists().rates.contains(&self.toks.low(i)));
         self.rates.set(Some(v));
         v
     }
@@ -1957,7 +1364,7 @@ impl<'a> Scanner<'a> {
                     let lw = t.low(k);
                     // "the first person killed", "the third man": a position
                     if t.kind(k) != Some(TokKind::Word)
-                        || EN_STOP.contains(&lw)
+                        || lists().en_stop.contains(&lw)
                         || kinds::ordinal_word(self.lang, lw).is_some()
                         || matches!(self.lex_at(k), Some((_, _, _, EntryKind::Pred, _)))
                     {
@@ -1983,7 +1390,7 @@ impl<'a> Scanner<'a> {
                         // an unknown common noun: "seorang pengendara"
                         let ok = t.kind(k) == Some(TokKind::Word)
                             && !t.raw(self.text, k).starts_with(char::is_uppercase)
-                            && !ID_STOP.contains(&t.low(k))
+                            && !lists().id_stop.contains(&t.low(k))
                             && !looks_like_verb(t.low(k))
                             && self.lex_at(k).is_none();
                         ok.then(|| {
@@ -2004,7 +1411,7 @@ impl<'a> Scanner<'a> {
             for _ in 0..2 {
                 let lw = t.low(after);
                 if t.kind(after) != Some(TokKind::Word)
-                    || ID_STOP.contains(&lw)
+                    || lists().id_stop.contains(&lw)
                     || roles::is_bridge(self.lang, lw)
                     || matches!(self.lex_at(after), Some((_, _, _, EntryKind::Pred, _)))
                     || looks_like_verb(lw)
@@ -2369,7 +1776,7 @@ impl<'a> Scanner<'a> {
             }
             // "naik ke 80 persen": spaced "ke" before a measure is "to"
             let to_measure = p == "ke" && k == s && self.unit_at(e, num).is_some();
-            if ID_CUES.contains(&p) && !num.words && !to_measure {
+            if lists().id_cue.contains(&p) && !num.words && !to_measure {
                 return Some(Outcome::Skip(self.skip_id(e)));
             }
             break;
@@ -3869,8 +3276,8 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let stop = |w: &str| match self.lang {
-            Lang::Id => ID_STOP.contains(&w),
-            Lang::En => EN_STOP.contains(&w),
+            Lang::Id => lists().id_stop.contains(&w),
+            Lang::En => lists().en_stop.contains(&w),
         };
         let first = t.low(q);
         // "48 kali transaksi": N times a counted event noun
