@@ -1099,6 +1099,9 @@ impl<'a> Scanner<'a> {
                     m.concept = Some(c);
                 }
             }
+            if range_hi.is_none() && m.qual.is_none() && num.is_point() && !num.vague {
+                self.coordinated(&mut m, start);
+            }
         }
         m.end = m.end.min(n);
         Outcome::Claim(Box::new(m))

@@ -27,6 +27,53 @@ impl Scanner<'_> {
         preds.iter().any(|p| range.contains(p))
     }
 
+    /// "five children and three adults were found dead": two counts of
+    /// people joined by `and`/`dan` before one role predicate are one count
+    /// of their sum, the role's concept and both nouns (`children and
+    /// adults`). Only when both nouns are of people and the predicate
+    /// follows the second part past bridge words only, or comes right
+    /// before the first.
+    pub(super) fn coordinated(&self, m: &mut Mention, start: usize) {
+        let t = &self.toks;
+        let person = |c: &Option<String>| c.as_deref().is_some_and(roles::is_person_concept);
+        let (Some(b1), Some(low)) = (m.noun_base.clone(), m.low) else {
+            return;
+        };
+        if !matches!(t.low(m.end), "and" | "dan")
+            || !(person(&m.concept) || roles::is_role_concept(m.concept.as_deref()))
+        {
+            return;
+        }
+        let Some(n2) = self.number(m.end + 1, false) else {
+            return;
+        };
+        if !n2.is_point() || n2.vague || n2.low.fract() != 0.0 {
+            return;
+        }
+        let Some((_, b2, c2, e2)) = self.noun_at(n2.end) else {
+            return;
+        };
+        if !person(&c2) {
+            return;
+        }
+        // the shared predicate after the second part, or right before the
+        // first ("killed three adults and two children")
+        let Some(role) = self.role_after(e2).or_else(|| self.role_before(start)) else {
+            return;
+        };
+        let sum = low + n2.low;
+        m.low = Some(sum);
+        m.high = Some(sum);
+        m.stated.low = Some(sum);
+        m.stated.high = Some(sum);
+        m.precision = None;
+        m.kind = Kind::Count;
+        m.concept = Some(role);
+        m.noun = Some(self.raw_span(start, e2));
+        m.noun_base = Some(format!("{b1} and {b2}"));
+        m.end = e2;
+    }
+
     /// Whether a role predicate near the mention may decide its concept:
     /// the count has no noun, an anaphor (`four others`) or a noun of
     /// people (`two children`); never a count of things (`two rival
