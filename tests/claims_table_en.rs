@@ -230,8 +230,12 @@ fn en_roles() {
         "en | A woman was arrested Monday. | count [1,1] c=arrested n=woman",
         "en | Four hikers are missing. | count [4,4] c=missing n=hiker",
         "en | Two of the victims were dead at the scene. | count [2,2] c=deaths",
+        "en | Five children and three adults were found dead. | count [8,8] c=deaths",
+        "en | The gunman killed three adults and two children. | count [5,5] c=deaths",
+        "en | Two people were killed and seven more were wounded. | count [7,7] c=injured",
         // never a death count
         "en | The victims died. | !count",
+        "en | He was the first person killed at the college. | !count",
         "en | A man killed his wife. | !count",
         "en | No one was killed in the blast. | !count",
         "en | Two rival groups clashed. | count [2,2] n=rival",

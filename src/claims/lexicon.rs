@@ -4,8 +4,9 @@
 //! The lexicon is data, not code: one tab-separated file per language in
 //! `data/lexicon/`, embedded with `include_str!`, in the format
 //! `lang<TAB>kind<TAB>surface<TAB>concept` (`#` starts a comment line).
-//! `kind` is `noun` (what a number counts), `pred` (a predicate that decides
-//! the concept over a generic noun, e.g. `tewas` in `8 orang tewas`) or
+//! `kind` is `noun` (what a number counts), `pred` (a role predicate that
+//! decides the concept of a count of people, e.g. `tewas` in `8 orang
+//! tewas`; which counts are of people is in `data/lexicon/roles.tsv`) or
 //! `classifier` (a counter word such as `buah` that hands the count to the
 //! next noun; its concept column is empty). User files in the same format
 //! add or override entries through [`Lexicon::load_overrides`]; an entry
@@ -28,7 +29,7 @@ pub const MAX_WORDS: usize = 3;
 pub enum EntryKind {
     /// A counted noun.
     Noun,
-    /// A predicate that overrides a generic noun's concept.
+    /// A role predicate that decides the concept of a count of people.
     Pred,
     /// A counter word that passes the count to the next noun.
     Classifier,

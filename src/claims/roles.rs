@@ -81,6 +81,15 @@ pub(crate) fn is_person_concept(concept: &str) -> bool {
     has("person", Lang::En, concept)
 }
 
+/// Whether a concept is one a role predicate gives (`deaths`, `injured`,
+/// `arrested`, `missing`, `evacuees`).
+pub(crate) fn is_role_concept(concept: Option<&str>) -> bool {
+    matches!(
+        concept,
+        Some("deaths" | "injured" | "arrested" | "missing" | "evacuees")
+    )
+}
+
 /// Whether a word stands for people named before (`others`, `lainnya`).
 pub(crate) fn is_anaphor(lang: Lang, word: &str) -> bool {
     has("anaphor", lang, word)

@@ -1,0 +1,747 @@
+//! Nouns and roles: the counted noun and its concept from the lexicon,
+//! role predicates (`killed`, `tewas`) and implicit counts of one person,
+//! ages.
+
+#[allow(unused_imports)] // reason: one import list for all the scanner steps
+use super::*;
+
+impl Scanner<'_> {
+    /// Whether a role predicate of the sentence starts in `range`
+    /// (the predicates' positions are found once per sentence).
+    pub(super) fn pred_in(&self, range: Range<usize>) -> bool {
+        let mut cache = self.preds.borrow_mut();
+        let preds = cache.get_or_insert_with(|| {
+            let n = self.toks.toks.len();
+            if !(0..n).any(|i| roles::is_cue(self.lang, self.toks.low(i))) {
+                return Vec::new();
+            }
+            (0..n)
+                .filter(|&i| {
+                    let w = self.toks.low(i);
+                    self.toks.kind(i) == Some(TokKind::Word)
+                        && (self.lex.starts_multi(self.lang, w)
+                            || matches!(self.lex_entry(w), Some((EntryKind::Pred, _))))
+                })
+                .collect()
+        });
+        preds.iter().any(|p| range.contains(p))
+    }
+
+    /// "five children and three adults were found dead": two counts of
+    /// people joined by `and`/`dan` before one role predicate are one count
+    /// of their sum, the role's concept and both nouns (`children and
+    /// adults`). Only when both nouns are of people and the predicate
+    /// follows the second part past bridge words only, or comes right
+    /// before the first.
+    pub(super) fn coordinated(&self, m: &mut Mention, start: usize) {
+        let t = &self.toks;
+        let person = |c: &Option<String>| c.as_deref().is_some_and(roles::is_person_concept);
+        let (Some(b1), Some(low)) = (m.noun_base.clone(), m.low) else {
+            return;
+        };
+        if !matches!(t.low(m.end), "and" | "dan")
+            || !(person(&m.concept) || roles::is_role_concept(m.concept.as_deref()))
+        {
+            return;
+        }
+        let Some(n2) = self.number(m.end + 1, false) else {
+            return;
+        };
+        if !n2.is_point() || n2.vague || n2.low.fract() != 0.0 {
+            return;
+        }
+        let Some((_, b2, c2, e2)) = self.noun_at(n2.end) else {
+            return;
+        };
+        if !person(&c2) {
+            return;
+        }
+        // the shared predicate after the second part, or right before the
+        // first ("killed three adults and two children")
+        let Some(role) = self.role_after(e2).or_else(|| self.role_before(start)) else {
+            return;
+        };
+        let sum = low + n2.low;
+        m.low = Some(sum);
+        m.high = Some(sum);
+        m.stated.low = Some(sum);
+        m.stated.high = Some(sum);
+        m.precision = None;
+        m.kind = Kind::Count;
+        m.concept = Some(role);
+        m.noun = Some(self.raw_span(start, e2));
+        m.noun_base = Some(format!("{b1} and {b2}"));
+        m.end = e2;
+    }
+
+    /// Whether a role predicate near the mention may decide its concept:
+    /// the count has no noun, an anaphor (`four others`) or a noun of
+    /// people (`two children`); never a count of things (`two rival
+    /// groups`) or of times (`shot eight times`).
+    pub(super) fn takes_role(&self, m: &Mention) -> bool {
+        let t = &self.toks;
+        if matches!(t.low(m.end), "times" | "kali" | "x") {
+            return false;
+        }
+        // "the five-bedroom house", "a two-story home": a modifier
+        if m.noun.is_none() && t.is_dash(m.end) && t.glued(m.end) && t.glued(m.end + 1) {
+            return false;
+        }
+        match (&m.noun_base, &m.concept) {
+            (None, _) => true,
+            (Some(_), Some(c)) => roles::is_person_concept(c),
+            (Some(b), None) => roles::is_anaphor(self.lang, b),
+        }
+    }
+
+    /// Whether a number (with its unit, if any) states a person's age in
+    /// years: a bare integer in parentheses after a capitalised name
+    /// (`Dedeh (45)`), or an integer count of years after an age word
+    /// (`berusia 63 tahun`, `aged 45`, `umur 71 tahun`) or set off by
+    /// commas after a name (`Liliana, 58 tahun,`, `Liliana, 58,`).
+    pub(super) fn is_age(&self, num: &Num, m: &Mention, start: usize) -> bool {
+        let t = &self.toks;
+        if !num.plain_int || num.low < 1.0 || num.low > 120.0 || !num.is_point() {
+            return false;
+        }
+        let years = match m.kind {
+            Kind::Number => m.end == num.end,
+            Kind::Duration => {
+                m.stated.unit.as_deref().is_some_and(|u| {
+                    matches!(
+                        u.to_lowercase().as_str(),
+                        "tahun" | "thn" | "th" | "year" | "years" | "yrs"
+                    )
+                }) && m.end == num.end + 1
+            }
+            _ => false,
+        };
+        if !years {
+            return false;
+        }
+        let prev = self.prev_low(start);
+        if matches!(
+            prev,
+            "berusia" | "berumur" | "usia" | "umur" | "usianya" | "umurnya" | "aged" | "age"
+        ) {
+            return true;
+        }
+        // "at the age of 79"
+        if prev == "of" && start >= 2 && t.low(start - 2) == "age" {
+            return true;
+        }
+        let name_before = |k: usize| {
+            k > 0
+                && t.kind(k - 1) == Some(TokKind::Word)
+                && t.raw(self.text, k - 1).starts_with(char::is_uppercase)
+                && datetime::weekday(t.low(k - 1)).is_none()
+                && datetime::month(t.low(k - 1)).is_none()
+        };
+        // "Dedeh (45)"
+        if m.kind == Kind::Number
+            && start == num.start
+            && prev == "("
+            && t.low(num.end) == ")"
+            && name_before(start - 1)
+        {
+            return true;
+        }
+        // "Liliana, 58 tahun," / "Liliana, 58,"
+        start == num.start
+            && prev == ","
+            && name_before(start - 1)
+            && matches!(t.low(m.end), "," | ")")
+            && (m.kind == Kind::Duration || self.lang == Lang::En)
+    }
+
+    /// An implicit count of one person with a role: `a man was shot and
+    /// killed`, `killing a 17-year-old girl`, `left a woman dead`,
+    /// `seorang wanita tewas`. The person is `a`/`an` and a noun of people
+    /// after at most four modifiers (an age `N-year-old` among them), or
+    /// `seorang` and at most two words; the role predicate comes right
+    /// before, or after it past bridge words only (`was`, `shot and`,
+    /// `dalam keadaan`). Without a role predicate nothing is claimed.
+    pub(super) fn implicit_person(&self, qstart: usize, j: usize, qual: Option<Qual>) -> Outcome {
+        let t = &self.toks;
+        // cheap check before the lexicon walks: a predicate right before
+        // or within ten tokens after
+        if qual.is_some() || !self.pred_in(j.saturating_sub(2)..j + 11) {
+            return Outcome::None;
+        }
+        let w = t.low(j);
+        // a singular noun of people: "victim", not "victims" or "people"
+        let person = |k: usize| match self.person_at(k) {
+            Some((written, base, Some(c), EntryKind::Noun, e))
+                if roles::is_person_concept(&c)
+                    && (self.lang == Lang::Id
+                        || (written.to_lowercase() == base
+                            && !roles::is_plural(self.lang, &base))) =>
+            {
+                Some((written, base, e))
+            }
+            _ => None,
+        };
+        let mut age: Option<(usize, usize, f64)> = None;
+        let noun = match (self.lang, w) {
+            // "the victim died", "the 15-year-old was pronounced dead": a
+            // singular noun of people is one person
+            (Lang::En, "a" | "an" | "the") => {
+                let mut k = j + 1;
+                let mut found = None;
+                for _ in 0..5 {
+                    if let Some(p) = person(k) {
+                        found = Some((k, p));
+                        break;
+                    }
+                    if let Some((v, e)) = self.age_compound(k) {
+                        age = Some((k, e, v));
+                        k = e;
+                        continue;
+                    }
+                    let lw = t.low(k);
+                    // "the first person killed", "the third man": a position
+                    if t.kind(k) != Some(TokKind::Word)
+                        || lists().en_stop.contains(&lw)
+                        || kinds::ordinal_word(self.lang, lw).is_some()
+                        || matches!(self.lex_at(k), Some((_, _, _, EntryKind::Pred, _)))
+                    {
+                        break;
+                    }
+                    k = self.word_unit(k).map_or(k + 1, |x| x.1);
+                }
+                // "killing a 17-year-old": the age stands for the person
+                match (found, age) {
+                    (Some(f), _) => Some(f),
+                    (None, Some((a, e, _))) if e == k => {
+                        age = None;
+                        Some((a, (self.raw_span(a, e), "person".to_string(), e)))
+                    }
+                    _ => None,
+                }
+            }
+            (Lang::Id, "seorang") => {
+                let k = j + 1;
+                match person(k) {
+                    Some(p) => Some((k, p)),
+                    None => {
+                        // an unknown common noun: "seorang pengendara"
+                        let ok = t.kind(k) == Some(TokKind::Word)
+                            && !t.raw(self.text, k).starts_with(char::is_uppercase)
+                            && !lists().id_stop.contains(&t.low(k))
+                            && !looks_like_verb(t.low(k))
+                            && self.lex_at(k).is_none();
+                        ok.then(|| {
+                            let e = self.word_unit(k).map_or(k + 1, |x| x.1);
+                            (k, (self.raw_span(k, e), t.low(k).to_string(), e))
+                        })
+                    }
+                }
+            }
+            _ => None,
+        };
+        let Some((nk, (written, base, e))) = noun else {
+            return Outcome::None;
+        };
+        // Indonesian modifiers follow the noun: "seorang pengendara motor tewas"
+        let mut after = e;
+        if self.lang == Lang::Id {
+            for _ in 0..2 {
+                let lw = t.low(after);
+                if t.kind(after) != Some(TokKind::Word)
+                    || lists().id_stop.contains(&lw)
+                    || roles::is_bridge(self.lang, lw)
+                    || matches!(self.lex_at(after), Some((_, _, _, EntryKind::Pred, _)))
+                    || looks_like_verb(lw)
+                {
+                    break;
+                }
+                after += 1;
+            }
+        }
+        let Some(role) = self.role_before(j).or_else(|| self.role_after(after)) else {
+            return Outcome::None;
+        };
+        let one = |start: usize, end: usize, low: f64| Mention {
+            start,
+            end,
+            kind: Kind::Count,
+            low: Some(low),
+            high: Some(low),
+            low_inc: true,
+            high_inc: true,
+            approx: false,
+            qual: None,
+            unit: None,
+            precision: Some(1.0),
+            stated: Stated {
+                low: Some(low),
+                high: Some(low),
+                unit: None,
+            },
+            noun: None,
+            noun_base: None,
+            concept: None,
+            date: None,
+            tz: None,
+        };
+        let mut m = one(qstart.min(j), e, 1.0);
+        m.noun = Some(written);
+        m.noun_base = Some(base);
+        m.concept = Some(role);
+        match age {
+            Some((a, ae, v)) => {
+                let mut am = one(a, ae, v);
+                am.concept = Some("age".to_string());
+                m.start = nk.max(ae);
+                Outcome::Pair(Box::new(am), Box::new(m))
+            }
+            None => Outcome::Claim(Box::new(m)),
+        }
+    }
+
+    /// [`Self::lex_at`] for a noun written as in the lexicon: one probe
+    /// without allocation for a single word, the full match only where a
+    /// multi-word surface may start.
+    #[allow(clippy::type_complexity)] // reason: lex_at's tuple
+    pub(super) fn person_at(
+        &self,
+        k: usize,
+    ) -> Option<(String, String, Option<String>, EntryKind, usize)> {
+        let t = &self.toks;
+        let w = t.low(k);
+        if t.kind(k) != Some(TokKind::Word) {
+            return None;
+        }
+        if self.lex.starts_multi(self.lang, w) || (t.is_dash(k + 1) && t.glued(k + 1)) {
+            return self.lex_at(k);
+        }
+        match self.lex_entry(w) {
+            Some((EntryKind::Noun, c)) if roles::is_person_concept(c) => Some((
+                t.raw(self.text, k).to_string(),
+                w.to_string(),
+                Some(c.to_string()),
+                EntryKind::Noun,
+                k + 1,
+            )),
+            _ => None,
+        }
+    }
+
+    /// An age written `N-year-old` (`27-year-old`, `27 year old`) at `k`:
+    /// (years, index after).
+    pub(super) fn age_compound(&self, k: usize) -> Option<(f64, usize)> {
+        let t = &self.toks;
+        if t.kind(k) != Some(TokKind::Num) {
+            return None;
+        }
+        let v = parse_digits(t.low(k), self.lang)?.value;
+        if !(0.0..=120.0).contains(&v) || v.fract() != 0.0 {
+            return None;
+        }
+        let mut q = k + 1;
+        if t.is_dash(q) {
+            q += 1;
+        }
+        // "13-month-old": the age in years
+        let per_year = match t.low(q) {
+            "year" | "years" => 1.0,
+            "month" | "months" => 12.0,
+            "week" | "weeks" => 52.0,
+            "day" | "days" => 365.0,
+            _ => return None,
+        };
+        let v = round_sig(v / per_year);
+        q += 1;
+        if t.is_dash(q) {
+            q += 1;
+        }
+        (t.low(q) == "old").then_some((v, q + 1))
+    }
+
+    /// A role predicate ending right before `k` (`killing a man`, `killed
+    /// at least`): its concept.
+    pub(super) fn role_before(&self, k: usize) -> Option<String> {
+        (1..=2)
+            .filter(|&b| k >= b)
+            .find_map(|b| match self.lex_at(k - b) {
+                Some((_, _, Some(c), EntryKind::Pred, e)) if e == k => Some(c),
+                _ => None,
+            })
+    }
+
+    /// Whether the role predicate at `p..e`, after a noun ending at
+    /// `from`, is an active verb whose object follows (`a man shot six
+    /// people`, `the gunman killed his wife`): then the noun is the agent.
+    /// Passive with a form of "be" in between (`was shot`) or without an
+    /// object after it (`two men killed in the shooting`) it is the
+    /// noun's role.
+    pub(super) fn is_active(&self, from: usize, p: usize, e: usize) -> bool {
+        let t = &self.toks;
+        // "fatally shot his daughters": the verb after the adverb
+        let (p, e) = if roles::is_transitive(self.lang, t.low(e)) {
+            (e, e + 1)
+        } else {
+            (p, e)
+        };
+        self.lang == Lang::En
+            && roles::is_transitive(self.lang, t.low(p))
+            && !(from..p).any(|k| roles::is_passive(self.lang, t.low(k)))
+            && (roles::is_object(self.lang, t.low(e)) || t.kind(e) == Some(TokKind::Num))
+    }
+
+    /// A role predicate at `k` or after bridge words only (`was shot and
+    /// killed`, `dalam keadaan tewas`): its concept.
+    pub(super) fn role_after(&self, mut k: usize) -> Option<String> {
+        let t = &self.toks;
+        let from = k;
+        for _ in 0..6 {
+            if t.kind(k) != Some(TokKind::Word) {
+                return None;
+            }
+            if let Some((_, _, Some(c), EntryKind::Pred, e)) = self.lex_at(k) {
+                return (!self.is_active(from, k, e)).then_some(c);
+            }
+            if !roles::is_bridge(self.lang, t.low(k)) {
+                return None;
+            }
+            k += 1;
+        }
+        None
+    }
+
+    pub(super) fn lex_entry(&self, w: &str) -> Option<(EntryKind, &str)> {
+        self.lex.entry(self.lang, w)
+    }
+
+    /// Base form of a word for lexicon lookup: strip -nya/-ku/-mu, plural.
+    pub(super) fn base_forms(&self, w: &str) -> Vec<String> {
+        let mut v = vec![w.to_string()];
+        match self.lang {
+            Lang::Id => {
+                for suf in ["nya", "ku", "mu"] {
+                    if let Some(b) = w.strip_suffix(suf) {
+                        if b.len() >= 3 {
+                            v.push(b.to_string());
+                        }
+                    }
+                }
+            }
+            Lang::En => {
+                if let Some(b) = w.strip_suffix("ies") {
+                    v.push(format!("{b}y"));
+                }
+                if let Some(b) = w.strip_suffix("es") {
+                    v.push(b.to_string());
+                }
+                if let Some(b) = w.strip_suffix('s') {
+                    v.push(b.to_string());
+                }
+                if let Some(b) = w.strip_suffix("men") {
+                    v.push(format!("{b}man"));
+                }
+            }
+        }
+        v
+    }
+
+    /// Word at `k` with a glued reduplication or hyphenated compound joined:
+    /// (joined lower form, index after).
+    pub(super) fn word_unit(&self, k: usize) -> Option<(String, usize)> {
+        let t = &self.toks;
+        if t.kind(k) != Some(TokKind::Word) {
+            return None;
+        }
+        let w = t.low(k);
+        if t.is_dash(k + 1)
+            && t.glued(k + 1)
+            && t.glued(k + 2)
+            && t.kind(k + 2) == Some(TokKind::Word)
+        {
+            let w2 = t.low(k + 2);
+            return Some((format!("{w}-{w2}"), k + 3));
+        }
+        Some((w.to_string(), k + 1))
+    }
+
+    /// Lexicon match at `k` (up to 3 words): (as written, base, concept, kind, end).
+    pub(super) fn lex_at(
+        &self,
+        k: usize,
+    ) -> Option<(String, String, Option<String>, EntryKind, usize)> {
+        let t = &self.toks;
+        if t.kind(k) != Some(TokKind::Word) {
+            return None;
+        }
+        let w0 = t.low(k);
+        // multi-word surfaces only when the lexicon has one starting here
+        if self.lex.starts_multi(self.lang, w0) {
+            let mut words: Vec<(String, usize)> = Vec::with_capacity(3);
+            let mut q = k;
+            for _ in 0..3 {
+                match self.word_unit(q) {
+                    Some((w, e)) => {
+                        words.push((w, e));
+                        q = e;
+                    }
+                    None => break,
+                }
+            }
+            for len in (2..=words.len()).rev() {
+                let last_end = words[len - 1].1;
+                let head: Vec<&str> = words[..len - 1].iter().map(|(w, _)| w.as_str()).collect();
+                for c in self.base_forms(&words[len - 1].0) {
+                    let key = format!("{} {}", head.join(" "), c);
+                    if let Some((kind, concept)) = self.lex_entry(&key) {
+                        let concept = (!concept.is_empty()).then(|| concept.to_string());
+                        return Some((self.raw_span(k, last_end), key, concept, kind, last_end));
+                    }
+                }
+            }
+        }
+        // single word (or a glued hyphen pair such as "luka-luka")
+        let hyphen = t.is_dash(k + 1)
+            && t.glued(k + 1)
+            && t.glued(k + 2)
+            && t.kind(k + 2) == Some(TokKind::Word);
+        if hyphen {
+            let w2 = t.low(k + 2);
+            let joined = format!("{w0}-{w2}");
+            let mut cands = self.base_forms(&joined);
+            if w0 == w2 || w2.starts_with(w0) {
+                cands.extend(self.base_forms(w0));
+            }
+            for c in cands {
+                if let Some((kind, concept)) = self.lex_entry(&c) {
+                    let concept = (!concept.is_empty()).then(|| concept.to_string());
+                    return Some((self.raw_span(k, k + 3), c, concept, kind, k + 3));
+                }
+            }
+            return None;
+        }
+        let hit = |c: &str| {
+            self.lex_entry(c)
+                .map(|(kind, concept)| (c.to_string(), kind, concept))
+        };
+        let found = hit(w0).or_else(|| match self.lang {
+            Lang::Id => ["nya", "ku", "mu"]
+                .iter()
+                .filter_map(|suf| w0.strip_suffix(suf).filter(|b| b.len() >= 3))
+                .find_map(hit),
+            Lang::En => w0
+                .strip_suffix('s')
+                .and_then(hit)
+                .or_else(|| w0.strip_suffix("es").and_then(hit))
+                .or_else(|| w0.strip_suffix("ies").and_then(|b| hit(&format!("{b}y"))))
+                .or_else(|| w0.strip_suffix("men").and_then(|b| hit(&format!("{b}man")))),
+        });
+        let (base, kind, concept) = found?;
+        let concept = (!concept.is_empty()).then(|| concept.to_string());
+        Some((t.raw(self.text, k).to_string(), base, concept, kind, k + 1))
+    }
+
+    /// The counted noun after index `k`.
+    pub(super) fn noun_at(&self, k: usize) -> Option<(String, String, Option<String>, usize)> {
+        let t = &self.toks;
+        let mut q = k;
+        if self.lang == Lang::En && t.low(q) == "of" {
+            q += 1;
+        }
+        if t.kind(q) != Some(TokKind::Word) {
+            return None;
+        }
+        let stop = |w: &str| match self.lang {
+            Lang::Id => lists().id_stop.contains(&w),
+            Lang::En => lists().en_stop.contains(&w),
+        };
+        let first = t.low(q);
+        // "48 kali transaksi": N times a counted event noun
+        if self.lang == Lang::Id && first == "kali" {
+            if let Some((_, b2, Some(c2), EntryKind::Noun, e2)) = self.lex_at(q + 1) {
+                return Some((self.raw_span(q, e2), b2, Some(c2), e2));
+            }
+        }
+        if stop(first)
+            || datetime::weekday(first).is_some()
+            || matches!(first, "kemarin" | "besok" | "lusa")
+            || datetime::month(first).is_some()
+                && t.raw(self.text, q).starts_with(char::is_uppercase)
+        {
+            return None;
+        }
+        if word_atoms(first, self.lang).is_some() {
+            return None;
+        }
+        // lexicon match, possibly after a classifier (ID) or adjectives (EN)
+        let span = if self.lang == Lang::En { 3 } else { 1 };
+        let mut p = q;
+        for _ in 0..span {
+            if t.kind(p) != Some(TokKind::Word) || stop(t.low(p)) {
+                break;
+            }
+            if let Some((written, base, concept, kind, e)) = self.lex_at(p) {
+                if kind == EntryKind::Classifier {
+                    if let Some((w2, b2, c2, k2, e2)) = self.lex_at(e) {
+                        if k2 != EntryKind::Pred {
+                            return Some((w2, b2, c2, e2));
+                        }
+                    }
+                    if let Some((w2, e2)) = self.word_unit(e) {
+                        if !stop(&w2) {
+                            return Some((self.raw_span(e, e2), w2, None, e2));
+                        }
+                    }
+                    return Some((written, base, None, e));
+                }
+                if kind == EntryKind::Pred {
+                    // "19 dead", "27 injured": the predicate is not a noun
+                    if p == q {
+                        return None;
+                    }
+                    break;
+                }
+                // "empat orang penasihat hukum": `orang` as a classifier
+                // before a more specific noun
+                if self.lang == Lang::Id && p == q && base == "orang" {
+                    if let Some((_, b2, Some(c2), EntryKind::Noun, e2)) = self.lex_at(e) {
+                        if c2 != "people" {
+                            return Some((self.raw_span(q, e2), b2, Some(c2), e2));
+                        }
+                    }
+                }
+                // English compounds: the head noun is the last one
+                // ("NATO member ambassadors")
+                let (mut base, mut concept, mut e) = (base, concept, e);
+                if self.lang == Lang::En {
+                    while let Some((_, b2, c2, EntryKind::Noun, e2)) = self.lex_at(e) {
+                        base = b2;
+                        concept = c2;
+                        e = e2;
+                    }
+                }
+                let written = if p == q && e == self.lex_at(p).map(|x| x.4).unwrap_or(e) {
+                    written
+                } else {
+                    self.raw_span(q, e)
+                };
+                return Some((written, base, concept, e));
+            }
+            p = self.word_unit(p).map(|x| x.1).unwrap_or(p + 1);
+        }
+        // unknown noun: the first word, if it looks like a common noun
+        let (w, e) = self.word_unit(q)?;
+        let raw = t.raw(self.text, q);
+        if raw.chars().next().is_some_and(|c| c.is_uppercase()) {
+            return None;
+        }
+        if !w.chars().all(|c| c.is_alphabetic() || c == '-') || w.chars().count() < 2 {
+            return None;
+        }
+        if self.lang == Lang::Id && looks_like_verb(&w) {
+            return None;
+        }
+        let base = self.base_forms(&w).pop().unwrap_or_else(|| w.clone());
+        let base = if let Some((a, b)) = w.split_once('-') {
+            if a == b {
+                a.to_string()
+            } else {
+                base
+            }
+        } else {
+            base
+        };
+        Some((self.raw_span(q, e), base, None, e))
+    }
+
+    pub(super) fn raw_span(&self, a: usize, b: usize) -> String {
+        let t = &self.toks;
+        match (t.toks.get(a), t.toks.get(b.saturating_sub(1))) {
+            (Some(x), Some(y)) if y.end >= x.start => {
+                self.text.get(x.start..y.end).unwrap_or("").to_string()
+            }
+            _ => String::new(),
+        }
+    }
+
+    /// A predicate near the mention: up to 3 words after, 5 tokens before.
+    pub(super) fn predicate_near(&self, start: usize, end: usize) -> Option<String> {
+        let t = &self.toks;
+        // "killing two people and injuring 27": the verb right before wins
+        for back in 1..=2 {
+            if start >= back {
+                if let Some((_, _, Some(c), EntryKind::Pred, e)) = self.lex_at(start - back) {
+                    if e == start {
+                        return Some(c);
+                    }
+                }
+            }
+        }
+        let mut q = end;
+        // "two of the victims were dead": past the partitive
+        if self.lang == Lang::En
+            && t.low(q) == "of"
+            && matches!(t.low(q + 1), "the" | "those" | "these" | "them" | "their")
+        {
+            q += 2;
+            if let Some((_, _, Some(c), EntryKind::Noun, e)) = self.lex_at(q) {
+                if roles::is_person_concept(&c) {
+                    q = e;
+                }
+            }
+        }
+        for _ in 0..4 {
+            if t.kind(q) != Some(TokKind::Word) {
+                break;
+            }
+            if let Some((_, _, Some(c), EntryKind::Pred, e)) = self.lex_at(q) {
+                if self.is_active(end, q, e) {
+                    return None;
+                }
+                return Some(c);
+            }
+            q = self.word_unit(q).map(|x| x.1).unwrap_or(q + 1);
+        }
+        // before: the nearest predicate, unless it sits in a relative
+        // clause ("korban meninggal yang sudah dievakuasi ada delapan
+        // orang"): then the head's predicate before `yang`/`who` wins
+        let lo = start.saturating_sub(8);
+        let mut found: Option<String> = None;
+        let mut relative = false;
+        for p in (lo..start).rev() {
+            if t.kind(p) == Some(TokKind::Punct) && !t.is_dash(p) {
+                break;
+            }
+            // "Three died and one was taken to hospital": another clause
+            if found.is_none() && roles::is_clause_break(self.lang, t.low(p)) {
+                break;
+            }
+            if matches!(t.low(p), "yang" | "who" | "which" | "that") {
+                relative = found.is_some();
+                continue;
+            }
+            if let Some((_, _, Some(c), EntryKind::Pred, e)) = self.lex_at(p) {
+                if e <= start {
+                    if found.is_none() {
+                        found = Some(c);
+                        if self.lang == Lang::En {
+                            break;
+                        }
+                    } else if relative {
+                        return Some(c);
+                    }
+                }
+            }
+        }
+        found
+    }
+}
+
+/// Indonesian verb prefixes: an unknown word after a number that starts
+/// with one of them is a verb (`5,6 terjadi`), not a counted noun.
+pub(super) fn looks_like_verb(w: &str) -> bool {
+    let n = w.chars().count();
+    (n >= 6
+        && ["meng", "meny", "mem", "ber", "ter"]
+            .iter()
+            .any(|p| w.starts_with(p)))
+        || (n >= 7 && w.starts_with("di"))
+}

@@ -1,0 +1,198 @@
+//! Positions: match scores, ranks, ordinals and levels.
+
+#[allow(unused_imports)] // reason: one import list for all the scanner steps
+use super::*;
+
+impl Scanner<'_> {
+    /// A rank or ordinal claim over tokens `start..end`.
+    pub(super) fn ranked(
+        &self,
+        kind: Kind,
+        start: usize,
+        end: usize,
+        value: f64,
+        noun: Option<&str>,
+    ) -> Outcome {
+        let mut m = self.exact(start, end, kind, value);
+        m.noun = noun.map(str::to_string);
+        m.noun_base = noun.map(|n| if n == "kalinya" { "kali" } else { n }.to_string());
+        Outcome::Claim(Box::new(m))
+    }
+
+    /// A claim of one exact value (no unit, precision 1).
+    pub(super) fn exact(&self, start: usize, end: usize, kind: Kind, value: f64) -> Mention {
+        Mention {
+            start,
+            end: end.min(self.toks.toks.len()),
+            kind,
+            low: Some(value),
+            high: Some(value),
+            low_inc: true,
+            high_inc: true,
+            approx: false,
+            qual: None,
+            unit: None,
+            precision: None,
+            stated: Stated {
+                low: Some(value),
+                high: Some(value),
+                unit: None,
+            },
+            noun: None,
+            noun_base: None,
+            concept: None,
+            date: None,
+            tz: None,
+        }
+    }
+
+    /// A level (`Level II`, `siaga 1`, `status Awas`) or an nth time
+    /// (`kali ketiga`, `ketiga kalinya`, `hari keempat`, `the third time`)
+    /// starting at the word `i`.
+    pub(super) fn word_kind_at(&self, i: usize) -> Option<Mention> {
+        let t = &self.toks;
+        let w = t.low(i);
+        let nx = i + 1;
+        let raw_nx = t.raw(self.text, nx);
+        // levels: a scale word, then a Roman numeral or a small integer
+        if kinds::is("scheme", self.lang, w) {
+            let v = kinds::roman(raw_nx).or_else(|| {
+                (t.kind(nx) == Some(TokKind::Num))
+                    .then(|| t.low(nx).parse::<u8>().ok())
+                    .flatten()
+                    .filter(|v| (1..=10).contains(v))
+                    .map(f64::from)
+            })?;
+            // not "level 4,5" or "level 3%"
+            if t.glued(nx + 1) && !t.is_punct(nx + 1, ",") && !t.is_punct(nx + 1, ".") {
+                return None;
+            }
+            let mut m = self.exact(i, nx + 1, Kind::Level, v);
+            m.noun = Some(t.raw(self.text, i).to_string());
+            m.noun_base = Some(w.to_string());
+            return Some(m);
+        }
+        // "status Awas": a named level of the volcano scale
+        if w == "status" && raw_nx.starts_with(char::is_uppercase) {
+            let v = kinds::named_level(self.lang, t.low(nx))?;
+            let mut m = self.exact(i, nx + 1, Kind::Level, v);
+            m.noun = Some(t.raw(self.text, i).to_string());
+            m.noun_base = Some("status".to_string());
+            return Some(m);
+        }
+        // Indonesian: the noun, then the ordinal ("kali ketiga"); English:
+        // the ordinal, then the noun ("the third time"); "ketiga kalinya"
+        if kinds::is("ordnoun", self.lang, w) || w == "kalinya" {
+            let (k, start, end) = match self.lang {
+                Lang::Id if w != "kalinya" => (nx, i, nx + 1),
+                _ => (i.checked_sub(1)?, i - 1, i + 1),
+            };
+            if t.kind(k) != Some(TokKind::Word) {
+                return None;
+            }
+            let v = kinds::ordinal_word(self.lang, t.low(k))?;
+            let mut m = self.exact(start, end, Kind::Ordinal, v);
+            let noun = if w == "kalinya" { "kali" } else { w };
+            m.noun = Some(t.raw(self.text, i).to_string());
+            m.noun_base = Some(noun.to_string());
+            return Some(m);
+        }
+        None
+    }
+
+    /// A match result over `start..end`: `stated` keeps the two scores in
+    /// the order written, `noun` the sides named before it with a versus
+    /// word ("Jepang vs Indonesia 6-0"); the comparison key is `1000 ·
+    /// winner + loser`, since writers put either side first ("menang 6-0",
+    /// "kalah 0-6").
+    pub(super) fn score(&self, start: usize, end: usize, left: f64, right: f64) -> Mention {
+        let sides = self
+            .sides_before(start)
+            .or_else(|| self.sides_around(start, end));
+        let noun_base = sides.as_ref().map(|(a, b)| {
+            let (la, lb) = (a.to_lowercase(), b.to_lowercase());
+            if la > lb {
+                format!("{lb} vs {la}")
+            } else {
+                format!("{la} vs {lb}")
+            }
+        });
+        let key = left.max(right) * 1000.0 + left.min(right);
+        let mut m = self.exact(start, end, Kind::Score, key);
+        m.stated.low = Some(left);
+        m.stated.high = Some(right);
+        m.noun = sides.map(|(a, b)| format!("{a} vs {b}"));
+        m.noun_base = noun_base;
+        m
+    }
+
+    /// The two sides of a match named before `k`: capitalised words on
+    /// either side of a versus word (`Jepang vs Indonesia`, `Argentina
+    /// melawan Kolombia`), within the ten tokens before.
+    pub(super) fn sides_before(&self, k: usize) -> Option<(String, String)> {
+        let t = &self.toks;
+        let cap = |x: usize| {
+            t.kind(x) == Some(TokKind::Word) && t.raw(self.text, x).starts_with(char::is_uppercase)
+        };
+        let lo = k.saturating_sub(10);
+        let p = (lo..k)
+            .rev()
+            .find(|&p| kinds::is("versus", self.lang, t.low(p)))?;
+        let mut a = p;
+        while a > lo && a + 3 > p && cap(a - 1) {
+            a -= 1;
+        }
+        let mut b = p + 1;
+        while b < k && b < p + 4 && cap(b) {
+            b += 1;
+        }
+        (a < p && b > p + 1).then(|| (self.raw_span(a, p), self.raw_span(p + 1, b)))
+    }
+
+    /// The two sides of a match around a score at `start..end` without a
+    /// versus word: the nearest capitalised name before it in its clause
+    /// and the one after a preposition right after it ("Indonesia kalah
+    /// 0-4 dari Jepang", "Japan beat Indonesia 6-0" has no second name
+    /// after it and is left without sides).
+    pub(super) fn sides_around(&self, start: usize, end: usize) -> Option<(String, String)> {
+        let t = &self.toks;
+        let cap = |x: usize| {
+            t.kind(x) == Some(TokKind::Word) && t.raw(self.text, x).starts_with(char::is_uppercase)
+        };
+        // after: "dari Jepang", "atas China", "over Bahrain", "against Japan"
+        let mut b = end;
+        if !matches!(
+            t.low(b),
+            "dari" | "atas" | "kontra" | "melawan" | "over" | "against" | "to" | "by"
+        ) {
+            return None;
+        }
+        b += 1;
+        let b0 = b;
+        while b < b0 + 3 && cap(b) {
+            b += 1;
+        }
+        if b == b0 {
+            return None;
+        }
+        // before: the nearest capitalised run in the clause, not the
+        // sentence's first word unless it is followed by another capital
+        let lo = start.saturating_sub(8);
+        let mut a_end = None;
+        for p in (lo..start).rev() {
+            if t.kind(p) == Some(TokKind::Punct) {
+                break;
+            }
+            if cap(p) {
+                a_end = Some(p + 1);
+                break;
+            }
+        }
+        let a_end = a_end?;
+        let mut a = a_end - 1;
+        while a > lo && a + 3 > a_end && cap(a - 1) {
+            a -= 1;
+        }
+        Some((self.raw_span(a, a_end), self.raw_span(b0, b)))
+    }
+}
