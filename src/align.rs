@@ -427,7 +427,7 @@ fn long_before(date: &str, published: chrono::NaiveDate) -> bool {
 }
 
 /// Day and month names and time zones: capitalised, but nobody a figure is about.
-fn is_calendar_word(key: &str) -> bool {
+pub fn is_calendar_word(key: &str) -> bool {
     crate::ingest::date::month_name(key).is_some()
         || matches!(
             key,
@@ -450,6 +450,7 @@ fn is_calendar_word(key: &str) -> bool {
                 | "wita"
                 | "wit"
                 | "gmt"
+                | "utc"
         )
 }
 

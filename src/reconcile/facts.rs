@@ -281,34 +281,6 @@ fn nearest(before: &[&Word], after: &[&Word], slot: &str) -> Option<&'static str
     (0..after.len()).find_map(|k| phrases_at(after, k, slot).map(|(v, _)| v))
 }
 
-/// Day and month names and time zones: capitalised, but nobody's figure.
-fn calendar_word(w: &str) -> bool {
-    crate::ingest::date::month_name(w).is_some()
-        || matches!(
-            w,
-            "senin"
-                | "selasa"
-                | "rabu"
-                | "kamis"
-                | "jumat"
-                | "sabtu"
-                | "minggu"
-                | "ahad"
-                | "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "wib"
-                | "wita"
-                | "wit"
-                | "gmt"
-                | "utc"
-        )
-}
-
 /// Whether a word is a listed cue of any slot (then it is not a name, even capitalised).
 fn listed(w: &str) -> bool {
     lexicon().contains_key(w)
@@ -394,7 +366,7 @@ fn sentence_level(text: &str, words: &[Word], claims: &[&Claim]) -> (Vec<String>
             let run: Vec<&Word> = all[k + len..]
                 .iter()
                 .copied()
-                .take_while(|w| w.name && !calendar_word(&w.norm))
+                .take_while(|w| w.name && !crate::align::is_calendar_word(&w.norm))
                 .collect();
             if let Some(n) = name_of(&run, text) {
                 attribution = Some(n);
@@ -410,7 +382,7 @@ fn sentence_level(text: &str, words: &[Word], claims: &[&Claim]) -> (Vec<String>
                 .iter()
                 .rev()
                 .copied()
-                .take_while(|w| w.name && !calendar_word(&w.norm))
+                .take_while(|w| w.name && !crate::align::is_calendar_word(&w.norm))
                 .collect::<Vec<_>>()
                 .into_iter()
                 .rev()
@@ -483,11 +455,14 @@ fn key_of(
     while k > 0 {
         k -= 1;
         let w = before[k];
-        if !w.name || calendar_word(&w.norm) || listed(&w.norm) {
+        if !w.name || crate::align::is_calendar_word(&w.norm) || listed(&w.norm) {
             continue;
         }
         let mut start = k;
-        while start > 0 && before[start - 1].name && !calendar_word(&before[start - 1].norm) {
+        while start > 0
+            && before[start - 1].name
+            && !crate::align::is_calendar_word(&before[start - 1].norm)
+        {
             start -= 1;
         }
         let spoken = start > 0
