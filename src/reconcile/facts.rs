@@ -53,6 +53,32 @@ pub struct FactKey {
     pub attribution: Option<String>,
 }
 
+impl FactKey {
+    /// The slots the text states, in words (`attribute depth, moment date:2025-06-18, by bmkg`), or
+    /// `key unknown`.
+    pub fn summary(&self) -> String {
+        let mut parts = Vec::new();
+        let mut put = |name: &str, v: &Option<String>| {
+            if let Some(v) = v {
+                parts.push(format!("{name} {v}"));
+            }
+        };
+        put("attribute", &self.attribute);
+        put("holder", &self.holder);
+        put("scope", &self.scope);
+        put("modality", &self.modality);
+        put("by", &self.attribution);
+        if !self.moment.is_empty() {
+            parts.push(format!("moment {}", self.moment.join(" ")));
+        }
+        if parts.is_empty() {
+            "key unknown".to_string()
+        } else {
+            parts.join(", ")
+        }
+    }
+}
+
 /// A slot of the key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]

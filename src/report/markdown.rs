@@ -68,17 +68,19 @@ pub fn render(r: &Report) -> String {
             };
             let _ = writeln!(
                 out,
-                "### {label}: {} vs {}\n\n{}\n\n- **{}** (`{}`; {}): {}\n- **{}** (`{}`; {}): {}\n\nEvidence: {} (confidence {:.2})\n",
+                "### {label}: {} vs {}\n\n{}\n\n- **{}** (`{}`; {}; {}): {}\n- **{}** (`{}`; {}; {}): {}\n\nEvidence: {} (confidence {:.2})\n",
                 md(&ca.text),
                 md(&cb.text),
                 md(&crate::provenance::reason_with_source(a)),
                 md(&src(&ca.doc)),
                 md(&ca.doc),
                 a.support[0],
+                md(&ca.fact.summary()),
                 marked(&a.diff, "delete"),
                 md(&src(&cb.doc)),
                 md(&cb.doc),
                 a.support[1],
+                md(&cb.fact.summary()),
                 marked(&a.diff, "insert"),
                 md(&a.evidence.join(", ")),
                 a.confidence

@@ -151,9 +151,9 @@ fn alignment(out: &mut String, r: &Report, a: &Alignment, style: &Style) {
         style.width,
         "  ",
     ));
-    let _ = writeln!(out, "  {}:", ca.doc);
+    let _ = writeln!(out, "  {} ({}):", ca.doc, ca.fact.summary());
     out.push_str(&wrap(&side(&a.diff, "delete", style), style.width, "    "));
-    let _ = writeln!(out, "  {}:", cb.doc);
+    let _ = writeln!(out, "  {} ({}):", cb.doc, cb.fact.summary());
     out.push_str(&wrap(&side(&a.diff, "insert", style), style.width, "    "));
     if !a.evidence.is_empty() {
         out.push_str(&wrap(
