@@ -1,68 +1,81 @@
-//! Every comparable claim pair of two articles with its context score, the
-//! reasons a pair is vetoed, and what the report's matching does with it:
-//! a tool for tuning alignment.
+//! Every candidate pair of figures of two articles: their fact keys, the model's features and its
+//! confidence, and what the report's alignment makes of them: a tool for reading the model's choices.
 //!
-//! `cargo run --example explain_pair -- FOLDER_OR_FILE ID_A ID_B`
+//! `cargo run --release --example explain_pair -- FOLDER_OR_FILE ID_A ID_B`
+//!
+//! The two articles are taken as one story; the corpus gives the term weights.
 
-use crosscheck::align::{comparable, contexts, score, share_anchor};
-use crosscheck::claims::{detect_lang, Lexicon};
+use crosscheck::claims::Lexicon;
 use crosscheck::ingest::{load, InputOptions};
-use crosscheck::normalize::par_clean;
-use crosscheck::report::par_claims;
-use crosscheck::stories::par_vectors_idf;
+use crosscheck::reconcile::align::{align_scored, story_candidates, AlignOptions, StoryInput};
+use crosscheck::reconcile::model::FEATURES;
+use crosscheck::report::{run_stages, ReportOptions};
+use crosscheck::stories::Story;
 
-fn main() {
+fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [path, ida, idb] = args.as_slice() else {
         eprintln!("usage: explain_pair PATH ID_A ID_B");
         std::process::exit(2);
     };
-    let corpus = load(&[path.into()], &InputOptions::default()).expect("load");
+    let corpus = load(&[path.into()], &InputOptions::default())?;
     let articles = &corpus.articles;
-    let cleaned = par_clean(articles);
-    let langs: Vec<_> = articles.iter().map(|a| detect_lang(&a.text)).collect();
-    let lexicon = Lexicon::builtin();
-    let claims = par_claims(articles, &cleaned, &langs, &lexicon);
-    let (_, idf) = par_vectors_idf(articles, &cleaned);
-    let find = |id: &str| articles.iter().position(|a| a.id == id).expect("id");
-    let (i, j) = (find(ida), find(idb));
-    let ctx = |k: usize| {
-        contexts(
-            &articles[k].text,
-            &claims[k],
-            articles[k].published.map(|p| p.date),
-            &idf,
-        )
+    let opts = ReportOptions::default();
+    let stages = run_stages(articles, &opts, &Lexicon::builtin(), &mut |_| {})?;
+    let contexts = stages.contexts(articles);
+    let find = |id: &str| {
+        articles
+            .iter()
+            .position(|a| a.id == id)
+            .ok_or_else(|| anyhow::anyhow!("no article {id:?}"))
     };
-    let (ci, cj) = (ctx(i), ctx(j));
-    for (a, xa) in claims[i].iter().zip(&ci) {
-        for (b, xb) in claims[j].iter().zip(&cj) {
-            if !comparable(a, b) {
-                continue;
-            }
-            let s = score(a, xa, b, xb);
-            println!(
-                "{:>5.3} {:?} vs {:?}  [{}|{}] names={:?}/{:?} anchor={}{:?}{:?} past={}/{} dpast={}/{} dates={:?}/{:?}\n      local a={:?}\n      local b={:?}\n      ev={:?}",
-                s.as_ref().map_or(-1.0, |s| s.score),
-                a.text,
-                b.text,
-                a.concept.as_deref().unwrap_or("-"),
-                b.concept.as_deref().unwrap_or("-"),
-                xa.near_name,
-                xb.near_name,
-                share_anchor(xa, xb),
-                xa.anchors,
-                xb.anchors,
-                xa.past,
-                xb.past,
-                xa.dated_past,
-                xb.dated_past,
-                xa.dates,
-                xb.dates,
-                xa.local,
-                xb.local,
-                s.map(|s| s.evidence).unwrap_or_default(),
-            );
-        }
+    let (i, j) = (find(ida)?, find(idb)?);
+    let mut indices = vec![i, j];
+    indices.sort_unstable();
+    let story = Story {
+        id: "explain".into(),
+        members: indices.iter().map(|&k| articles[k].id.clone()).collect(),
+        title: None,
+        indices,
+    };
+    let input = StoryInput {
+        articles,
+        claims: &stages.claims_per_doc,
+        contexts: &contexts,
+        vectors: &stages.vectors,
+    };
+    let align = AlignOptions {
+        min_confidence: 0.0,
+        ..AlignOptions::default()
+    };
+    let claims = &stages.claims_per_doc;
+    let scored: Vec<_> = story_candidates(&story, &input, &align)
+        .into_iter()
+        .map(|c| (align.model.predict(&c.x), c))
+        .collect();
+    for (p, c) in &scored {
+        let (a, b) = (&claims[c.i][c.ka], &claims[c.j][c.kb]);
+        println!("{p:.3} {:?} vs {:?}", a.text, b.text);
+        println!("      a: {}", a.fact.summary());
+        println!("      b: {}", b.fact.summary());
+        let on: Vec<String> = FEATURES
+            .iter()
+            .zip(&c.x)
+            .filter(|(_, v)| **v != 0.0)
+            .map(|(f, v)| format!("{f}={v:.2}"))
+            .collect();
+        println!("      {}", on.join(" "));
     }
+    println!("aligned:");
+    for a in align_scored(&story, &input, &align, scored) {
+        println!(
+            "  {} {:.3} {} ~ {}: {}",
+            a.verdict.as_str(),
+            a.confidence,
+            a.a,
+            a.b,
+            a.reason
+        );
+    }
+    Ok(())
 }

@@ -1,5 +1,4 @@
 //! crosscheck: syndicated copies, numeric claims and their reconciliation across news outlets.
-pub mod align;
 pub mod check;
 pub mod claims;
 pub mod cluster;

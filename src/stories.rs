@@ -350,7 +350,10 @@ pub fn par_vectors_idf(articles: &[Article], cleaned: &[Cleaned]) -> (Vec<Vector
             // Names in many articles ("Indonesia", "Jakarta") tell no event from another.
             let title_names: Vec<u64> = title
                 .into_iter()
-                .filter(|&k| f64::from(idf.of_hash(k)) / idf.max() >= crate::align::NAME_ANCHOR_IDF)
+                .filter(|&k| {
+                    f64::from(idf.of_hash(k)) / idf.max()
+                        >= crate::reconcile::context::NAME_ANCHOR_IDF
+                })
                 .collect();
             let mut terms: Vec<(u64, f32)> = m
                 .into_iter()

@@ -7,8 +7,8 @@
 //! verdict must be `consistent`. Dates and times are never aligned as claims,
 //! so for them the normalised value must be the same.
 
-use crosscheck::align::comparable;
 use crosscheck::claims::{extract, Claim, ExtractOptions, Kind, Lang, Lexicon};
+use crosscheck::reconcile::context::comparable;
 use crosscheck::reconcile::{compare, Verdict};
 
 /// `(language, kind, one writing, another writing)`.

@@ -1,7 +1,7 @@
 //! Alignment: which figures of two outlets' reports in one story state one fact, with a confidence.
 //!
 //! For every pair of articles of a story from different outlets, every pair of their figures that
-//! measure the same kind of thing ([`crate::align::comparable`]) is a candidate, unless
+//! measure the same kind of thing ([`crate::reconcile::context::comparable`]) is a candidate, unless
 //!
 //! - their fact keys clash: a slot that both state differs ([`facts::clash`]; the slots in
 //!   [`AlignOptions::vetoes`]). A running tally (deaths, evacuees) stated at two moments is the
@@ -21,12 +21,12 @@ use std::collections::{BTreeSet, HashMap};
 
 use serde::Serialize;
 
-use crate::align::{
+use crate::claims::{Claim, Kind};
+use crate::ingest::Article;
+use crate::reconcile::context::{
     article_words, comparable, dates_apart, different_names, foreign_names, overlap, share_anchor,
     value_ratio, ClaimContext,
 };
-use crate::claims::{Claim, Kind};
-use crate::ingest::Article;
 use crate::reconcile::facts::{self, Agreement, FactKey, Slot};
 use crate::reconcile::model::{self, Model};
 use crate::reconcile::verdict::{self, can_both_be_true, word_diff, DiffPart, Verdict};

@@ -392,7 +392,7 @@ fn sentence_level(text: &str, words: &[Word], claims: &[&Claim]) -> (Vec<String>
             let run: Vec<&Word> = all[k + len..]
                 .iter()
                 .copied()
-                .take_while(|w| w.name && !crate::align::is_calendar_word(&w.norm))
+                .take_while(|w| w.name && !crate::reconcile::context::is_calendar_word(&w.norm))
                 .collect();
             if let Some(n) = name_of(&run, text) {
                 attribution = Some(n);
@@ -408,7 +408,7 @@ fn sentence_level(text: &str, words: &[Word], claims: &[&Claim]) -> (Vec<String>
                 .iter()
                 .rev()
                 .copied()
-                .take_while(|w| w.name && !crate::align::is_calendar_word(&w.norm))
+                .take_while(|w| w.name && !crate::reconcile::context::is_calendar_word(&w.norm))
                 .collect::<Vec<_>>()
                 .into_iter()
                 .rev()
@@ -481,13 +481,13 @@ fn key_of(
     while k > 0 {
         k -= 1;
         let w = before[k];
-        if !w.name || crate::align::is_calendar_word(&w.norm) || listed(&w.norm) {
+        if !w.name || crate::reconcile::context::is_calendar_word(&w.norm) || listed(&w.norm) {
             continue;
         }
         let mut start = k;
         while start > 0
             && before[start - 1].name
-            && !crate::align::is_calendar_word(&before[start - 1].norm)
+            && !crate::reconcile::context::is_calendar_word(&before[start - 1].norm)
         {
             start -= 1;
         }

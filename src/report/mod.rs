@@ -14,7 +14,6 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::align::{contexts, ClaimContext};
 use crate::claims::{extract, Claim, ExtractOptions, Lang, Lexicon};
 use crate::cluster::UnionFind;
 use crate::dedup::{par_dedup_articles, par_shingle_sets, Cluster, Dedup, DedupOptions};
@@ -22,6 +21,7 @@ use crate::error::{Diagnostic, Result};
 use crate::ingest::{Article, Published};
 use crate::normalize::{par_clean, tokens_into, Cleaned, Token};
 use crate::reconcile::align::{story_alignments, AlignOptions, StoryInput};
+use crate::reconcile::context::{contexts, ClaimContext};
 use crate::reconcile::{format_interval, Verdict};
 use crate::shingle::jaccard;
 use crate::stories::{par_stories, par_vectors_idf, Idf, Story, StoryOptions, Vector};

@@ -1,51 +1,17 @@
-//! Alignment: which claims of two articles of one story state the same fact.
+//! The context of a claim: what surrounds a figure in its sentence, for alignment
+//! ([`crate::reconcile::align`]) to compare.
 //!
-//! Two claims are candidates when they come from articles of different
-//! sources in the same story, have the same kind, and measure the same
-//! thing: the same concept for counts (or the same counted noun when the
-//! lexicon has no concept), the same currency for money, the same SI unit
-//! for measures. Bare numbers, dates and times are context, not facts to
-//! align.
-//!
-//! A candidate is scored on its context ([`ClaimContext`]): the content
-//! features of the few words around the number — up to the neighbouring
-//! figures of the sentence, sharing the words between them, and beyond
-//! them at a third of the weight — (weight 0.6), and of the rest of the sentence
-//! (0.4), each a soft Dice overlap with spelling variants matched
-//! (`Moskwa`/`Moskow`). A figure other than a count, which has no counted
-//! noun to go by, must share a word of its local context or a good part of
-//! its sentence.
-//! Words nearer the number weigh more (1, 1/2, 1/3 …): in "jarak 23 km …
-//! kedalaman 10 km" the depth is the figure right after "kedalaman".
-//!
-//! Figures in a sentence with more than [`MAX_FIGURES_PER_SENTENCE`]
-//! figures of their kind (price lists, results tables) are not aligned.
-//!
-//! Two things veto a pair outright: one number marked as past and the
-//! other not (`naik menjadi Rp15.000 dari Rp13.500 kemarin`: yesterday's
-//! price never aligns with today's; `which had lifted the rate to 5
-//! percent`), and values so far apart that no
-//! report would state them for one fact (a ratio over 20; over 5 needs a
-//! score of [`STRONG_SCORE`]). Sentences whose dates are all more than a
-//! day apart score a third; a sentence dated more than a week before publication
-//! (or naming an earlier month of the year: `in November`) against one that
-//! is not, half; such past figures do not count against a figure being the
-//! only one of its kind. Pairs below [`MIN_SCORE`] are dropped; among equal
-//! contexts, closer values win.
-//!
-//! A count of a specific concept (troops, deaths …; not plain "people")
-//! starts from [`SPECIFIC_BASE`]: the concept already says what is counted,
-//! and outlets word the rest differently ("tens of thousands of troops moved
-//! toward the frontier" and "at least 100,000 troops massed along it"). Two
-//! figures that are each the only one of their kind, unit and concept in
-//! their article start from [`UNIQUE_BASE`].
-//!
-//! Within each pair of articles a claim aligns to at most one claim: pairs
-//! are taken greedily by score (ties by claim id), each claim once.
+//! [`contexts`] gives every claim of an article its [`ClaimContext`]: the content words next to the
+//! figure (up to the neighbouring figures of the sentence, sharing the words between them, and beyond
+//! them at a third of the weight; nearer words weigh more, 1, 1/2, 1/3 …), the rest of its sentence
+//! (weighted by how telling each word is in the corpus), the word right before it, its names and rare
+//! words, the name nearest it, the dates its sentence states, and whether it is marked as past
+//! (`kemarin`, `sebelumnya`, `had`, `dari Rp13.500`) or its sentence is dated more than [`PAST_DAYS`]
+//! before publication. [`overlap`] compares two word lists (a soft Dice, with spelling variants and
+//! synonyms); [`comparable`] says whether two claims measure the same kind of thing. Figures in a
+//! sentence with more than [`MAX_FIGURES_PER_SENTENCE`] figures of their kind are tables and never align.
 
 use std::collections::{BTreeSet, HashMap};
-
-use serde::Serialize;
 
 use crate::claims::{Claim, Kind};
 use crate::features::{features, same_term, synonyms, Feature};
@@ -70,15 +36,6 @@ pub fn share_anchor(a: &ClaimContext, b: &ClaimContext) -> bool {
         .any(|x| b.anchors.iter().any(|y| x == y || same_term(x, y)))
 }
 
-/// Least context score for an alignment.
-pub const MIN_SCORE: f64 = 0.2;
-/// Least context score for figures more than five times apart.
-pub const STRONG_SCORE: f64 = 0.5;
-/// Score a count of a specific concept starts from, before its context.
-pub const SPECIFIC_BASE: f64 = 0.25;
-/// Score two figures start from when each is the only one of its kind, unit
-/// and concept in its article.
-pub const UNIQUE_BASE: f64 = 0.1;
 /// Content features on each side of the number that make its local context.
 pub const LOCAL_FEATURES: usize = 5;
 
@@ -611,169 +568,6 @@ pub fn comparable(a: &Claim, b: &Claim) -> bool {
         Kind::Rank => a.concept == b.concept,
         Kind::Number | Kind::Date | Kind::Time => false,
     }
-}
-
-/// A scored candidate pair.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Match {
-    /// Index of the `lhs` claim in the story's claim list.
-    #[serde(skip)]
-    pub a: usize,
-    /// Index of the `rhs` claim.
-    #[serde(skip)]
-    pub b: usize,
-    /// Context score in [0, 1].
-    pub score: f64,
-    /// Overlap of the words next to the two figures.
-    pub local: f64,
-    /// Overlap of the rest of their sentences.
-    pub sentence: f64,
-    /// Shared terms (`moskwa~moskow` for variants).
-    pub evidence: Vec<String>,
-}
-
-/// A scored candidate before matching.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Scored {
-    /// Context score in [0, 1].
-    pub score: f64,
-    /// Overlap of the words next to the two figures.
-    pub local: f64,
-    /// Overlap of the rest of their sentences.
-    pub sentence: f64,
-    /// Shared terms.
-    pub evidence: Vec<String>,
-}
-
-/// Scores a candidate pair; `None` when they cannot be the same fact.
-pub fn score(a: &Claim, ca: &ClaimContext, b: &Claim, cb: &ClaimContext) -> Option<Scored> {
-    score_with(a, ca, b, cb, false)
-}
-
-/// [`score`], knowing whether each claim is the only one of its kind, unit
-/// and concept in its article (then they likely state the same fact).
-fn score_with(
-    a: &Claim,
-    ca: &ClaimContext,
-    b: &Claim,
-    cb: &ClaimContext,
-    both_unique: bool,
-) -> Option<Scored> {
-    let ratio = value_ratio(a, b);
-    if !comparable(a, b)
-        || ca.past != cb.past
-        || ratio > 20.0
-        || ca.tabular
-        || cb.tabular
-        || ca.age
-        || cb.age
-    {
-        return None;
-    }
-    let mut evidence = BTreeSet::new();
-    let local = overlap(&ca.local, &cb.local, &mut evidence);
-    let sentence = overlap(&ca.sentence, &cb.sentence, &mut evidence);
-    // A figure without a counted noun is only identified by the words around it.
-    if a.kind != Kind::Count && local == 0.0 && sentence < 0.3 && !both_unique {
-        return None;
-    }
-    let context = 0.6 * local + 0.4 * sentence;
-    // A specific concept (troops, deaths, ambassadors …) already says what is
-    // counted; "people" and unknown concepts do not.
-    let specific = a.kind == Kind::Count && a.concept.as_deref().is_some_and(|c| c != "people");
-    let mut s = match (specific, both_unique) {
-        (true, _) => SPECIFIC_BASE + (1.0 - SPECIFIC_BASE) * context,
-        (false, true) => UNIQUE_BASE + (1.0 - UNIQUE_BASE) * context,
-        (false, false) => context,
-    };
-    if dates_apart(&ca.dates, &cb.dates) {
-        s /= 3.0;
-    } else if ca.dated_past != cb.dated_past {
-        // One sentence is about an earlier time, the other says nothing of it.
-        s /= 2.0;
-    }
-    // Figures far apart need strong context to be one fact.
-    if ratio > 5.0 && s < STRONG_SCORE {
-        return None;
-    }
-    if s < MIN_SCORE {
-        return None;
-    }
-    // Closer values win ties between equally good contexts.
-    let s = s + 0.05 * (1.0 - (ratio - 1.0).min(1.0));
-    let round = |x: f64| (x.min(1.0) * 1000.0).round() / 1000.0;
-    Some(Scored {
-        score: round(s),
-        local: round(local),
-        sentence: round(sentence),
-        evidence: evidence.into_iter().collect(),
-    })
-}
-
-/// One-to-one matching between the claims of two articles: greedy by score.
-pub fn match_articles(
-    left: &[(usize, &Claim, &ClaimContext)],
-    right: &[(usize, &Claim, &ClaimContext)],
-    allowed: impl Fn((&Claim, &ClaimContext), (&Claim, &ClaimContext)) -> bool,
-) -> Vec<Match> {
-    // Only figures of the present count against uniqueness: "the magnitude
-    // 4.1 quake of December 2024" leaves today's 4.8 the article's one magnitude.
-    let key = |c: &Claim| (c.kind, c.unit.clone(), c.concept.clone());
-    let count = |side: &[(usize, &Claim, &ClaimContext)]| {
-        let mut counts: HashMap<_, usize> = HashMap::new();
-        for (_, c, x) in side {
-            if !x.past && !x.dated_past {
-                *counts.entry(key(c)).or_default() += 1;
-            }
-        }
-        counts
-    };
-    let (left_counts, right_counts) = (count(left), count(right));
-    let mut cands: Vec<Match> = Vec::new();
-    for (i, a, ca) in left {
-        for (j, b, cb) in right {
-            let present = |x: &ClaimContext| !x.past && !x.dated_past;
-            let unique = present(ca)
-                && present(cb)
-                && left_counts.get(&key(a)) == Some(&1)
-                && right_counts.get(&key(b)) == Some(&1);
-            if !comparable(a, b) {
-                continue;
-            }
-            let Some(sc) = score_with(a, ca, b, cb, unique) else {
-                continue;
-            };
-            if allowed((a, ca), (b, cb)) {
-                cands.push(Match {
-                    a: *i,
-                    b: *j,
-                    score: sc.score,
-                    local: sc.local,
-                    sentence: sc.sentence,
-                    evidence: sc.evidence,
-                });
-            }
-        }
-    }
-    cands.sort_by(|x, y| {
-        y.score
-            .total_cmp(&x.score)
-            .then(x.a.cmp(&y.a))
-            .then(x.b.cmp(&y.b))
-    });
-    let mut used_a = BTreeSet::new();
-    let mut used_b = BTreeSet::new();
-    cands
-        .into_iter()
-        .filter(|m| {
-            if used_a.contains(&m.a) || used_b.contains(&m.b) {
-                return false;
-            }
-            used_a.insert(m.a);
-            used_b.insert(m.b);
-            true
-        })
-        .collect()
 }
 
 #[cfg(test)]
