@@ -14,6 +14,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use crosscheck::eval::ToolArgs;
 use crosscheck::eval::{
     events_of_tables, idnews_input, label_files, read_gold, report_of, score_alignments,
     score_grouping, score_tolls, story_of, AlignmentScores, GroupingScores, Judgements,
@@ -22,18 +23,10 @@ use crosscheck::ingest::InputOptions;
 use crosscheck::report::{Report, ReportOptions};
 
 fn main() -> anyhow::Result<()> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let opt = |name: &str| {
-        args.iter()
-            .position(|a| a == name)
-            .and_then(|i| args.get(i + 1))
-            .cloned()
-    };
-    let shared = opt("--shared")
-        .or_else(|| std::env::var("CROSSCHECK_SHARED").ok())
-        .map(PathBuf::from)
-        .ok_or_else(|| anyhow::anyhow!("set CROSSCHECK_SHARED or pass --shared DIR"))?;
-    let labels = PathBuf::from(opt("--labels").unwrap_or_else(|| "eval/labels".into()));
+    let args = ToolArgs::from_env();
+    let opt = |name: &str| args.value(name);
+    let shared = args.shared()?;
+    let labels = args.labels();
     let only = opt("--only").unwrap_or_else(|| "idnews,ecbplus,gva,nli".into());
     let save = opt("--save").map(PathBuf::from);
     if let Some(dir) = &save {

@@ -17,11 +17,10 @@
 //!
 //! Deterministic: Newton's method from zero weights, folds by hash, no random draw.
 
-use std::path::PathBuf;
-
 use rayon::prelude::*;
 
 use crosscheck::claims::Lexicon;
+use crosscheck::eval::ToolArgs;
 use crosscheck::eval::{idnews_input, label_files, score_alignments, Judgements, Truth};
 use crosscheck::ingest::load;
 use crosscheck::reconcile::align::{
@@ -32,18 +31,10 @@ use crosscheck::reconcile::model::{Model, FEATURES};
 use crosscheck::report::{build, run_stages, ReportOptions};
 
 fn main() -> anyhow::Result<()> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let opt = |name: &str| {
-        args.iter()
-            .position(|a| a == name)
-            .and_then(|i| args.get(i + 1))
-            .cloned()
-    };
-    let shared = opt("--shared")
-        .or_else(|| std::env::var("CROSSCHECK_SHARED").ok())
-        .map(PathBuf::from)
-        .ok_or_else(|| anyhow::anyhow!("set CROSSCHECK_SHARED or pass --shared DIR"))?;
-    let labels = PathBuf::from(opt("--labels").unwrap_or_else(|| "eval/labels".into()));
+    let args = ToolArgs::from_env();
+    let opt = |name: &str| args.value(name);
+    let shared = args.shared()?;
+    let labels = args.labels();
     let folds: u64 = opt("--folds").map_or(Ok(5), |v| v.parse())?;
     let l2: f64 = opt("--l2").map_or(Ok(1.0), |v| v.parse())?;
     let mut align = AlignOptions::default();

@@ -640,3 +640,38 @@ pub fn label_files(
     }
     Ok((pairs, tables))
 }
+
+/// The command line of the evaluation tools (`examples/eval.rs`, `examples/fit_align.rs`).
+pub struct ToolArgs(Vec<String>);
+
+impl ToolArgs {
+    /// The process's arguments.
+    pub fn from_env() -> Self {
+        ToolArgs(std::env::args().skip(1).collect())
+    }
+
+    /// The value after `--name`, when given.
+    pub fn value(&self, name: &str) -> Option<String> {
+        self.0
+            .iter()
+            .position(|a| a == name)
+            .and_then(|i| self.0.get(i + 1))
+            .cloned()
+    }
+
+    /// The shared folder: `--shared DIR`, else `$CROSSCHECK_SHARED`.
+    pub fn shared(&self) -> anyhow::Result<std::path::PathBuf> {
+        self.value("--shared")
+            .or_else(|| std::env::var("CROSSCHECK_SHARED").ok())
+            .map(std::path::PathBuf::from)
+            .ok_or_else(|| anyhow::anyhow!("set CROSSCHECK_SHARED or pass --shared DIR"))
+    }
+
+    /// The project's labels: `--labels DIR`, else `eval/labels`.
+    pub fn labels(&self) -> std::path::PathBuf {
+        std::path::PathBuf::from(
+            self.value("--labels")
+                .unwrap_or_else(|| "eval/labels".into()),
+        )
+    }
+}

@@ -27,7 +27,7 @@ use crate::reconcile::context::{
     article_words, comparable, dates_apart, different_names, foreign_names, overlap, share_anchor,
     value_ratio, ClaimContext,
 };
-use crate::reconcile::facts::{self, Agreement, FactKey, Slot};
+use crate::reconcile::facts::{Agreement, FactKey, Slot};
 use crate::reconcile::model::{self, Model};
 use crate::reconcile::verdict::{self, can_both_be_true, word_diff, DiffPart, Verdict};
 use crate::stories::{Story, Vector};
@@ -189,32 +189,15 @@ pub fn story_candidates(story: &Story, input: &StoryInput, opts: &AlignOptions) 
         .copied()
         .filter(|&i| !claims[i].is_empty())
         .collect();
-    // Figures of the present that are the only one of their kind, unit and concept in their article.
-    let unique_keys = |i: usize| -> HashMap<(Kind, Option<String>, Option<String>), usize> {
-        let mut m = HashMap::new();
-        for (c, x) in claims[i].iter().zip(&contexts[i]) {
-            if !x.past && !x.dated_past {
-                *m.entry((c.kind, c.unit.clone(), c.concept.clone()))
-                    .or_default() += 1;
-            }
-        }
-        m
-    };
-    let counts: HashMap<usize, _> = with_claims.iter().map(|&i| (i, unique_keys(i))).collect();
-    // The same by the attribute too: the article's only depth, or only net profit.
-    let attribute_keys = |i: usize| -> HashMap<(Kind, Option<String>, Option<String>), usize> {
-        let mut m = HashMap::new();
-        for (c, x) in claims[i].iter().zip(&contexts[i]) {
-            if !x.past && !x.dated_past && c.fact.attribute.is_some() {
-                *m.entry((c.kind, c.unit.clone(), c.fact.attribute.clone()))
-                    .or_default() += 1;
-            }
-        }
-        m
-    };
-    let by_attribute: HashMap<usize, _> = with_claims
+    // Per article: whether each figure is the only one of the present of its kind, unit and concept;
+    // and of its kind, unit and attribute (the article's only depth, or only net profit).
+    let unique: HashMap<usize, Vec<bool>> = with_claims
         .iter()
-        .map(|&i| (i, attribute_keys(i)))
+        .map(|&i| (i, only_ones(&claims[i], &contexts[i], kind_key)))
+        .collect();
+    let unique_attribute: HashMap<usize, Vec<bool>> = with_claims
+        .iter()
+        .map(|&i| (i, only_ones(&claims[i], &contexts[i], attribute_key)))
         .collect();
     let mut out = Vec::new();
     for (n, &i) in with_claims.iter().enumerate() {
@@ -252,23 +235,18 @@ pub fn story_candidates(story: &Story, input: &StoryInput, opts: &AlignOptions) 
                         continue;
                     }
                     let tally = verdict::is_tally(a);
-                    let moments_differ =
-                        a.fact.agreement(&b.fact, Slot::Moment) == Agreement::Differ;
-                    let vetoes: Vec<Slot> = opts
+                    let agree = Slot::ALL.map(|slot| a.fact.agreement(&b.fact, slot));
+                    let differs = |slot: Slot| agree[slot.index()] == Agreement::Differ;
+                    // A tally at two moments is one fact revised: an update.
+                    if opts
                         .vetoes
                         .iter()
-                        .copied()
-                        .filter(|s| !(tally && *s == Slot::Moment))
-                        .collect();
-                    if facts::clash(&a.fact, &b.fact, &vetoes).is_some() {
+                        .any(|&slot| differs(slot) && !(tally && slot == Slot::Moment))
+                    {
                         continue;
                     }
-                    let key = |c: &Claim| (c.kind, c.unit.clone(), c.concept.clone());
-                    let present = |x: &ClaimContext| !x.past && !x.dated_past;
-                    let both_unique = present(ca)
-                        && present(cb)
-                        && counts[&i].get(&key(a)) == Some(&1)
-                        && counts[&j].get(&key(b)) == Some(&1);
+                    let moments_differ = differs(Slot::Moment);
+                    let both_unique = unique[&i][ka] && unique[&j][kb];
                     let mut evidence = BTreeSet::new();
                     let local = overlap(&ca.local, &cb.local, &mut evidence);
                     let sentence = overlap(&ca.sentence, &cb.sentence, &mut evidence);
@@ -314,7 +292,7 @@ pub fn story_candidates(story: &Story, input: &StoryInput, opts: &AlignOptions) 
                         (Slot::Holder, "holder_same", "holder_differs"),
                         (Slot::Moment, "moment_same", "moment_differs"),
                     ] {
-                        match a.fact.agreement(&b.fact, slot) {
+                        match agree[slot.index()] {
                             Agreement::Same => {
                                 x[f(same)] = 1.0;
                                 matched.push(format!(
@@ -327,12 +305,8 @@ pub fn story_candidates(story: &Story, input: &StoryInput, opts: &AlignOptions) 
                             Agreement::Unknown => {}
                         }
                     }
-                    x[f("scope_differs")] = f64::from(u8::from(
-                        a.fact.agreement(&b.fact, Slot::Scope) == Agreement::Differ,
-                    ));
-                    x[f("modality_differs")] = f64::from(u8::from(
-                        a.fact.agreement(&b.fact, Slot::Modality) == Agreement::Differ,
-                    ));
+                    x[f("scope_differs")] = f64::from(u8::from(differs(Slot::Scope)));
+                    x[f("modality_differs")] = f64::from(u8::from(differs(Slot::Modality)));
                     match (&a.fact.attribution, &b.fact.attribution) {
                         (Some(p), Some(q)) if p == q => x[f("attribution_same")] = 1.0,
                         (Some(_), Some(_)) => x[f("attribution_differs")] = 1.0,
@@ -358,14 +332,11 @@ pub fn story_candidates(story: &Story, input: &StoryInput, opts: &AlignOptions) 
                         (Some(p), Some(q)) => p == q || crate::features::same_term(p, q),
                         _ => false,
                     }));
-                    let akey = |c: &Claim| (c.kind, c.unit.clone(), c.fact.attribute.clone());
                     x[f("both_unique_attribute")] = f64::from(u8::from(
-                        present(ca)
-                            && present(cb)
-                            && a.fact.attribute.is_some()
+                        a.fact.attribute.is_some()
                             && a.fact.attribute == b.fact.attribute
-                            && by_attribute[&i].get(&akey(a)) == Some(&1)
-                            && by_attribute[&j].get(&akey(b)) == Some(&1),
+                            && unique_attribute[&i][ka]
+                            && unique_attribute[&j][kb],
                     ));
                     x[f("published_other_day")] = f64::from(u8::from(other_day));
                     x[f("digits_alike")] = f64::from(u8::from(digits_alike(&a.text, &b.text)));
@@ -410,6 +381,37 @@ pub fn digits_alike(a: &str, b: &str) -> bool {
         [p, q] => q - p == 1 && x[*p] == y[*q] && x[*q] == y[*p],
         _ => false,
     }
+}
+
+/// What makes two figures of one article "of one kind": kind, unit and concept.
+fn kind_key(c: &Claim) -> Option<(Kind, Option<&str>, Option<&str>)> {
+    Some((c.kind, c.unit.as_deref(), c.concept.as_deref()))
+}
+
+/// The same by the attribute, for figures that state one.
+fn attribute_key(c: &Claim) -> Option<(Kind, Option<&str>, &str)> {
+    Some((c.kind, c.unit.as_deref(), c.fact.attribute.as_deref()?))
+}
+
+/// For each claim of an article, whether it is a figure of the present (not marked past, its
+/// sentence not dated long before) and the only such figure with its `key`.
+fn only_ones<'c, K: Eq + std::hash::Hash>(
+    claims: &'c [Claim],
+    contexts: &[ClaimContext],
+    key: impl Fn(&'c Claim) -> Option<K>,
+) -> Vec<bool> {
+    let present = |x: &ClaimContext| !x.past && !x.dated_past;
+    let mut counts: HashMap<K, usize> = HashMap::new();
+    for (c, x) in claims.iter().zip(contexts) {
+        if let (true, Some(k)) = (present(x), key(c)) {
+            *counts.entry(k).or_default() += 1;
+        }
+    }
+    claims
+        .iter()
+        .zip(contexts)
+        .map(|(c, x)| present(x) && key(c).is_some_and(|k| counts.get(&k) == Some(&1)))
+        .collect()
 }
 
 fn round3(x: f64) -> f64 {

@@ -105,6 +105,17 @@ impl Slot {
         Slot::Modality,
     ];
 
+    /// The slot's place in [`Slot::ALL`].
+    pub fn index(self) -> usize {
+        match self {
+            Slot::Attribute => 0,
+            Slot::Moment => 1,
+            Slot::Holder => 2,
+            Slot::Scope => 3,
+            Slot::Modality => 4,
+        }
+    }
+
     /// The slot's name.
     pub fn as_str(self) -> &'static str {
         match self {

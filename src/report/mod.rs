@@ -347,22 +347,17 @@ fn assemble(
     diagnostics: Vec<Diagnostic>,
     align: &AlignOptions,
 ) -> Report {
+    let contexts_per_doc = stages.contexts(articles);
     let Stages {
         cleaned,
         langs,
         claims_per_doc,
         dedup,
         stories,
-        idf,
         vectors,
+        ..
     } = stages;
     let cleaned = &cleaned;
-    let idf = &idf;
-    let contexts_per_doc: Vec<Vec<ClaimContext>> = articles
-        .par_iter()
-        .zip(claims_per_doc.par_iter())
-        .map(|(a, cs)| contexts(&a.text, cs, a.published.map(|p| p.date), idf))
-        .collect();
     let per_story: Vec<(Vec<Passage>, Vec<Alignment>, Vec<Group>)> = stories
         .par_iter()
         .map(|s| {
