@@ -359,13 +359,15 @@ pub fn par_vectors_idf(articles: &[Article], cleaned: &[Cleaned]) -> (Vec<Vector
                 .into_iter()
                 .map(|(k, tf)| (k, (1.0 + tf.ln()) * idf.of_hash(k)))
                 .collect();
+            // Sorted before the norm is summed: a hash map's order changes from run to run, and
+            // so would the last bits of the sum.
+            terms.sort_unstable_by_key(|t| t.0);
             let norm = terms.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
             if norm > 0.0 {
                 for t in &mut terms {
                     t.1 /= norm;
                 }
             }
-            terms.sort_unstable_by_key(|t| t.0);
             Vector { terms, title_names }
         })
         .collect();
