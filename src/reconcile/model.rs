@@ -67,11 +67,13 @@ pub struct Model {
     pub dispute: Vec<f64>,
 }
 
-fn sigmoid(z: f64) -> f64 {
+/// The logistic function.
+pub fn sigmoid(z: f64) -> f64 {
     1.0 / (1.0 + (-z).exp())
 }
 
-fn dot(w: &[f64], x: &[f64]) -> f64 {
+/// The dot product.
+pub fn dot(w: &[f64], x: &[f64]) -> f64 {
     w.iter().zip(x).map(|(a, b)| a * b).sum()
 }
 
@@ -160,19 +162,24 @@ impl Model {
     }
 }
 
-/// Logistic regression by Newton's method with an L2 penalty `l2` on every weight but the bias.
-/// Deterministic; a feature that never varies keeps weight 0.
+/// Logistic regression by Newton's method with an L2 penalty `l2` on every weight but the first
+/// (the bias). Deterministic; a feature that never varies keeps weight 0.
 pub fn fit_logistic(xs: &[Vec<f64>], ys: &[bool], l2: f64) -> Vec<f64> {
-    let d = FEATURES.len();
+    fit_logistic_weighted(xs, ys, &vec![1.0; xs.len()], l2)
+}
+
+/// [`fit_logistic`] with a weight per example (so that each corpus can count as much as another).
+pub fn fit_logistic_weighted(xs: &[Vec<f64>], ys: &[bool], weights: &[f64], l2: f64) -> Vec<f64> {
+    let d = xs.first().map_or(FEATURES.len(), Vec::len);
     let mut w = vec![0.0; d];
     for _ in 0..50 {
         // Gradient and Hessian of the penalised negative log-likelihood.
         let mut g = vec![0.0; d];
         let mut h = vec![vec![0.0; d]; d];
-        for (x, &y) in xs.iter().zip(ys) {
+        for ((x, &y), &c) in xs.iter().zip(ys).zip(weights) {
             let p = sigmoid(dot(&w, x));
-            let r = p - f64::from(u8::from(y));
-            let s = p * (1.0 - p);
+            let r = c * (p - f64::from(u8::from(y)));
+            let s = c * p * (1.0 - p);
             for i in 0..d {
                 g[i] += r * x[i];
                 for j in 0..d {
