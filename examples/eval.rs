@@ -2,6 +2,9 @@
 //!
 //! `cargo run --release --example eval -- [--only idnews,ecbplus,gva,nli] [--labels eval/labels] [--save DIR]`
 //!
+//! Events: `--events off` (one event per story), `--min-probability P` (see `examples/fit_events.rs`
+//! for the pair model's features, their ablation and cross-validation).
+//!
 //! Reads `$CROSSCHECK_SHARED` (or `--shared DIR`). For idnews: conflict (dispute) and alignment precision
 //! on every labelled pair, alignment and dispute recall on the fact tables, the errors by axis, and the
 //! grouping of the fact tables' events; for ECB+ and the gun-violence reports: grouping against gold
@@ -16,8 +19,9 @@ use std::time::Instant;
 
 use crosscheck::eval::ToolArgs;
 use crosscheck::eval::{
-    events_of_tables, idnews_input, label_files, read_gold, report_of, score_alignments,
-    score_grouping, score_tolls, story_of, AlignmentScores, GroupingScores, Judgements,
+    event_label_files, event_of, events_of_tables, idnews_input, label_files, read_gold, report_of,
+    score_alignments, score_containment, score_grouping, score_tolls, story_of, AlignmentScores,
+    GoldEvents, GroupingScores, Judgements,
 };
 use crosscheck::ingest::InputOptions;
 use crosscheck::report::{Report, ReportOptions};
@@ -40,6 +44,7 @@ fn main() -> anyhow::Result<()> {
         }
         Ok(())
     };
+    let options = report_options(&args)?;
     for suite in only.split(',') {
         let t = Instant::now();
         match suite {
@@ -48,7 +53,7 @@ fn main() -> anyhow::Result<()> {
                 let r = report_of(
                     &[shared.join("corpora/idnews-gikirima")],
                     &idnews_input(),
-                    &ReportOptions::default(),
+                    &options,
                 )?;
                 saved("idnews", &r)?;
                 let j = Judgements::new(&r, &pairs, &tables);
@@ -61,34 +66,59 @@ fn main() -> anyhow::Result<()> {
                     j.pairs.len()
                 );
                 print_alignments(&r, &score_alignments(&r, &j));
-                print_grouping(
-                    "idnews events",
-                    &score_grouping(&events_of_tables(&tables), &story_of(&r)),
+                let tables_gold = events_of_tables(&tables);
+                print_groupings("idnews fact-table events", &tables_gold, &r);
+                let labelled = event_label_files(&labels)?;
+                for (n, gold) in labelled.iter().enumerate() {
+                    print_groupings(&format!("idnews event labels #{}", n + 1), gold, &r);
+                }
+                // Every labelled multi-outlet event: the fact tables' members and the event labels.
+                let mut whole = GoldEvents::default();
+                for t in &tables {
+                    for (id, g) in t {
+                        whole.events.insert(id.clone(), g.members.clone());
+                    }
+                }
+                for gold in &labelled {
+                    whole.events.extend(gold.events.clone());
+                }
+                let source_of: HashMap<String, String> = r
+                    .documents
+                    .iter()
+                    .filter_map(|d| d.source.clone().map(|s| (d.id.clone(), s)))
+                    .collect();
+                let c = score_containment(&whole, &event_of(&r), &source_of, 3, 0.95);
+                println!(
+                    "  multi-outlet events whole (>= 0.95 of cross-outlet pairs together, group <= 3x): {}/{} = {:.3}; pairs together {}/{} = {:.3}",
+                    c.whole, c.events, frac(c.whole, c.events),
+                    c.pairs_together.0, c.pairs_together.1, frac(c.pairs_together.0, c.pairs_together.1)
                 );
+                if args.value("--verbose").is_some() {
+                    for (e, share, largest, n) in &c.broken {
+                        println!("    broken {e}: {share:.2} together, largest group {largest} for {n} articles");
+                    }
+                }
             }
             "ecbplus" => {
                 let dir = shared.join("corpora/ecbplus-dev");
                 let r = report_of(
                     &[dir.join("articles.jsonl")],
                     &InputOptions::default(),
-                    &ReportOptions::default(),
+                    &options,
                 )?;
                 saved("ecbplus", &r)?;
-                print_grouping(
-                    "ecbplus",
-                    &score_grouping(&read_gold(&dir.join("gold.json"))?, &story_of(&r)),
-                );
+                print_groupings("ecbplus", &read_gold(&dir.join("gold.json"))?, &r);
             }
             "gva" => {
                 let dir = shared.join("corpora/gva-dev");
                 let r = report_of(
                     &[dir.join("articles.jsonl")],
                     &InputOptions::default(),
-                    &ReportOptions::default(),
+                    &options,
                 )?;
                 saved("gva", &r)?;
                 let gold = read_gold(&dir.join("gold.json"))?;
-                print_grouping("gva incidents", &score_grouping(&gold, &story_of(&r)));
+                print_groupings("gva incidents", &gold, &r);
                 for (concept, [hit, n, good, all]) in score_tolls(&gold, &r) {
                     println!(
                         "  {concept}: recall {hit}/{n} = {:.2}, precision {good}/{all} = {:.2}",
@@ -153,6 +183,37 @@ fn print_alignments(r: &Report, s: &AlignmentScores) {
     println!(
         "  labelled mentions not extracted {}/{}",
         s.missed_mentions.0, s.missed_mentions.1
+    );
+}
+
+/// The report's settings, with the event ablations of the command line.
+fn report_options(args: &ToolArgs) -> anyhow::Result<ReportOptions> {
+    let mut o = ReportOptions::default();
+    let on = |v: &str| -> anyhow::Result<bool> {
+        match v {
+            "on" => Ok(true),
+            "off" => Ok(false),
+            _ => anyhow::bail!("expected on or off, got {v:?}"),
+        }
+    };
+    if let Some(v) = args.value("--events") {
+        o.events.split = on(&v)?;
+    }
+    if let Some(v) = args.value("--min-probability") {
+        o.events.min_probability = v.parse()?;
+    }
+    Ok(o)
+}
+
+/// Stories and events, each scored against the gold events.
+fn print_groupings(name: &str, gold: &GoldEvents, r: &Report) {
+    print_grouping(
+        &format!("{name} (stories)"),
+        &score_grouping(gold, &story_of(r)),
+    );
+    print_grouping(
+        &format!("{name} (events)"),
+        &score_grouping(gold, &event_of(r)),
     );
 }
 

@@ -36,13 +36,17 @@ fn main() -> anyhow::Result<()> {
         id: "explain".into(),
         members: indices.iter().map(|&k| articles[k].id.clone()).collect(),
         title: None,
+        events: Vec::new(),
         indices,
     };
+    // The pair is explained as if one event, whatever the grouping says.
+    let one_event = vec![0; articles.len()];
     let input = StoryInput {
         articles,
         claims: &stages.claims_per_doc,
         contexts: &contexts,
         vectors: &stages.vectors,
+        event_of: &one_event,
     };
     let align = AlignOptions {
         min_confidence: 0.0,

@@ -70,6 +70,7 @@ fn main() -> anyhow::Result<()> {
         claims: &stages.claims_per_doc,
         contexts: &contexts,
         vectors: &stages.vectors,
+        event_of: &stages.event_of,
     };
     let per_story: Vec<Vec<Candidate>> = stages
         .stories

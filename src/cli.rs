@@ -527,6 +527,7 @@ impl ReportArgs {
                     min_confidence: self.min_confidence,
                     ..Default::default()
                 },
+                events: Default::default(),
             },
             lexicons: self.claim.lexicon.clone(),
             format: match self.format {

@@ -544,6 +544,83 @@ pub fn story_of(report: &Report) -> HashMap<String, String> {
         .collect()
 }
 
+/// The report's events as article id to event id.
+pub fn event_of(report: &Report) -> HashMap<String, String> {
+    report
+        .events
+        .iter()
+        .flat_map(|e| e.members.iter().map(move |m| (m.clone(), e.id.clone())))
+        .collect()
+}
+
+/// How whole each labelled multi-outlet event stays: the target of the events issue.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Containment {
+    /// Gold events with articles from two or more outlets.
+    pub events: usize,
+    /// Of those, the ones whose cross-outlet article pairs are together at least `least_together`
+    /// of the time, in a group no larger than `most_times` their own articles.
+    pub whole: usize,
+    /// Cross-outlet article pairs of one gold event that share a group, and all of them.
+    pub pairs_together: (usize, usize),
+    /// The events that are not whole: (event, share of pairs together, size of its largest group,
+    /// its articles).
+    pub broken: Vec<(String, f64, usize, usize)>,
+}
+
+/// Whether each gold event with two or more outlets stays in one group no larger than
+/// `most_times` its articles, with at least `least_together` of its cross-outlet pairs together.
+/// `group_of` maps article ids to groups (an article in none is alone); `source_of` gives outlets.
+pub fn score_containment(
+    gold: &GoldEvents,
+    group_of: &HashMap<String, String>,
+    source_of: &HashMap<String, String>,
+    most_times: usize,
+    least_together: f64,
+) -> Containment {
+    let mut size: HashMap<&str, usize> = HashMap::new();
+    for g in group_of.values() {
+        *size.entry(g.as_str()).or_default() += 1;
+    }
+    let mut c = Containment::default();
+    for (e, ds) in &gold.events {
+        let outlets: BTreeSet<&str> = ds
+            .iter()
+            .map(|d| source_of.get(d).map_or(d.as_str(), String::as_str))
+            .collect();
+        if outlets.len() < 2 {
+            continue;
+        }
+        c.events += 1;
+        let group = |d: &String| group_of.get(d).map(String::as_str);
+        let (mut together, mut pairs) = (0usize, 0usize);
+        for (x, a) in ds.iter().enumerate() {
+            for b in &ds[x + 1..] {
+                if source_of.get(a) == source_of.get(b) && source_of.contains_key(a) {
+                    continue;
+                }
+                pairs += 1;
+                together += usize::from(group(a).is_some() && group(a) == group(b));
+            }
+        }
+        let largest = ds
+            .iter()
+            .filter_map(group)
+            .map(|g| size[g])
+            .max()
+            .unwrap_or(1);
+        let share = ratio(together, pairs);
+        c.pairs_together.0 += together;
+        c.pairs_together.1 += pairs;
+        if share >= least_together && largest <= most_times * ds.len() {
+            c.whole += 1;
+        } else {
+            c.broken.push((e.clone(), share, largest, ds.len()));
+        }
+    }
+    c
+}
+
 /// Casualty claims against the archive's tolls: for `deaths` and `injured`, (articles with such a
 /// claim holding the toll, articles with a toll, claims holding it, claims of that concept).
 pub fn score_tolls(gold: &GoldEvents, report: &Report) -> BTreeMap<&'static str, [usize; 4]> {
@@ -615,6 +692,25 @@ pub fn report_of(
         opts,
         &lexicon,
     )?)
+}
+
+/// The project's own event labels (`*events*.json` in `repo_labels`): event partitions of whole
+/// stories, with their near-miss pairs; round-ups are left out of the events.
+pub fn event_label_files(repo_labels: &Path) -> anyhow::Result<Vec<GoldEvents>> {
+    let mut names: Vec<std::path::PathBuf> = match std::fs::read_dir(repo_labels) {
+        Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+        Err(_) => Vec::new(),
+    };
+    names.sort();
+    names
+        .into_iter()
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.contains("events") && n.ends_with(".json"))
+        })
+        .map(|p| read_gold(&p))
+        .collect()
 }
 
 /// The label files: the dev labels in `shared/labels/` and the project's own in `repo_labels`

@@ -7,6 +7,7 @@ pub mod commands;
 pub mod dedup;
 pub mod error;
 pub mod eval;
+pub mod events;
 pub mod features;
 pub mod ingest;
 pub mod lsh;

@@ -33,7 +33,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use xxhash_rust::xxh3::xxh3_64;
 
-use crate::cluster::UnionFind;
+use crate::cluster::{average_linkage, UnionFind};
 use crate::dedup::Dedup;
 use crate::features::{features, Feature};
 use crate::ingest::Article;
@@ -43,139 +43,6 @@ use crate::normalize::Cleaned;
 
 /// Pairs less similar than this are left out of the linkage (as if 0).
 pub const MIN_EDGE: f64 = 0.05;
-
-/// Average-linkage clustering over a sparse similarity graph.
-///
-/// Starting from the groups already in `uf` (near-duplicate clusters),
-/// the two groups with the highest average similarity over all their
-/// cross pairs are merged, as long as that average is at least
-/// `threshold`. Pairs whose dates lie more than `window` days apart are left
-/// out of the average: the window says nothing about similarity, and two
-/// dated groups with no pair inside it never merge. Other pairs without an
-/// edge (not candidates, or below [`MIN_EDGE`]) count as 0, so a chain of
-/// articles each close to the next never merges ends that have nothing in
-/// common. Ties
-/// are broken by group ids, so the result does not depend on thread count.
-fn average_linkage(
-    uf: &mut UnionFind,
-    edges: &[(u32, u32, f64)],
-    days: &[Option<i64>],
-    window: i64,
-    threshold: f64,
-) {
-    use std::cmp::Ordering;
-    use std::collections::BinaryHeap;
-
-    #[derive(PartialEq)]
-    struct Entry(f64, usize, usize, u32, u32);
-    impl Eq for Entry {}
-    impl PartialOrd for Entry {
-        fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-            Some(self.cmp(other))
-        }
-    }
-    impl Ord for Entry {
-        fn cmp(&self, o: &Self) -> Ordering {
-            self.0
-                .total_cmp(&o.0)
-                .then_with(|| o.1.cmp(&self.1))
-                .then_with(|| o.2.cmp(&self.2))
-        }
-    }
-
-    let n = uf.len();
-    let mut size = vec![0usize; n];
-    for i in 0..n {
-        size[uf.find(i)] += 1;
-    }
-    let mut version = vec![0u32; n];
-    // Publication days of each group's dated members, sorted.
-    let mut dated: Vec<Vec<i64>> = vec![Vec::new(); n];
-    for (i, d) in days.iter().enumerate() {
-        if let Some(d) = d {
-            dated[uf.find(i)].push(*d);
-        }
-    }
-    for d in &mut dated {
-        d.sort_unstable();
-    }
-    // Cross pairs of two groups whose dates lie more than `window` apart: they
-    // say nothing either way and are left out of the average.
-    let apart = |x: &[i64], y: &[i64]| -> usize {
-        x.iter()
-            .map(|&d| {
-                let lo = y.partition_point(|&e| e < d - window);
-                let hi = y.partition_point(|&e| e <= d + window);
-                y.len() - (hi - lo)
-            })
-            .sum()
-    };
-    // Summed similarity between groups, by root.
-    let mut sums: Vec<HashMap<usize, f64>> = vec![HashMap::new(); n];
-    for &(i, j, s) in edges {
-        let (a, b) = (uf.find(i as usize), uf.find(j as usize));
-        if a != b {
-            *sums[a].entry(b).or_default() += s;
-            *sums[b].entry(a).or_default() += s;
-        }
-    }
-    let mut heap = BinaryHeap::new();
-    let push = |heap: &mut BinaryHeap<Entry>,
-                a: usize,
-                b: usize,
-                sum: f64,
-                size: &[usize],
-                version: &[u32],
-                dated: &[Vec<i64>]| {
-        let (a, b) = (a.min(b), a.max(b));
-        let pairs = size[a] * size[b] - apart(&dated[a], &dated[b]);
-        if pairs == 0 {
-            return;
-        }
-        let avg = sum / pairs as f64;
-        if avg >= threshold {
-            heap.push(Entry(avg, a, b, version[a], version[b]));
-        }
-    };
-    for (a, row) in sums.iter().enumerate() {
-        for (&b, &sum) in row {
-            if a < b {
-                push(&mut heap, a, b, sum, &size, &version, &dated);
-            }
-        }
-    }
-    while let Some(Entry(_, a, b, va, vb)) = heap.pop() {
-        if version[a] != va || version[b] != vb {
-            continue;
-        }
-        // Merge b into a.
-        uf.union(a, b);
-        let root = uf.find(a);
-        let (keep, gone) = if root == a { (a, b) } else { (b, a) };
-        size[keep] += size[gone];
-        size[gone] = 0;
-        let moved = std::mem::take(&mut dated[gone]);
-        dated[keep].extend(moved);
-        dated[keep].sort_unstable();
-        version[keep] += 1;
-        version[gone] += 1;
-        let gone_sums = std::mem::take(&mut sums[gone]);
-        for (other, s) in gone_sums {
-            if other == keep {
-                continue;
-            }
-            *sums[keep].entry(other).or_default() += s;
-            let o = sums[other].remove(&gone).unwrap_or(0.0);
-            *sums[other].entry(keep).or_default() += o;
-        }
-        sums[keep].remove(&gone);
-        let mut neighbours: Vec<(usize, f64)> = sums[keep].iter().map(|(&o, &s)| (o, s)).collect();
-        neighbours.sort_by_key(|x| x.0);
-        for (other, s) in neighbours {
-            push(&mut heap, keep, other, s, &size, &version, &dated);
-        }
-    }
-}
 
 /// Headline names each of two articles must have that the other never
 /// mentions for them to be kept apart ([`Vector::headlines_apart`]).
@@ -205,7 +72,7 @@ impl Default for StoryOptions {
     }
 }
 
-/// A story: articles about one event.
+/// A story: a thread of articles on one subject, split into events ([`crate::events`]).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Story {
     /// Stable id: a hash of the member ids (or the `--group-by` value).
@@ -214,6 +81,8 @@ pub struct Story {
     pub members: Vec<String>,
     /// The headline of the earliest member that has one.
     pub title: Option<String>,
+    /// Its events' ids, in the order of [`crate::events::par_events`].
+    pub events: Vec<String>,
     /// Member indices into the article list.
     #[serde(skip)]
     pub indices: Vec<usize>,
@@ -247,8 +116,14 @@ impl Vector {
         dot
     }
 
-    fn has(&self, key: u64) -> bool {
+    /// Whether the article has a feature, by the xxh3 hash of its key.
+    pub fn has(&self, key: u64) -> bool {
         self.terms.binary_search_by_key(&key, |t| t.0).is_ok()
+    }
+
+    /// Whether a headline word is one of the article's rare names (see [`Vector::headlines_apart`]).
+    pub fn is_title_name(&self, key: u64) -> bool {
+        self.title_names.binary_search(&key).is_ok()
     }
 
     /// Whether each headline names what the other article never mentions:
@@ -494,6 +369,7 @@ pub fn par_stories(
                 id,
                 members,
                 title,
+                events: Vec::new(),
                 indices: g,
             }
         })

@@ -8,8 +8,9 @@
 use std::path::{Path, PathBuf};
 
 use crosscheck::eval::{
-    events_of_tables, idnews_input, label_files, read_gold, report_of, score_alignments,
-    score_grouping, score_tolls, story_of, Judgements,
+    event_label_files, event_of, events_of_tables, idnews_input, label_files, read_gold, report_of,
+    score_alignments, score_containment, score_grouping, score_tolls, story_of, GoldEvents,
+    Judgements,
 };
 use crosscheck::ingest::InputOptions;
 use crosscheck::report::ReportOptions;
@@ -73,10 +74,38 @@ fn idnews_alignments_and_disputes_hold_their_floors() {
     assert!(s.alignment_precision() >= 0.82, "{s:?}");
     assert!(s.alignment_recall() >= 0.5, "{s:?}");
     assert!(s.dispute_recall() >= 0.1, "{s:?}");
-    // Every labelled event's members stay together.
+    // Every labelled event's members stay in one story.
     let g = score_grouping(&events_of_tables(&tables), &story_of(&r));
-    println!("idnews events: {g:?}");
+    println!("idnews stories: {g:?}");
     assert!(g.bcubed.1 >= 0.95, "{g:?}");
+    // Events: the labelled multi-outlet events mostly whole, near misses mostly apart.
+    let labelled = event_label_files(&labels()).expect("event labels read");
+    let mut whole = GoldEvents::default();
+    for t in &tables {
+        for (id, g) in t {
+            whole.events.insert(id.clone(), g.members.clone());
+        }
+    }
+    let mut near = events_of_tables(&tables);
+    for g in &labelled {
+        whole.events.extend(g.events.clone());
+        near.events.extend(g.events.clone());
+        near.near_miss_event_pairs
+            .extend(g.near_miss_event_pairs.clone());
+    }
+    let source_of = r
+        .documents
+        .iter()
+        .filter_map(|d| d.source.clone().map(|s| (d.id.clone(), s)))
+        .collect();
+    let c = score_containment(&whole, &event_of(&r), &source_of, 3, 0.95);
+    let e = score_grouping(&near, &event_of(&r));
+    println!("idnews events: {c:?}; {e:?}");
+    assert!(c.pairs_together.0 * 100 >= c.pairs_together.1 * 84, "{c:?}");
+    assert!(
+        e.near_miss_merged.0 * 100 <= e.near_miss_merged.1 * 60,
+        "{e:?}"
+    );
 }
 
 #[test]
@@ -91,12 +120,14 @@ fn ecbplus_events_hold_their_floor() {
         &ReportOptions::default(),
     )
     .expect("report");
-    let g = score_grouping(
-        &read_gold(&dir.join("gold.json")).expect("gold"),
-        &story_of(&r),
-    );
-    println!("ecbplus: {g:?}");
+    let gold = read_gold(&dir.join("gold.json")).expect("gold");
+    let g = score_grouping(&gold, &story_of(&r));
+    println!("ecbplus stories: {g:?}");
     assert!(g.bcubed.2 >= 0.85, "{g:?}");
+    let e = score_grouping(&gold, &event_of(&r));
+    println!("ecbplus events: {e:?}");
+    assert!(e.bcubed.2 >= 0.87, "{e:?}");
+    assert!(e.near_miss_merged.0 <= 12, "{e:?}");
 }
 
 #[test]
@@ -113,8 +144,11 @@ fn gun_violence_incidents_and_tolls_hold_their_floors() {
     .expect("report");
     let gold = read_gold(&dir.join("gold.json")).expect("gold");
     let g = score_grouping(&gold, &story_of(&r));
-    println!("gva: {g:?}");
+    println!("gva stories: {g:?}");
     assert!(g.bcubed.2 >= 0.88, "{g:?}");
+    let e = score_grouping(&gold, &event_of(&r));
+    println!("gva events: {e:?}");
+    assert!(e.bcubed.2 >= 0.89 && e.bcubed.0 >= 0.97, "{e:?}");
     let tolls = score_tolls(&gold, &r);
     println!("gva tolls [hit, articles, holding, claims]: {tolls:?}");
     let [hit, n, _, _] = tolls["deaths"];

@@ -304,6 +304,7 @@ impl CheckArgs {
                     min_confidence,
                     ..AlignOptions::default()
                 },
+                events: Default::default(),
             },
             lexicons,
             policy,

@@ -160,7 +160,7 @@ fn article_origin(id: &str, r: &Read) -> (String, String) {
 }
 
 /// Fills the report's provenance: documents' outlets, headlines, places and
-/// credits (given metadata wins), stories' missing titles, the supports of
+/// credits (given metadata wins), stories' and events' missing titles, the supports of
 /// groups, their values and alignments, and the count of sources. See the
 /// module docs.
 pub fn annotate(report: &mut Report, articles: &[Article]) {
@@ -244,6 +244,15 @@ pub fn annotate(report: &mut Report, articles: &[Article]) {
     for st in &mut report.stories {
         if st.title.is_none() {
             st.title = st
+                .members
+                .iter()
+                .filter_map(|m| index.get(m.as_str()))
+                .find_map(|&i| report.documents[i].title.clone());
+        }
+    }
+    for e in &mut report.events {
+        if e.title.is_none() {
+            e.title = e
                 .members
                 .iter()
                 .filter_map(|m| index.get(m.as_str()))

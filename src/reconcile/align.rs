@@ -39,6 +39,8 @@ pub struct Alignment {
     pub id: String,
     /// The story.
     pub story: String,
+    /// The event both figures' articles report ([`crate::events`]).
+    pub event: String,
     /// `lhs` claim id (the one in the smaller article id).
     pub a: String,
     /// `rhs` claim id.
@@ -156,6 +158,9 @@ pub struct StoryInput<'a> {
     pub contexts: &'a [Vec<ClaimContext>],
     /// Content vectors per article (for `article_similarity`).
     pub vectors: &'a [Vector],
+    /// Each article's event ([`crate::report::Stages::event_of`]): figures are compared within
+    /// an event only.
+    pub event_of: &'a [u32],
 }
 
 /// The source of an article, or its id when it has none (so it is its own source).
@@ -180,6 +185,7 @@ pub fn story_candidates(story: &Story, input: &StoryInput, opts: &AlignOptions) 
         claims,
         contexts,
         vectors,
+        event_of,
     } = *input;
     let f = model::feature;
     let mut words_of: HashMap<usize, BTreeSet<String>> = HashMap::new();
@@ -202,7 +208,9 @@ pub fn story_candidates(story: &Story, input: &StoryInput, opts: &AlignOptions) 
     let mut out = Vec::new();
     for (n, &i) in with_claims.iter().enumerate() {
         for &j in &with_claims[n + 1..] {
-            if source_key(&articles[i]).eq_ignore_ascii_case(source_key(&articles[j])) {
+            if event_of[i] != event_of[j]
+                || source_key(&articles[i]).eq_ignore_ascii_case(source_key(&articles[j]))
+            {
                 continue;
             }
             let hours = match (articles[i].published, articles[j].published) {
@@ -494,6 +502,7 @@ pub fn align_scored(
         out.push(Alignment {
             id: format!("{}~{}", a.id, b.id),
             story: story.id.clone(),
+            event: String::new(),
             a: a.id.clone(),
             b: b.id.clone(),
             confidence: round3(p),

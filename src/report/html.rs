@@ -357,8 +357,26 @@ fn story(out: &mut String, p: &Page, st: &crate::stories::Story) {
         id = escape(&st.id),
         title = escape(st.title.as_deref().unwrap_or("(untitled)")),
     );
+    // Events: what each is, and its articles.
+    out.push_str("<ol class=\"events\">\n");
+    for e in r.events_of(st) {
+        let what = e.describe();
+        let _ = writeln!(
+            out,
+            "<li id=\"{id}\"><code>{id}</code> {title}{what} · {} articles</li>",
+            e.members.len(),
+            id = escape(&e.id),
+            title = escape(e.title.as_deref().unwrap_or("(untitled)")),
+            what = if what.is_empty() {
+                String::new()
+            } else {
+                format!(" <small>({})</small>", escape(&what))
+            },
+        );
+    }
+    out.push_str("</ol>\n");
     // Articles.
-    out.push_str("<table class=\"articles\"><thead><tr><th>article</th><th>source</th><th>published</th><th>headline</th><th>original</th></tr></thead><tbody>\n");
+    out.push_str("<table class=\"articles\"><thead><tr><th>article</th><th>event</th><th>source</th><th>published</th><th>headline</th><th>original</th></tr></thead><tbody>\n");
     for m in &st.members {
         let d = r.document(m);
         let art = p.articles.get(m.as_str());
@@ -386,7 +404,8 @@ fn story(out: &mut String, p: &Page, st: &crate::stories::Story) {
             .unwrap_or_default();
         let _ = writeln!(
             out,
-            "<tr><td>{link}{dup}</td><td>{}{provenance}</td><td>{}</td><td>{}</td><td class=\"url\">{url}</td></tr>",
+            "<tr><td>{link}{dup}</td><td><code>{}</code></td><td>{}{provenance}</td><td>{}</td><td>{}</td><td class=\"url\">{url}</td></tr>",
+            escape(d.and_then(|d| d.event.as_deref()).unwrap_or("-")),
             escape(d.and_then(|d| d.source.as_deref()).unwrap_or("-")),
             d.and_then(|d| d.published)
                 .map_or_else(|| "undated".to_string(), |p| p.to_string()),

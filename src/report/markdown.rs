@@ -91,58 +91,79 @@ pub fn render(r: &Report) -> String {
     for st in &r.stories {
         let _ = writeln!(
             out,
-            "### {}\n\n`{}` · {} articles: {}\n",
+            "### {}\n\n`{}` · {} articles · {} events\n",
             md(st.title.as_deref().unwrap_or("(untitled)")),
             st.id,
             st.members.len(),
-            st.members
-                .iter()
-                .map(|m| format!("`{}`", md(m)))
-                .collect::<Vec<_>>()
-                .join(", ")
+            st.events.len(),
         );
-        let groups: Vec<_> = r.groups.iter().filter(|g| g.story == st.id).collect();
-        if groups.is_empty() {
-            continue;
+        for e in r.events_of(st) {
+            event(&mut out, r, e);
         }
-        let _ = writeln!(out, "| fact | values by source | outliers |\n|---|---|---|");
-        for g in groups {
-            let values = g
-                .values
-                .iter()
-                .map(|v| {
-                    format!(
-                        "{}: {} ({}; {})",
-                        md(v.source.as_deref().unwrap_or(&v.doc)),
-                        md(&v.text),
-                        md(&v.value),
-                        v.support
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join("<br>");
-            let fact = format!(
-                "{}{}{}",
-                if g.disputed { "⚠ " } else { "" },
-                serde_json::to_value(g.kind)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .unwrap_or_default(),
-                g.concept
-                    .as_deref()
-                    .map(|c| format!(" ({c})"))
-                    .unwrap_or_default()
-            );
-            let outliers = g
-                .outliers
-                .iter()
-                .filter_map(|id| r.claim(id))
-                .map(|c| md(&c.text))
-                .collect::<Vec<_>>()
-                .join(", ");
-            let _ = writeln!(out, "| {fact} | {values} | {outliers} |");
-        }
-        out.push('\n');
     }
     out
+}
+
+/// One event: what it is, its articles, and its facts.
+fn event(out: &mut String, r: &Report, e: &crate::events::Event) {
+    let what = e.describe();
+    let _ = writeln!(
+        out,
+        "#### {}\n\n`{}`{} · {} articles: {}\n",
+        md(e.title.as_deref().unwrap_or("(untitled)")),
+        e.id,
+        if what.is_empty() {
+            String::new()
+        } else {
+            format!(" · {}", md(&what))
+        },
+        e.members.len(),
+        e.members
+            .iter()
+            .map(|m| format!("`{}`", md(m)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let groups: Vec<_> = r.groups.iter().filter(|g| g.event == e.id).collect();
+    if groups.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "| fact | values by source | outliers |\n|---|---|---|");
+    for g in groups {
+        let values = g
+            .values
+            .iter()
+            .map(|v| {
+                format!(
+                    "{}: {} ({}; {})",
+                    md(v.source.as_deref().unwrap_or(&v.doc)),
+                    md(&v.text),
+                    md(&v.value),
+                    v.support
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("<br>");
+        let fact = format!(
+            "{}{}{}",
+            if g.disputed { "⚠ " } else { "" },
+            serde_json::to_value(g.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default(),
+            g.concept
+                .as_deref()
+                .map(|c| format!(" ({c})"))
+                .unwrap_or_default()
+        );
+        let outliers = g
+            .outliers
+            .iter()
+            .filter_map(|id| r.claim(id))
+            .map(|c| md(&c.text))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let _ = writeln!(out, "| {fact} | {values} | {outliers} |");
+    }
+    out.push('\n');
 }

@@ -18,6 +18,7 @@ use crate::claims::{extract, Claim, ExtractOptions, Lang, Lexicon};
 use crate::cluster::UnionFind;
 use crate::dedup::{par_dedup_articles, par_shingle_sets, Cluster, Dedup, DedupOptions};
 use crate::error::{Diagnostic, Result};
+use crate::events::{par_events, par_frames, Event};
 use crate::ingest::{Article, Published};
 use crate::normalize::{par_clean, tokens_into, Cleaned, Token};
 use crate::reconcile::align::{story_alignments, AlignOptions, StoryInput};
@@ -39,6 +40,8 @@ pub struct ReportOptions {
     pub clusters: Option<std::path::PathBuf>,
     /// Alignment settings.
     pub align: AlignOptions,
+    /// Event settings.
+    pub events: crate::events::EventOptions,
 }
 
 /// An article as the report lists it.
@@ -62,6 +65,8 @@ pub struct Document {
     pub duplicate_of: Option<String>,
     /// Its story, if any.
     pub story: Option<String>,
+    /// Its event, if it is in a story.
+    pub event: Option<String>,
     /// Outlet, credits and independent source (`source` and `title` above
     /// are read from the text when not given; see [`crate::provenance`]).
     pub provenance: crate::provenance::Provenance,
@@ -102,6 +107,8 @@ pub struct Group {
     pub id: String,
     /// The story.
     pub story: String,
+    /// The event its articles report.
+    pub event: String,
     /// Kind of the claims.
     pub kind: crate::claims::Kind,
     /// Concept, when known.
@@ -145,6 +152,8 @@ pub struct Summary {
     pub duplicate_clusters: usize,
     /// Stories of two or more articles.
     pub stories: usize,
+    /// Events inside the stories.
+    pub events: usize,
     /// Articles in stories.
     pub articles_in_stories: usize,
     /// Claims extracted.
@@ -174,6 +183,8 @@ pub struct Report {
     pub duplicates: Vec<Cluster>,
     /// Stories.
     pub stories: Vec<Story>,
+    /// Events inside the stories (each story lists its own).
+    pub events: Vec<Event>,
     /// Shared passages inside stories.
     pub passages: Vec<Passage>,
     /// Every claim.
@@ -201,6 +212,16 @@ impl Report {
     /// The document with this id.
     pub fn document(&self, id: &str) -> Option<&Document> {
         self.documents.iter().find(|d| d.id == id)
+    }
+
+    /// A story's events, in its order.
+    pub fn events_of<'a>(&'a self, story: &'a Story) -> impl Iterator<Item = &'a Event> + 'a {
+        let first = self
+            .events
+            .partition_point(|e| e.story.as_str() < story.id.as_str());
+        self.events[first..]
+            .iter()
+            .take_while(move |e| e.story == story.id)
     }
 
     /// Alignments that are conflicts or updates.
@@ -295,7 +316,31 @@ pub fn run_stages(
     let claims_per_doc = par_claims(articles, &cleaned, &langs, lexicon);
     stage_done(STAGES[2]);
     let (vectors, idf) = par_vectors_idf(articles, &cleaned);
-    let stories = par_stories(articles, &vectors, &dedup, &opts.stories);
+    let mut stories = par_stories(articles, &vectors, &dedup, &opts.stories);
+    let frames = par_frames(articles, &cleaned, &claims_per_doc, &vectors, &idf);
+    let events = par_events(
+        articles,
+        &stories,
+        &frames,
+        &vectors,
+        &dedup,
+        &opts.events,
+        opts.stories.group_by.is_some(),
+    );
+    let mut event_of = vec![u32::MAX; articles.len()];
+    let mut of_story: HashMap<&str, Vec<String>> = HashMap::new();
+    for (n, e) in events.iter().enumerate() {
+        for &i in &e.indices {
+            event_of[i] = n as u32;
+        }
+        of_story
+            .entry(e.story.as_str())
+            .or_default()
+            .push(e.id.clone());
+    }
+    for s in &mut stories {
+        s.events = of_story.remove(s.id.as_str()).unwrap_or_default();
+    }
     stage_done(STAGES[3]);
     Ok(Stages {
         cleaned,
@@ -303,6 +348,8 @@ pub fn run_stages(
         claims_per_doc,
         dedup,
         stories,
+        events,
+        event_of,
         idf,
         vectors,
     })
@@ -323,6 +370,10 @@ pub struct Stages {
     pub dedup: Dedup,
     /// Stories.
     pub stories: Vec<Story>,
+    /// Events inside the stories.
+    pub events: Vec<Event>,
+    /// Each article's event (an index into `events`), `u32::MAX` outside stories.
+    pub event_of: Vec<u32>,
     /// Term weights of the corpus.
     pub idf: Idf,
     /// Content vectors.
@@ -354,6 +405,8 @@ fn assemble(
         claims_per_doc,
         dedup,
         stories,
+        events,
+        event_of,
         vectors,
         ..
     } = stages;
@@ -367,6 +420,7 @@ fn assemble(
                 claims: &claims_per_doc,
                 contexts: &contexts_per_doc,
                 vectors: &vectors,
+                event_of: &event_of,
             };
             let alignments = story_alignments(s, &input, align);
             let groups = story_groups(s, articles, &claims_per_doc, &alignments);
@@ -380,6 +434,28 @@ fn assemble(
         passages.extend(p);
         alignments.extend(a);
         groups.extend(g);
+    }
+    // Alignment runs within events: both sides of an alignment, and every value of a group, are
+    // articles of one event.
+    let event_of_doc: HashMap<&str, &str> = events
+        .iter()
+        .flat_map(|e| e.members.iter().map(move |m| (m.as_str(), e.id.as_str())))
+        .collect();
+    let event_of_claim = |claim: &str| {
+        let doc = claim.rsplit_once('@').map_or(claim, |(d, _)| d);
+        event_of_doc
+            .get(doc)
+            .map_or_else(String::new, |e| e.to_string())
+    };
+    for a in &mut alignments {
+        a.event = event_of_claim(&a.a);
+    }
+    for g in &mut groups {
+        g.event = g
+            .values
+            .first()
+            .and_then(|v| event_of_doc.get(v.doc.as_str()))
+            .map_or_else(String::new, |e| e.to_string());
     }
     alignments.sort_by(|x, y| {
         let rank = |a: &Alignment| match a.verdict {
@@ -413,6 +489,7 @@ fn assemble(
             line: a.origin.line,
             duplicate_of: dedup.cluster_of[i].map(|c| dedup.clusters[c].id.clone()),
             story: story_of.get(&i).map(|s| s.to_string()),
+            event: events.get(event_of[i] as usize).map(|e| e.id.clone()),
             provenance: Default::default(),
         })
         .collect();
@@ -436,6 +513,7 @@ fn assemble(
             .len(),
         duplicate_clusters: dedup.clusters.len(),
         stories: stories.len(),
+        events: events.len(),
         articles_in_stories: stories.iter().map(|s| s.members.len()).sum(),
         claims: claims.len(),
         claims_by_kind,
@@ -455,6 +533,7 @@ fn assemble(
         documents,
         duplicates: dedup.clusters,
         stories,
+        events,
         passages,
         claims,
         alignments,
@@ -535,6 +614,7 @@ fn story_groups(
                     xxhash_rust::xxh3::xxh3_64(members.join("\n").as_bytes()) >> 16
                 ),
                 story: story.id.clone(),
+                event: String::new(),
                 kind: first.kind,
                 concept: first.concept.clone(),
                 values,

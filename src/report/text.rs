@@ -175,8 +175,8 @@ pub fn render(r: &Report, style: &Style) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} conflicts, {} updates, {} consistent alignments · {} articles from {} sources · {} stories · {} claims · {} near-duplicate clusters\n",
-        s.conflicts, s.updates, s.consistent, s.articles, s.sources, s.stories, s.claims, s.duplicate_clusters
+        "{} conflicts, {} updates, {} consistent alignments · {} articles from {} sources · {} stories, {} events · {} claims · {} near-duplicate clusters\n",
+        s.conflicts, s.updates, s.consistent, s.articles, s.sources, s.stories, s.events, s.claims, s.duplicate_clusters
     );
     let disputes: Vec<&Alignment> = r.disputes().collect();
     if !disputes.is_empty() {
@@ -208,28 +208,27 @@ pub fn render(r: &Report, style: &Style) -> String {
             .count();
         let _ = writeln!(
             out,
-            "{}  {} · {} articles · {} aligned facts, {} disputed",
+            "{}  {} · {} articles · {} events · {} aligned facts, {} disputed",
             st.id,
             st.title.as_deref().unwrap_or("(untitled)"),
             st.members.len(),
+            st.events.len(),
             n,
             bad
         );
-        for m in &st.members {
-            let d = r.document(m);
+        for e in r.events_of(st) {
             let _ = writeln!(
                 out,
-                "    {m}  {}  {}",
-                d.and_then(|d| d.source.as_deref()).unwrap_or("-"),
-                d.and_then(|d| d.published)
-                    .map_or_else(|| "undated".to_string(), |p| p.to_string())
+                "  {}  {} · {} articles{}",
+                style.paint("2", &e.id),
+                e.title.as_deref().unwrap_or("(untitled)"),
+                e.members.len(),
+                match e.describe() {
+                    d if d.is_empty() => String::new(),
+                    d => format!("\n    ({d})"),
+                }
             );
-            if let Some(d) = d.filter(|d| d.provenance.read_from_text.contains(&"title")) {
-                let _ = writeln!(out, "      \"{}\"", d.title.as_deref().unwrap_or(""));
-            }
-            if let Some(line) = d.and_then(|d| d.provenance.describe()) {
-                out.push_str(&wrap(&line, style.width, "      "));
-            }
+            members(&mut out, r, &e.members, style);
         }
     }
     if !r.diagnostics.is_empty() {
@@ -240,4 +239,24 @@ pub fn render(r: &Report, style: &Style) -> String {
         );
     }
     out
+}
+
+/// An event's articles: id, outlet, date, and where it came from.
+fn members(out: &mut String, r: &Report, ids: &[String], style: &Style) {
+    for m in ids {
+        let d = r.document(m);
+        let _ = writeln!(
+            out,
+            "    {m}  {}  {}",
+            d.and_then(|d| d.source.as_deref()).unwrap_or("-"),
+            d.and_then(|d| d.published)
+                .map_or_else(|| "undated".to_string(), |p| p.to_string())
+        );
+        if let Some(d) = d.filter(|d| d.provenance.read_from_text.contains(&"title")) {
+            let _ = writeln!(out, "      \"{}\"", d.title.as_deref().unwrap_or(""));
+        }
+        if let Some(line) = d.and_then(|d| d.provenance.describe()) {
+            out.push_str(&wrap(&line, style.width, "      "));
+        }
+    }
 }

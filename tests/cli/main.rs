@@ -4,6 +4,7 @@ mod util;
 
 mod check;
 mod dedup;
+mod events;
 mod hostile;
 mod html;
 mod input_errors;

@@ -1,0 +1,190 @@
+//! What an article says happened: the frame of its headline and lead.
+//!
+//! An article's frame is read from its headline and the first
+//! [`LEAD_BYTES`] of its body, where news writing puts what, where, when and
+//! who:
+//! - **names**: the headline's and lead's names that few articles of the
+//!   corpus carry (`Teixeira`, `Pangandaran`, `Semeru`);
+//! - **dates**: the calendar dates the lead states, resolved against the
+//!   publication date by the claim extractor (`Senin (16/6)`,
+//!   `DECEMBER 16, 2008`), and their years;
+//! - **places**: gazetteer places named in headline and lead
+//!   ([`super::places`]);
+//! - **type**: the kind of happening, from trigger words
+//!   (`data/events/types.tsv`).
+//!
+//! How two frames compare is [`super::pairs`]' business.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+use xxhash_rust::xxh3::xxh3_64;
+
+use crate::claims::{Claim, Kind};
+use crate::features::features;
+use crate::ingest::Article;
+use crate::normalize::Cleaned;
+use crate::stories::{Idf, Vector};
+
+use super::places::{Gazetteer, PlaceId};
+use super::types::EventTypes;
+
+/// How many main names an article has ([`Frame::main`]).
+pub const MAIN_NAMES: usize = 3;
+
+/// How much of the body counts as the lead.
+pub const LEAD_BYTES: usize = 400;
+
+/// The frame of one article.
+#[derive(Debug, Clone, Default)]
+pub struct Frame {
+    /// Rare names of headline and lead: (feature hash, the word as written), in text order, unique.
+    pub names: Vec<(u64, String)>,
+    /// The article's main names: the [`MAIN_NAMES`] rare names it writes most (count times IDF),
+    /// heaviest first, as feature hashes.
+    pub main: Vec<u64>,
+    /// Calendar dates stated in the lead, sorted, unique.
+    pub dates: Vec<NaiveDate>,
+    /// Years stated in the lead (with a date or alone), sorted, unique.
+    pub years: Vec<i32>,
+    /// The latest year the whole article states (not after its publication year): the year
+    /// it is written in, for an undated article.
+    pub latest_year: Option<i32>,
+    /// Places named in headline and lead, in text order, unique.
+    pub places: Vec<PlaceId>,
+    /// Kind of happening, from the headline first, else the lead.
+    pub kind: Option<String>,
+}
+
+/// The byte range of an article's lead: the first [`LEAD_BYTES`] of its kept text, ending at a
+/// character boundary.
+fn lead_range(text: &str, cleaned: &Cleaned) -> std::ops::Range<usize> {
+    let start = cleaned.kept.first().map_or(0, |r| r.start);
+    let mut end = (start + LEAD_BYTES).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    start..end
+}
+
+/// Reads the frame of one article.
+pub fn frame(
+    article: &Article,
+    cleaned: &Cleaned,
+    claims: &[Claim],
+    vector: &Vector,
+    idf: &Idf,
+    gazetteer: &Gazetteer,
+    types: &EventTypes,
+) -> Frame {
+    let text = &article.text;
+    let lead = lead_range(text, cleaned);
+    let rare = |key: &str| idf.of(key) / idf.max() >= crate::reconcile::context::NAME_ANCHOR_IDF;
+    let mut names: Vec<(u64, String)> = Vec::new();
+    let mut push = |k: u64, w: &str| {
+        if !names.iter().any(|(x, _)| *x == k) {
+            names.push((k, w.to_string()));
+        }
+    };
+    // A headline is written in title case: its words are names only when the body writes them so.
+    if let Some(t) = &article.title {
+        let mut fs = Vec::new();
+        features(t, 0..t.len(), &mut fs);
+        for f in fs.iter().filter(|f| !f.number) {
+            let k = xxh3_64(f.key.as_bytes());
+            if vector.is_title_name(k) {
+                push(k, &t[f.start..f.end]);
+            }
+        }
+    }
+    let mut fs = Vec::new();
+    features(text, lead.clone(), &mut fs);
+    for f in fs.iter().filter(|f| f.name && !f.number && rare(&f.key)) {
+        push(xxh3_64(f.key.as_bytes()), &text[f.start..f.end]);
+    }
+    // Main names: over the whole kept text.
+    let mut counts: std::collections::HashMap<u64, (f64, f64)> = Default::default();
+    let mut body = Vec::new();
+    for r in &cleaned.kept {
+        features(text, r.clone(), &mut body);
+    }
+    for f in body.iter().filter(|f| f.name && !f.number) {
+        let e = counts
+            .entry(xxh3_64(f.key.as_bytes()))
+            .or_insert_with(|| (0.0, idf.of(&f.key)));
+        e.0 += 1.0;
+    }
+    let least = crate::reconcile::context::NAME_ANCHOR_IDF * idf.max();
+    let mut ranked: Vec<(u64, f64)> = counts
+        .into_iter()
+        .filter(|(_, (_, w))| *w >= least)
+        .map(|(k, (n, w))| (k, n * w))
+        .collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let main: Vec<u64> = ranked
+        .into_iter()
+        .take(MAIN_NAMES)
+        .map(|(k, _)| k)
+        .collect();
+    let mut dates = Vec::new();
+    let mut years = Vec::new();
+    let published_year = article.published.map(|p| p.date.year());
+    let latest_year = claims
+        .iter()
+        .filter(|c| c.kind == Kind::Date)
+        .filter_map(|c| c.date.as_deref())
+        .filter(|d| !d.starts_with('-'))
+        .filter_map(|d| d.get(..4).and_then(|y| y.parse::<i32>().ok()))
+        .filter(|y| published_year.is_none_or(|p| *y <= p))
+        .max();
+    for c in claims
+        .iter()
+        .filter(|c| c.kind == Kind::Date && c.span[0] < lead.end)
+    {
+        let Some(d) = c.date.as_deref() else { continue };
+        if let Ok(day) = NaiveDate::parse_from_str(d, "%Y-%m-%d") {
+            dates.push(day);
+            years.push(day.year());
+        } else if let Some(y) = d.get(..4).and_then(|y| y.parse::<i32>().ok()) {
+            if !d.starts_with('-') {
+                years.push(y);
+            }
+        }
+    }
+    dates.sort_unstable();
+    dates.dedup();
+    years.sort_unstable();
+    years.dedup();
+    let mut places = Vec::new();
+    let mut kind = None;
+    if let Some(t) = &article.title {
+        gazetteer.find(t, 0..t.len(), &mut places);
+        kind = types.find(t).map(str::to_string);
+    }
+    gazetteer.find(text, lead.clone(), &mut places);
+    let mut seen = std::collections::HashSet::new();
+    places.retain(|p| seen.insert(*p));
+    Frame {
+        names,
+        main,
+        dates,
+        years,
+        latest_year,
+        places,
+        kind: kind.or_else(|| types.find(&text[lead]).map(str::to_string)),
+    }
+}
+
+/// The words most members of a group name, most often first (ties by the word), at most `n`.
+pub fn common<'a, I>(items: I, n: usize) -> Vec<String>
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for w in items {
+        *counts.entry(w).or_default() += 1;
+    }
+    let mut v: Vec<(&str, usize)> = counts.into_iter().collect();
+    v.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(y.0)));
+    v.into_iter().take(n).map(|(w, _)| w.to_string()).collect()
+}

@@ -1,0 +1,219 @@
+//! Whether two articles of a story report one happening: a logistic regression over how their
+//! frames compare, fitted on labelled events.
+//!
+//! The features ([`FEATURES`]) each lie in [0, 1]; the weights are data (`data/event-model.tsv`,
+//! `feature weight` lines), written by `cargo run --release --example fit_events`, which fits them
+//! on the dev events of ECB+, the gun-violence archive and the idnews labels, each corpus weighing
+//! the same, and reports the grouping it gives on stories it was not fitted on.
+
+use std::sync::OnceLock;
+
+use crate::ingest::Article;
+use crate::reconcile::model::{dot, sigmoid};
+use crate::stories::Vector;
+
+use super::frame::Frame;
+use super::places::Gazetteer;
+
+/// The features of a pair of articles, in order. `bias` is always 1.
+pub const FEATURES: &[&str] = &[
+    "bias",
+    // Content cosine of the two articles.
+    "cosine",
+    // Each headline has two rare names the other article never mentions.
+    "headlines_apart",
+    // Shared rare names of headline and lead over all of them.
+    "names_jaccard",
+    // The share of a frame's names the other article never mentions: the smaller and the larger.
+    "foreign_min",
+    "foreign_max",
+    // Each article's heaviest name is one the other never mentions.
+    "main_foreign",
+    // Main names the two share, over all of them.
+    "main_shared",
+    // The leads' nearest dates lie two or three days apart / more / on the same day.
+    "dates_near",
+    "dates_far",
+    "dates_same",
+    // The leads state years with none in common / a year in common.
+    "years_apart",
+    "years_same",
+    // The latest years the whole articles state differ / are the same.
+    "latest_year_apart",
+    "latest_year_same",
+    // Each is set in a place the other never names, none inside another / places one inside another.
+    "places_apart",
+    "places_related",
+    // Both name a kind of happening: the same one / different ones.
+    "kind_same",
+    "kind_differ",
+    // Days between publication dates, over three (at most 1; 0 when a date is unknown).
+    "published_days",
+    // One outlet.
+    "same_source",
+];
+
+/// The index of a named feature.
+pub fn feature(name: &str) -> usize {
+    FEATURES
+        .iter()
+        .position(|f| *f == name)
+        .unwrap_or_else(|| panic!("unknown event feature {name}"))
+}
+
+/// The features of two articles (see [`FEATURES`]).
+pub fn features(
+    (a, fa, va): (&Article, &Frame, &Vector),
+    (b, fb, vb): (&Article, &Frame, &Vector),
+    g: &Gazetteer,
+) -> Vec<f64> {
+    let flag = |c: bool| f64::from(u8::from(c));
+    let foreign = |x: &Frame, v: &Vector| {
+        if x.names.is_empty() {
+            0.0
+        } else {
+            x.names.iter().filter(|(k, _)| !v.has(*k)).count() as f64 / x.names.len() as f64
+        }
+    };
+    let (sa, sb) = (foreign(fa, vb), foreign(fb, va));
+    let shared = fa
+        .names
+        .iter()
+        .filter(|(k, _)| fb.names.iter().any(|(j, _)| j == k))
+        .count();
+    let union = fa.names.len() + fb.names.len() - shared;
+    let nearest = fa
+        .dates
+        .iter()
+        .flat_map(|x| fb.dates.iter().map(move |y| (*x - *y).num_days().abs()))
+        .min();
+    let years = !fa.years.is_empty() && !fb.years.is_empty();
+    let year_shared = fa.years.iter().any(|y| fb.years.contains(y));
+    let main_foreign = |x: &Frame, v: &Vector| x.main.first().is_some_and(|k| !v.has(*k));
+    let latest = fa.latest_year.zip(fb.latest_year);
+    let places = !fa.places.is_empty() && !fb.places.is_empty();
+    let related = fa
+        .places
+        .iter()
+        .any(|&x| fb.places.iter().any(|&y| g.related(x, y)));
+    let named = |x: &Frame, v: &Vector| x.places.iter().any(|&p| g.named_in(p, v));
+    let kinds = fa.kind.is_some() && fb.kind.is_some();
+    let published = match (a.published, b.published) {
+        (Some(x), Some(y)) => ((x.date - y.date).num_days().abs() as f64 / 3.0).min(1.0),
+        _ => 0.0,
+    };
+    let same_source = match (&a.source, &b.source) {
+        (Some(x), Some(y)) => x.eq_ignore_ascii_case(y),
+        _ => false,
+    };
+    vec![
+        1.0,
+        va.cosine(vb),
+        flag(va.headlines_apart(vb)),
+        if union == 0 {
+            0.0
+        } else {
+            shared as f64 / union as f64
+        },
+        sa.min(sb),
+        sa.max(sb),
+        flag(main_foreign(fa, vb) && main_foreign(fb, va)),
+        {
+            let shared = fa.main.iter().filter(|k| fb.main.contains(k)).count();
+            let all = fa.main.len() + fb.main.len() - shared;
+            if all == 0 {
+                0.0
+            } else {
+                shared as f64 / all as f64
+            }
+        },
+        flag(nearest.is_some_and(|d| (2..=3).contains(&d))),
+        flag(nearest.is_some_and(|d| d > 3)),
+        flag(nearest == Some(0)),
+        flag(years && !year_shared),
+        flag(years && year_shared),
+        flag(latest.is_some_and(|(x, y)| x != y)),
+        flag(latest.is_some_and(|(x, y)| x == y)),
+        flag(places && !related && !named(fa, vb) && !named(fb, va)),
+        flag(places && related),
+        flag(kinds && fa.kind == fb.kind),
+        flag(kinds && fa.kind != fb.kind),
+        published,
+        flag(same_source),
+    ]
+}
+
+/// Fitted weights, one per feature of [`FEATURES`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct PairModel {
+    /// Weight of each feature.
+    pub weights: Vec<f64>,
+}
+
+impl PairModel {
+    /// The built-in model (`data/event-model.tsv`).
+    pub fn builtin() -> &'static PairModel {
+        static M: OnceLock<PairModel> = OnceLock::new();
+        M.get_or_init(|| {
+            PairModel::parse(include_str!("../../data/event-model.tsv"))
+                .expect("data/event-model.tsv is checked by its test")
+        })
+    }
+
+    /// Reads `feature weight` lines (`#` comments); features not listed weigh 0.
+    pub fn parse(text: &str) -> Result<PairModel, String> {
+        let mut weights = vec![0.0; FEATURES.len()];
+        for (n, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&str> = line.split_whitespace().collect();
+            let [name, w] = cols.as_slice() else {
+                return Err(format!("line {}: expected `feature weight`", n + 1));
+            };
+            let i = FEATURES
+                .iter()
+                .position(|f| f == name)
+                .ok_or_else(|| format!("line {}: unknown feature {name:?}", n + 1))?;
+            weights[i] = w
+                .parse()
+                .map_err(|_| format!("line {}: bad weight {w:?}", n + 1))?;
+        }
+        Ok(PairModel { weights })
+    }
+
+    /// The model as `feature weight` lines.
+    pub fn to_tsv(&self) -> String {
+        FEATURES
+            .iter()
+            .zip(&self.weights)
+            .map(|(f, w)| format!("{f}\t{w:.6}\n"))
+            .collect()
+    }
+
+    /// The probability that two articles with features `x` report one happening.
+    pub fn predict(&self, x: &[f64]) -> f64 {
+        sigmoid(dot(&self.weights, x))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bundled_model_reads_and_weighs_every_feature() {
+        let m = PairModel::builtin();
+        assert_eq!(m.weights.len(), FEATURES.len());
+        assert!(m.weights.iter().any(|w| *w != 0.0));
+    }
+
+    #[test]
+    fn a_bad_line_is_an_error_naming_it() {
+        let e = PairModel::parse("bias 1\ncosine x\n").unwrap_err();
+        assert!(e.contains("line 2"), "{e}");
+        let e = PairModel::parse("nonsense 1\n").unwrap_err();
+        assert!(e.contains("unknown feature"), "{e}");
+    }
+}
