@@ -2,6 +2,7 @@
 //!
 //! `cargo run --release --example eval -- [--only idnews,ecbplus,gva,nli] [--labels eval/labels] [--save DIR]`
 //!
+//! Alignment: `--vetoes moment,place,…` (the fact-key slots whose clash keeps two figures apart).
 //! Events: `--events off` (one event per story), `--min-probability P` (see `examples/fit_events.rs`
 //! for the pair model's features, their ablation and cross-validation).
 //!
@@ -198,6 +199,12 @@ fn report_options(args: &ToolArgs) -> anyhow::Result<ReportOptions> {
     };
     if let Some(v) = args.value("--events") {
         o.events.split = on(&v)?;
+    }
+    if let Some(v) = args.value("--vetoes") {
+        o.align.vetoes = crosscheck::reconcile::facts::Slot::ALL
+            .into_iter()
+            .filter(|s| v.split(',').any(|x| x == s.as_str()))
+            .collect();
     }
     if let Some(v) = args.value("--min-probability") {
         o.events.min_probability = v.parse()?;

@@ -192,10 +192,11 @@ impl Gazetteer {
 
     /// Whether one place is the other or lies inside it.
     pub fn related(&self, a: PlaceId, b: PlaceId) -> bool {
-        self.inside(a, b) || self.inside(b, a)
+        self.within(a, b) || self.within(b, a)
     }
 
-    fn inside(&self, mut a: PlaceId, b: PlaceId) -> bool {
+    /// Whether `a` is `b` or lies inside it.
+    pub fn within(&self, mut a: PlaceId, b: PlaceId) -> bool {
         for _ in 0..16 {
             if a == b {
                 return true;
