@@ -35,8 +35,8 @@ fn main() -> anyhow::Result<()> {
     let opt = |name: &str| args.value(name);
     let shared = args.shared()?;
     let labels = args.labels();
-    let folds: u64 = opt("--folds").map_or(Ok(5), |v| v.parse())?;
-    let l2: f64 = opt("--l2").map_or(Ok(1.0), |v| v.parse())?;
+    let folds: u64 = args.number("--folds", 5)?;
+    let l2: f64 = args.number("--l2", 1.0)?;
     let mut align = AlignOptions::default();
     if let Some(v) = opt("--vetoes") {
         align.vetoes = Slot::ALL

@@ -57,9 +57,9 @@ fn main() -> anyhow::Result<()> {
     let opt = |name: &str| args.value(name);
     let shared = args.shared()?;
     let labels = args.labels();
-    let folds: u64 = opt("--folds").map_or(Ok(5), |v| v.parse())?;
-    let l2: f64 = opt("--l2").map_or(Ok(1.0), |v| v.parse())?;
-    let least: f64 = opt("--min-probability").map_or(Ok(0.5), |v| v.parse())?;
+    let folds: u64 = args.number("--folds", 5)?;
+    let l2: f64 = args.number("--l2", 1.0)?;
+    let least: f64 = args.number("--min-probability", 0.5)?;
     let dropped: HashSet<usize> = opt("--drop")
         .map(|v| {
             v.split(',')

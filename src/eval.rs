@@ -755,6 +755,16 @@ impl ToolArgs {
             .cloned()
     }
 
+    /// The number after `--name`, else `default`; an error when it does not parse.
+    pub fn number<T: std::str::FromStr>(&self, name: &str, default: T) -> anyhow::Result<T> {
+        match self.value(name) {
+            None => Ok(default),
+            Some(v) => v
+                .parse()
+                .map_err(|_| anyhow::anyhow!("{name}: not a number: {v:?}")),
+        }
+    }
+
     /// The shared folder: `--shared DIR`, else `$CROSSCHECK_SHARED`.
     pub fn shared(&self) -> anyhow::Result<std::path::PathBuf> {
         self.value("--shared")

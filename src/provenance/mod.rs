@@ -241,23 +241,18 @@ pub fn annotate(report: &mut Report, articles: &[Article]) {
             independent_source: root_name[&root[key_ids[origins[i].0.as_str()]]].to_string(),
         };
     }
-    for st in &mut report.stories {
-        if st.title.is_none() {
-            st.title = st
-                .members
-                .iter()
-                .filter_map(|m| index.get(m.as_str()))
-                .find_map(|&i| report.documents[i].title.clone());
-        }
+    let documents = &report.documents;
+    let first_title = |members: &[String]| {
+        members
+            .iter()
+            .filter_map(|m| index.get(m.as_str()))
+            .find_map(|&i| documents[i].title.clone())
+    };
+    for st in report.stories.iter_mut().filter(|s| s.title.is_none()) {
+        st.title = first_title(&st.members);
     }
-    for e in &mut report.events {
-        if e.title.is_none() {
-            e.title = e
-                .members
-                .iter()
-                .filter_map(|m| index.get(m.as_str()))
-                .find_map(|&i| report.documents[i].title.clone());
-        }
+    for e in report.events.iter_mut().filter(|e| e.title.is_none()) {
+        e.title = first_title(&e.members);
     }
     report.summary.sources = report
         .documents
