@@ -21,3 +21,4 @@ pub mod report;
 pub mod shingle;
 pub mod sign;
 pub mod stories;
+pub mod vectors;

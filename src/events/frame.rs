@@ -24,7 +24,7 @@ use crate::claims::{Claim, Kind};
 use crate::features::features;
 use crate::ingest::Article;
 use crate::normalize::Cleaned;
-use crate::stories::{Idf, Vector};
+use crate::vectors::{Idf, Vector, NAME_ANCHOR_IDF};
 
 use super::places::{Gazetteer, PlaceId};
 use super::types::EventTypes;
@@ -79,7 +79,7 @@ pub fn frame(
 ) -> Frame {
     let text = &article.text;
     let lead = lead_range(text, cleaned);
-    let rare = |key: &str| idf.of(key) / idf.max() >= crate::reconcile::context::NAME_ANCHOR_IDF;
+    let rare = |key: &str| idf.of(key) / idf.max() >= NAME_ANCHOR_IDF;
     let mut names: Vec<(u64, String)> = Vec::new();
     let mut push = |k: u64, w: &str| {
         if !names.iter().any(|(x, _)| *x == k) {
@@ -114,7 +114,7 @@ pub fn frame(
             .or_insert_with(|| (0.0, idf.of(&f.key)));
         e.0 += 1.0;
     }
-    let least = crate::reconcile::context::NAME_ANCHOR_IDF * idf.max();
+    let least = NAME_ANCHOR_IDF * idf.max();
     let mut ranked: Vec<(u64, f64)> = counts
         .into_iter()
         .filter(|(_, (_, w))| *w >= least)

@@ -5,20 +5,19 @@
 //! its result, the stock index's close on two days. Events split each story:
 //!
 //! 1. **Frames** ([`frame`]): what each article's headline and lead say
-//!    happened: rare names, stated dates and years, gazetteer places
+//!    happened: rare and main names, stated dates and years, gazetteer places
 //!    ([`places`]), the kind of happening ([`types`]).
-//! 2. **Apart**: two articles whose frames cannot be one happening (each
-//!    names people or places the other never mentions, their dates lie days
-//!    apart, their years differ) weigh against being grouped:
-//!    [`EventOptions::apart_weight`] below zero in the average.
-//! 3. **Groups**: near-duplicates always stay together; then average linkage
-//!    over the story's pairs (content cosine, or the penalty for frames
-//!    apart) merges while the average is at least
-//!    [`EventOptions::min_similarity`], the story threshold. A story with no
-//!    frames apart is one event.
+//! 2. **Pairs** ([`pairs`]): how two articles' frames compare (names the
+//!    other never mentions, dates days apart, years that differ, places apart,
+//!    content cosine, …), turned by a fitted logistic regression into the
+//!    probability that they report one happening.
+//! 3. **Groups** ([`partition`]): near-duplicates always stay together; then
+//!    average linkage over all the story's pairs merges while the mean
+//!    probability across two groups is at least
+//!    [`EventOptions::min_probability`].
 //!
 //! An article whose date is unknown is never kept out for it: a frame
-//! without dates sets nothing apart by date. With `--group-by`, the curated
+//! without dates has its date features off. With `--group-by`, the curated
 //! groups are the events (one per story).
 //!
 //! Alignment ([`crate::reconcile::align`]) compares figures within an event
@@ -40,7 +39,8 @@ use crate::cluster::{average_linkage, UnionFind};
 use crate::dedup::Dedup;
 use crate::ingest::Article;
 use crate::normalize::Cleaned;
-use crate::stories::{Idf, Story, Vector};
+use crate::stories::Story;
+use crate::vectors::{Idf, Vector};
 
 pub use frame::Frame;
 pub use pairs::PairModel;

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use crate::ingest::Article;
 use crate::reconcile::model::{dot, sigmoid};
-use crate::stories::Vector;
+use crate::vectors::Vector;
 
 use super::frame::Frame;
 use super::places::Gazetteer;

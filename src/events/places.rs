@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use xxhash_rust::xxh3::xxh3_64;
 
 use crate::normalize::normalise_word;
-use crate::stories::Vector;
+use crate::vectors::Vector;
 
 /// A place: its row in the table.
 pub type PlaceId = u32;

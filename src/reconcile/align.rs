@@ -30,7 +30,8 @@ use crate::reconcile::context::{
 use crate::reconcile::facts::{Agreement, FactKey, Slot};
 use crate::reconcile::model::{self, Model};
 use crate::reconcile::verdict::{self, can_both_be_true, word_diff, DiffPart, Verdict};
-use crate::stories::{Story, Vector};
+use crate::stories::Story;
+use crate::vectors::Vector;
 
 /// Two claims aligned as one fact, with the verdict.
 #[derive(Debug, Clone, PartialEq, Serialize)]

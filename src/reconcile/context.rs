@@ -15,7 +15,8 @@ use std::collections::{BTreeSet, HashMap};
 
 use crate::claims::{Claim, Kind};
 use crate::features::{features, same_term, synonyms, Feature};
-use crate::stories::Idf;
+use crate::vectors::Idf;
+pub use crate::vectors::NAME_ANCHOR_IDF;
 
 /// A sentence with more figures of one kind than this is a table or a list
 /// (gold prices by weight, a results table); its figures are not aligned,
@@ -25,9 +26,6 @@ pub const MAX_FIGURES_PER_SENTENCE: usize = 5;
 /// Share of the corpus's largest IDF from which a word is rare enough to
 /// anchor a referent.
 pub const ANCHOR_IDF: f64 = 0.6;
-/// The same for a name: names anchor unless they are everywhere in the
-/// corpus ("Indonesia" in Indonesian news).
-pub const NAME_ANCHOR_IDF: f64 = 0.4;
 
 /// Whether two contexts share a name or rare word (spelling variants count).
 pub fn share_anchor(a: &ClaimContext, b: &ClaimContext) -> bool {

@@ -25,7 +25,8 @@ use crate::reconcile::align::{story_alignments, AlignOptions, StoryInput};
 use crate::reconcile::context::{contexts, ClaimContext};
 use crate::reconcile::{format_interval, Verdict};
 use crate::shingle::jaccard;
-use crate::stories::{par_stories, par_vectors_idf, Idf, Story, StoryOptions, Vector};
+use crate::stories::{par_stories, Story, StoryOptions};
+use crate::vectors::{par_vectors_idf, Idf, Vector};
 
 /// Settings of a report.
 #[derive(Debug, Clone, Default)]
