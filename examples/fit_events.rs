@@ -33,7 +33,7 @@ use crosscheck::eval::{
     score_grouping, GoldEvents, ToolArgs,
 };
 use crosscheck::events::pairs::{features, PairModel, FEATURES};
-use crosscheck::events::{par_frames, partition, Gazetteer};
+use crosscheck::events::{par_frames, partition, EventOptions};
 use crosscheck::ingest::{load, Article, InputOptions};
 use crosscheck::reconcile::model::fit_logistic_weighted;
 use crosscheck::report::{run_stages, ReportOptions, Stages};
@@ -104,11 +104,25 @@ fn main() -> anyhow::Result<()> {
         ),
     ];
     let lexicon = Lexicon::builtin();
-    let g = Gazetteer::bundled();
     let mut corpora = Vec::new();
     for (name, paths, input, gold) in specs {
         let articles = load(&paths, &input)?.articles;
-        let mut opts = ReportOptions::default();
+        // The stories only: the events are what is being fitted (and the bundled model may be one
+        // of other features).
+        let mut opts = ReportOptions {
+            dedup: Default::default(),
+            stories: Default::default(),
+            lang: None,
+            clusters: None,
+            align: Default::default(),
+            events: EventOptions {
+                min_probability: least,
+                model: PairModel {
+                    weights: vec![0.0; FEATURES.len()],
+                },
+                split: false,
+            },
+        };
         if let Some(w) = opt("--window") {
             opts.stories.window_days = w.parse()?;
         }
@@ -149,7 +163,6 @@ fn main() -> anyhow::Result<()> {
                         let mut x = features(
                             (a, &frames[i], &stages.vectors[i]),
                             (b, &frames[j], &stages.vectors[j]),
-                            g,
                         );
                         for &d in &dropped {
                             x[d] = 0.0;

@@ -157,7 +157,7 @@ pub fn par_events(
             let groups = if curated || !opts.split {
                 vec![s.indices.clone()]
             } else {
-                split_story(s, articles, frames, vectors, dedup, opts, g)
+                split_story(s, articles, frames, vectors, dedup, opts)
             };
             groups
                 .into_iter()
@@ -178,13 +178,11 @@ fn split_story(
     vectors: &[Vector],
     dedup: &Dedup,
     opts: &EventOptions,
-    g: &Gazetteer,
 ) -> Vec<Vec<usize>> {
     let probability = |i: usize, j: usize| {
         opts.model.predict(&pairs::features(
             (&articles[i], &frames[i], &vectors[i]),
             (&articles[j], &frames[j], &vectors[j]),
-            g,
         ))
     };
     partition(story, &dedup.cluster_of, probability, opts.min_probability)

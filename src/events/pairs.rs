@@ -13,7 +13,6 @@ use crate::reconcile::model::{dot, sigmoid};
 use crate::vectors::Vector;
 
 use super::frame::Frame;
-use super::places::Gazetteer;
 
 /// The features of a pair of articles, in order. `bias` is always 1.
 pub const FEATURES: &[&str] = &[
@@ -41,9 +40,6 @@ pub const FEATURES: &[&str] = &[
     // The latest years the whole articles state differ / are the same.
     "latest_year_apart",
     "latest_year_same",
-    // Each is set in a place the other never names, none inside another / places one inside another.
-    "places_apart",
-    "places_related",
     // Both name a kind of happening: the same one / different ones.
     "kind_same",
     "kind_differ",
@@ -65,7 +61,6 @@ pub fn feature(name: &str) -> usize {
 pub fn features(
     (a, fa, va): (&Article, &Frame, &Vector),
     (b, fb, vb): (&Article, &Frame, &Vector),
-    g: &Gazetteer,
 ) -> Vec<f64> {
     let flag = |c: bool| f64::from(u8::from(c));
     let foreign = |x: &Frame, v: &Vector| {
@@ -91,12 +86,6 @@ pub fn features(
     let year_shared = fa.years.iter().any(|y| fb.years.contains(y));
     let main_foreign = |x: &Frame, v: &Vector| x.main.first().is_some_and(|k| !v.has(*k));
     let latest = fa.latest_year.zip(fb.latest_year);
-    let places = !fa.places.is_empty() && !fb.places.is_empty();
-    let related = fa
-        .places
-        .iter()
-        .any(|&x| fb.places.iter().any(|&y| g.related(x, y)));
-    let named = |x: &Frame, v: &Vector| x.places.iter().any(|&p| g.named_in(p, v));
     let kinds = fa.kind.is_some() && fb.kind.is_some();
     let published = match (a.published, b.published) {
         (Some(x), Some(y)) => ((x.date - y.date).num_days().abs() as f64 / 3.0).min(1.0),
@@ -134,8 +123,6 @@ pub fn features(
         flag(years && year_shared),
         flag(latest.is_some_and(|(x, y)| x != y)),
         flag(latest.is_some_and(|(x, y)| x == y)),
-        flag(places && !related && !named(fa, vb) && !named(fb, va)),
-        flag(places && related),
         flag(kinds && fa.kind == fb.kind),
         flag(kinds && fa.kind != fb.kind),
         published,

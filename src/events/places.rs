@@ -7,11 +7,6 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use xxhash_rust::xxh3::xxh3_64;
-
-use crate::normalize::normalise_word;
-use crate::vectors::Vector;
-
 /// A place: its row in the table.
 pub type PlaceId = u32;
 
@@ -23,8 +18,6 @@ struct Place {
     id: String,
     name: String,
     parent: Option<PlaceId>,
-    /// Feature hashes of the name's content words (to ask whether an article names it).
-    words: Vec<u64>,
 }
 
 /// Places by name.
@@ -77,20 +70,12 @@ impl Gazetteer {
             .enumerate()
             .map(|(i, r)| (r.0.as_str(), i as PlaceId))
             .collect();
-        let stopwords = crate::features::stopwords();
         let mut g = Gazetteer::default();
         for (i, (id, parent, name, aliases)) in rows.iter().enumerate() {
-            let words = name
-                .split(|c: char| !c.is_alphanumeric())
-                .map(normalise_word)
-                .filter(|w| w.chars().count() >= 3 && !stopwords.contains(w))
-                .map(|w| xxh3_64(w.as_bytes()))
-                .collect();
             g.places.push(Place {
                 id: id.clone(),
                 name: name.clone(),
                 parent: index.get(parent.as_str()).copied(),
-                words,
             });
             for n in std::iter::once(name).chain(aliases) {
                 if stop.contains(n.as_str()) || n.split_whitespace().count() > MAX_WORDS {
@@ -207,12 +192,6 @@ impl Gazetteer {
             }
         }
         false
-    }
-
-    /// Whether an article names the place anywhere (all the content words of its name).
-    pub fn named_in(&self, p: PlaceId, v: &Vector) -> bool {
-        let w = &self.places[p as usize].words;
-        !w.is_empty() && w.iter().all(|&k| v.has(k))
     }
 }
 
