@@ -5,9 +5,10 @@
 //! who:
 //! - **names**: the headline's and lead's names that few articles of the
 //!   corpus carry (`Teixeira`, `Pangandaran`, `Semeru`);
+//! - **main names**: the rare names the whole article writes most;
 //! - **dates**: the calendar dates the lead states, resolved against the
 //!   publication date by the claim extractor (`Senin (16/6)`,
-//!   `DECEMBER 16, 2008`), and their years;
+//!   `DECEMBER 16, 2008`);
 //! - **places**: gazetteer places named in headline and lead
 //!   ([`super::places`]);
 //! - **type**: the kind of happening, from trigger words
@@ -17,7 +18,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use xxhash_rust::xxh3::xxh3_64;
 
 use crate::claims::{Claim, Kind};
@@ -45,11 +46,6 @@ pub struct Frame {
     pub main: Vec<u64>,
     /// Calendar dates stated in the lead, sorted, unique.
     pub dates: Vec<NaiveDate>,
-    /// Years stated in the lead (with a date or alone), sorted, unique.
-    pub years: Vec<i32>,
-    /// The latest year the whole article states (not after its publication year): the year
-    /// it is written in, for an undated article.
-    pub latest_year: Option<i32>,
     /// Places named in headline and lead, in text order, unique.
     pub places: Vec<PlaceId>,
     /// Kind of happening, from the headline first, else the lead.
@@ -126,35 +122,14 @@ pub fn frame(
         .take(MAIN_NAMES)
         .map(|(k, _)| k)
         .collect();
-    let mut dates = Vec::new();
-    let mut years = Vec::new();
-    let published_year = article.published.map(|p| p.date.year());
-    let latest_year = claims
-        .iter()
-        .filter(|c| c.kind == Kind::Date)
-        .filter_map(|c| c.date.as_deref())
-        .filter(|d| !d.starts_with('-'))
-        .filter_map(|d| d.get(..4).and_then(|y| y.parse::<i32>().ok()))
-        .filter(|y| published_year.is_none_or(|p| *y <= p))
-        .max();
-    for c in claims
+    let mut dates: Vec<NaiveDate> = claims
         .iter()
         .filter(|c| c.kind == Kind::Date && c.span[0] < lead.end)
-    {
-        let Some(d) = c.date.as_deref() else { continue };
-        if let Ok(day) = NaiveDate::parse_from_str(d, "%Y-%m-%d") {
-            dates.push(day);
-            years.push(day.year());
-        } else if let Some(y) = d.get(..4).and_then(|y| y.parse::<i32>().ok()) {
-            if !d.starts_with('-') {
-                years.push(y);
-            }
-        }
-    }
+        .filter_map(|c| c.date.as_deref())
+        .filter_map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .collect();
     dates.sort_unstable();
     dates.dedup();
-    years.sort_unstable();
-    years.dedup();
     let mut places = Vec::new();
     let mut kind = None;
     if let Some(t) = &article.title {
@@ -168,8 +143,6 @@ pub fn frame(
         names,
         main,
         dates,
-        years,
-        latest_year,
         places,
         kind: kind.or_else(|| types.find(&text[lead]).map(str::to_string)),
     }

@@ -34,12 +34,6 @@ pub const FEATURES: &[&str] = &[
     "dates_near",
     "dates_far",
     "dates_same",
-    // The leads state years with none in common / a year in common.
-    "years_apart",
-    "years_same",
-    // The latest years the whole articles state differ / are the same.
-    "latest_year_apart",
-    "latest_year_same",
     // Both name a kind of happening: the same one / different ones.
     "kind_same",
     "kind_differ",
@@ -82,10 +76,7 @@ pub fn features(
         .iter()
         .flat_map(|x| fb.dates.iter().map(move |y| (*x - *y).num_days().abs()))
         .min();
-    let years = !fa.years.is_empty() && !fb.years.is_empty();
-    let year_shared = fa.years.iter().any(|y| fb.years.contains(y));
     let main_foreign = |x: &Frame, v: &Vector| x.main.first().is_some_and(|k| !v.has(*k));
-    let latest = fa.latest_year.zip(fb.latest_year);
     let kinds = fa.kind.is_some() && fb.kind.is_some();
     let published = match (a.published, b.published) {
         (Some(x), Some(y)) => ((x.date - y.date).num_days().abs() as f64 / 3.0).min(1.0),
@@ -119,10 +110,6 @@ pub fn features(
         flag(nearest.is_some_and(|d| (2..=3).contains(&d))),
         flag(nearest.is_some_and(|d| d > 3)),
         flag(nearest == Some(0)),
-        flag(years && !year_shared),
-        flag(years && year_shared),
-        flag(latest.is_some_and(|(x, y)| x != y)),
-        flag(latest.is_some_and(|(x, y)| x == y)),
         flag(kinds && fa.kind == fb.kind),
         flag(kinds && fa.kind != fb.kind),
         published,
