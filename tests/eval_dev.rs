@@ -10,10 +10,10 @@ use std::path::{Path, PathBuf};
 use crosscheck::eval::{
     event_label_files, event_of, events_of_tables, idnews_input, label_files, read_gold, report_of,
     score_alignments, score_containment, score_grouping, score_tolls, story_of, GoldEvents,
-    Judgements,
+    GroupingScores, Judgements,
 };
 use crosscheck::ingest::InputOptions;
-use crosscheck::report::ReportOptions;
+use crosscheck::report::{Report, ReportOptions};
 
 fn shared(test: &str) -> Option<PathBuf> {
     match std::env::var_os("CROSSCHECK_SHARED") {
@@ -108,12 +108,13 @@ fn idnews_alignments_and_disputes_hold_their_floors() {
     );
 }
 
-#[test]
-fn ecbplus_events_hold_their_floor() {
-    let Some(shared) = shared("ecbplus_events_hold_their_floor") else {
-        return;
-    };
-    let dir = shared.join("corpora/ecbplus-dev");
+/// The report of a corpus with gold events (`ecbplus-dev`, `gva-dev`), its gold, and how its stories
+/// and its events group against it (printed).
+fn gold_report(
+    shared: &Path,
+    corpus: &str,
+) -> (Report, GoldEvents, GroupingScores, GroupingScores) {
+    let dir = shared.join("corpora").join(corpus);
     let r = report_of(
         &[dir.join("articles.jsonl")],
         &InputOptions::default(),
@@ -121,11 +122,19 @@ fn ecbplus_events_hold_their_floor() {
     )
     .expect("report");
     let gold = read_gold(&dir.join("gold.json")).expect("gold");
-    let g = score_grouping(&gold, &story_of(&r));
-    println!("ecbplus stories: {g:?}");
+    let stories = score_grouping(&gold, &story_of(&r));
+    let events = score_grouping(&gold, &event_of(&r));
+    println!("{corpus} stories: {stories:?}\n{corpus} events: {events:?}");
+    (r, gold, stories, events)
+}
+
+#[test]
+fn ecbplus_events_hold_their_floor() {
+    let Some(shared) = shared("ecbplus_events_hold_their_floor") else {
+        return;
+    };
+    let (_, _, g, e) = gold_report(&shared, "ecbplus-dev");
     assert!(g.bcubed.2 >= 0.85, "{g:?}");
-    let e = score_grouping(&gold, &event_of(&r));
-    println!("ecbplus events: {e:?}");
     assert!(e.bcubed.2 >= 0.87, "{e:?}");
     assert!(e.near_miss_merged.0 <= 12, "{e:?}");
 }
@@ -135,19 +144,8 @@ fn gun_violence_incidents_and_tolls_hold_their_floors() {
     let Some(shared) = shared("gun_violence_incidents_and_tolls_hold_their_floors") else {
         return;
     };
-    let dir = shared.join("corpora/gva-dev");
-    let r = report_of(
-        &[dir.join("articles.jsonl")],
-        &InputOptions::default(),
-        &ReportOptions::default(),
-    )
-    .expect("report");
-    let gold = read_gold(&dir.join("gold.json")).expect("gold");
-    let g = score_grouping(&gold, &story_of(&r));
-    println!("gva stories: {g:?}");
+    let (r, gold, g, e) = gold_report(&shared, "gva-dev");
     assert!(g.bcubed.2 >= 0.88, "{g:?}");
-    let e = score_grouping(&gold, &event_of(&r));
-    println!("gva events: {e:?}");
     assert!(e.bcubed.2 >= 0.89 && e.bcubed.0 >= 0.97, "{e:?}");
     let tolls = score_tolls(&gold, &r);
     println!("gva tolls [hit, articles, holding, claims]: {tolls:?}");
