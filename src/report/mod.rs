@@ -290,7 +290,7 @@ pub fn build_observed(
     let stages = run_stages(articles, opts, lexicon, stage_done)?;
     let mut report = assemble(articles, stages, diagnostics, &opts.align);
     crate::provenance::annotate(&mut report, articles);
-    stage_done(STAGES[4]);
+    stage_done(STAGES[5]);
     Ok(report)
 }
 
@@ -318,6 +318,7 @@ pub fn run_stages(
     stage_done(STAGES[2]);
     let (vectors, idf) = par_vectors_idf(articles, &cleaned);
     let mut stories = par_stories(articles, &vectors, &dedup, &opts.stories);
+    stage_done(STAGES[3]);
     let frames = par_frames(articles, &cleaned, &claims_per_doc, &vectors, &idf);
     let events = par_events(
         articles,
@@ -342,7 +343,7 @@ pub fn run_stages(
     for s in &mut stories {
         s.events = of_story.remove(s.id.as_str()).unwrap_or_default();
     }
-    stage_done(STAGES[3]);
+    stage_done(STAGES[4]);
     Ok(Stages {
         cleaned,
         langs,
@@ -357,7 +358,14 @@ pub fn run_stages(
 }
 
 /// The stages of [`build_observed`], in order.
-pub const STAGES: [&str; 5] = ["clean", "shingle+minhash", "claims", "stories", "align"];
+pub const STAGES: [&str; 6] = [
+    "clean",
+    "shingle+minhash",
+    "claims",
+    "stories",
+    "events",
+    "align",
+];
 
 /// What the stages of [`build`] produced, per article where it applies.
 pub struct Stages {

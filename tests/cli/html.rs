@@ -384,6 +384,7 @@ fn no_progress_escape_codes_when_standard_error_is_a_pipe() {
         "shingle+minhash",
         "claims",
         "stories",
+        "events",
         "align",
     ] {
         assert!(
