@@ -20,9 +20,9 @@ use std::time::Instant;
 
 use crosscheck::eval::ToolArgs;
 use crosscheck::eval::{
-    event_label_files, event_of, events_of_tables, idnews_input, label_files, read_gold, report_of,
-    score_alignments, score_containment, score_grouping, score_tolls, story_of, AlignmentScores,
-    GoldEvents, GroupingScores, Judgements,
+    event_label_files, event_of, events_of_tables, idnews_input, label_files, quoted_mentions,
+    read_gold, report_of, score_alignments, score_containment, score_grouping, score_tolls,
+    story_of, AlignmentScores, GoldEvents, GroupingScores, Judgements,
 };
 use crosscheck::ingest::InputOptions;
 use crosscheck::report::{Report, ReportOptions};
@@ -67,6 +67,19 @@ fn main() -> anyhow::Result<()> {
                     j.pairs.len()
                 );
                 print_alignments(&r, &score_alignments(&r, &j));
+                let corpus = crosscheck::ingest::load(
+                    &[shared.join("corpora/idnews-gikirima")],
+                    &idnews_input(),
+                )?;
+                let text_of: HashMap<&str, &str> = corpus
+                    .articles
+                    .iter()
+                    .map(|a| (a.id.as_str(), a.text.as_str()))
+                    .collect();
+                let (without, found, now) = quoted_mentions(&tables, &text_of, &r);
+                println!(
+                    "  labelled mentions without a claim id {without}: found by their quote {found}, of those extracted now {now}"
+                );
                 let tables_gold = events_of_tables(&tables);
                 print_groupings("idnews fact-table events", &tables_gold, &r);
                 let labelled = event_label_files(&labels)?;

@@ -73,6 +73,9 @@ pub struct Mention {
     /// Letter: equal letters are compatible values.
     #[serde(default)]
     pub group: Option<String>,
+    /// The mention's words as written.
+    #[serde(default)]
+    pub quote: Option<String>,
 }
 
 /// A fact that two or more outlets state.
@@ -440,6 +443,37 @@ pub fn score_alignments(report: &Report, j: &Judgements) -> AlignmentScores {
         }
     }
     s
+}
+
+/// The fact tables' mentions that have no claim id (the extractor of the day missed them), found
+/// again by their quote in the article text (its first occurrence): (mentions without a claim id,
+/// found by quote, found and now overlapping a report claim). `text_of` gives article texts.
+pub fn quoted_mentions(
+    tables: &[FactTable],
+    text_of: &HashMap<&str, &str>,
+    report: &Report,
+) -> (usize, usize, usize) {
+    let index = ClaimIndex::new(report);
+    let (mut without, mut found, mut extracted) = (0, 0, 0);
+    for m in tables
+        .iter()
+        .flat_map(|t| t.values())
+        .flat_map(|g| &g.facts)
+        .flat_map(|f| &f.mentions)
+        .filter(|m| m.claim.is_none())
+    {
+        without += 1;
+        let (Some(text), Some(q)) = (text_of.get(m.doc.as_str()), m.quote.as_deref()) else {
+            continue;
+        };
+        let Some(start) = text.find(q).filter(|_| !q.is_empty()) else {
+            continue;
+        };
+        found += 1;
+        let span = format!("{}@{}-{}", m.doc, start, start + q.len());
+        extracted += usize::from(!index.overlapping(&span).is_empty());
+    }
+    (without, found, extracted)
 }
 
 /// Grouping against gold events: pairwise and B-cubed, near-miss events merged.

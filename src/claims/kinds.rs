@@ -64,7 +64,7 @@ pub(crate) fn is(kind: &str, lang: Lang, word: &str) -> bool {
 /// Words at which a level or an ordinal may start: scale words, `status`,
 /// nouns of repeated events and `kalinya`, in either language.
 pub(crate) fn starters() -> impl Iterator<Item = &'static str> {
-    ["scheme", "ordnoun"]
+    ["scheme", "ordnoun", "rank"]
         .into_iter()
         .filter_map(|k| words().get(k))
         .flat_map(|s| s.iter().flat_map(|m| m.keys().copied()))
@@ -74,7 +74,7 @@ pub(crate) fn starters() -> impl Iterator<Item = &'static str> {
 /// Whether a word is one of [`starters`].
 pub(crate) fn is_starter(word: &str) -> bool {
     matches!(word, "status" | "kalinya")
-        || ["scheme", "ordnoun"]
+        || ["scheme", "ordnoun", "rank"]
             .into_iter()
             .filter_map(|k| words().get(k))
             .any(|s| s.iter().any(|m| m.contains_key(word)))

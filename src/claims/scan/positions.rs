@@ -80,6 +80,12 @@ impl Scanner<'_> {
             m.noun_base = Some("status".to_string());
             return Some(m);
         }
+        // A rank in words: "peringkat kedua", "posisi ketiga", "ranked second"
+        if kinds::is("rank", self.lang, w) && t.kind(nx) == Some(TokKind::Word) {
+            if let Some(v) = kinds::ordinal_word(self.lang, t.low(nx)) {
+                return Some(self.exact(i, nx + 1, Kind::Rank, v));
+            }
+        }
         // Indonesian: the noun, then the ordinal ("kali ketiga"); English:
         // the ordinal, then the noun ("the third time"); "ketiga kalinya"
         if kinds::is("ordnoun", self.lang, w) || w == "kalinya" {
