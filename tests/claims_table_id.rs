@@ -282,6 +282,8 @@ fn id_scores_ranks_ordinals_levels() {
         "id | Jepang vs Indonesia 6-0 di Osaka. | score [6000,6000]",
         "id | Indonesia kalah 0-6 dari Jepang. | score [6000,6000]",
         "id | Timnas menang 2-1 atas Bahrain. | score [2001,2001]",
+        "id | City membuka kampanye dengan kemenangan meyakinkan 2-0 atas Wydad. | score [2000,2000]",
+        "id | IHSG ditutup di level 6.907. | number [6907,6907]",
         "id | Skor 3-0 bertahan hingga turun minum. | score [3000,3000]",
         "id | Daya saing Indonesia turun ke peringkat ke-40. | rank [40,40]",
         "id | Indonesia di peringkat 27 tahun lalu. | rank [27,27]",

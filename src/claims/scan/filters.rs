@@ -113,7 +113,9 @@ impl Scanner<'_> {
             }
             // "naik ke 80 persen": spaced "ke" before a measure is "to"
             let to_measure = p == "ke" && k == s && self.unit_at(e, num).is_some();
-            if lists().id_cue.contains(&p) && !num.words && !to_measure {
+            // "level 6.907", "the 42,000 level": an index's level, not an identifier
+            let index_level = p == "level" && num.low >= 100.0;
+            if lists().id_cue.contains(&p) && !num.words && !to_measure && !index_level {
                 return Some(Outcome::Skip(self.skip_id(e)));
             }
             break;
