@@ -181,6 +181,10 @@ pub struct ReportArgs {
     /// (docs/accuracy.md has the precision and recall each threshold gives on the dev labels).
     #[arg(long, default_value_t = crosscheck::reconcile::align::MIN_CONFIDENCE, value_name = "P")]
     pub min_confidence: f64,
+    /// Least mean probability (0-1) that articles of a story report one happening for them to be one
+    /// event; 0 keeps every story one event (docs/report.md#events has what each threshold gives).
+    #[arg(long, default_value_t = crosscheck::events::MIN_PROBABILITY, value_name = "P")]
+    pub event_probability: f64,
     /// Use this JSONL/CSV field (or front-matter key) as the story id instead of grouping.
     #[arg(long, value_name = "FIELD")]
     pub group_by: Option<String>,
@@ -500,6 +504,12 @@ impl ReportArgs {
                 self.min_confidence
             )));
         }
+        if !(0.0..=1.0).contains(&self.event_probability) {
+            return Err(Error::Usage(format!(
+                "--event-probability must be in [0, 1], got {}",
+                self.event_probability
+            )));
+        }
         let output = Target::from_arg(self.output.as_deref());
         let color = match color {
             ColorArg::Always => true,
@@ -527,7 +537,10 @@ impl ReportArgs {
                     min_confidence: self.min_confidence,
                     ..Default::default()
                 },
-                events: Default::default(),
+                events: crosscheck::events::EventOptions {
+                    min_probability: self.event_probability,
+                    ..Default::default()
+                },
             },
             lexicons: self.claim.lexicon.clone(),
             format: match self.format {

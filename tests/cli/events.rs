@@ -174,3 +174,15 @@ fn curated_groups_are_the_events() {
     assert_eq!(events[0]["id"], "quakes");
     assert_eq!(events[0]["members"].as_array().unwrap().len(), 5);
 }
+
+#[test]
+fn event_probability_zero_keeps_each_story_one_event() {
+    let r = json_report(&fixture(), &["--event-probability", "0"]);
+    assert_eq!(r["events"].as_array().unwrap().len(), 1);
+    let (code, _, err) = run(&["report", &fixture(), "--event-probability", "1.5"]);
+    assert_ne!(code, 0);
+    assert!(
+        err.contains("--event-probability must be in [0, 1]"),
+        "{err}"
+    );
+}
