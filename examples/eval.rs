@@ -20,9 +20,10 @@ use std::time::Instant;
 
 use crosscheck::eval::ToolArgs;
 use crosscheck::eval::{
-    event_label_files, event_of, events_of_tables, idnews_input, label_files, quoted_mentions,
-    read_gold, report_of, score_alignments, score_containment, score_grouping, score_tolls,
-    story_of, AlignmentScores, GoldEvents, GroupingScores, Judgements,
+    event_label_files, event_of, events_of_tables, events_to_keep_whole, idnews_input, label_files,
+    quoted_mentions, read_gold, report_and_articles, report_of, score_alignments,
+    score_containment, score_grouping, score_tolls, source_of, story_of, AlignmentScores,
+    GoldEvents, GroupingScores, Judgements,
 };
 use crosscheck::ingest::InputOptions;
 use crosscheck::report::{Report, ReportOptions};
@@ -51,7 +52,7 @@ fn main() -> anyhow::Result<()> {
         match suite {
             "idnews" => {
                 let (pairs, tables) = label_files(&shared, &labels)?;
-                let r = report_of(
+                let (r, articles) = report_and_articles(
                     &[shared.join("corpora/idnews-gikirima")],
                     &idnews_input(),
                     &options,
@@ -67,16 +68,7 @@ fn main() -> anyhow::Result<()> {
                     j.pairs.len()
                 );
                 print_alignments(&r, &score_alignments(&r, &j));
-                let corpus = crosscheck::ingest::load(
-                    &[shared.join("corpora/idnews-gikirima")],
-                    &idnews_input(),
-                )?;
-                let text_of: HashMap<&str, &str> = corpus
-                    .articles
-                    .iter()
-                    .map(|a| (a.id.as_str(), a.text.as_str()))
-                    .collect();
-                let (without, found, now) = quoted_mentions(&tables, &text_of, &r);
+                let (without, found, now) = quoted_mentions(&tables, &articles, &r);
                 println!(
                     "  labelled mentions without a claim id {without}: found by their quote {found}, of those extracted now {now}"
                 );
@@ -86,22 +78,8 @@ fn main() -> anyhow::Result<()> {
                 for (n, gold) in labelled.iter().enumerate() {
                     print_groupings(&format!("idnews event labels #{}", n + 1), gold, &r);
                 }
-                // Every labelled multi-outlet event: the fact tables' members and the event labels.
-                let mut whole = GoldEvents::default();
-                for t in &tables {
-                    for (id, g) in t {
-                        whole.events.insert(id.clone(), g.members.clone());
-                    }
-                }
-                for gold in &labelled {
-                    whole.events.extend(gold.events.clone());
-                }
-                let source_of: HashMap<String, String> = r
-                    .documents
-                    .iter()
-                    .filter_map(|d| d.source.clone().map(|s| (d.id.clone(), s)))
-                    .collect();
-                let c = score_containment(&whole, &event_of(&r), &source_of, 3, 0.95);
+                let whole = events_to_keep_whole(&tables, &labelled);
+                let c = score_containment(&whole, &event_of(&r), &source_of(&r), 3, 0.95);
                 println!(
                     "  multi-outlet events whole (>= 0.95 of cross-outlet pairs together, group <= 3x): {}/{} = {:.3}; pairs together {}/{} = {:.3}",
                     c.whole, c.events, frac(c.whole, c.events),

@@ -29,8 +29,8 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use crosscheck::claims::Lexicon;
 use crosscheck::eval::{
-    event_label_files, events_of_tables, idnews_input, label_files, read_gold, score_containment,
-    score_grouping, GoldEvents, ToolArgs,
+    event_label_files, events_to_keep_whole, idnews_input, label_files, labelled_events, read_gold,
+    score_containment, score_grouping, GoldEvents, ToolArgs,
 };
 use crosscheck::events::pairs::{features, PairModel, FEATURES};
 use crosscheck::events::{par_frames, partition, EventOptions};
@@ -69,13 +69,9 @@ fn main() -> anyhow::Result<()> {
         .unwrap_or_default();
 
     let (_, tables) = label_files(&shared, &labels)?;
-    let mut idnews_gold = events_of_tables(&tables);
-    for g in event_label_files(&labels)? {
-        idnews_gold.events.extend(g.events);
-        idnews_gold
-            .near_miss_event_pairs
-            .extend(g.near_miss_event_pairs);
-    }
+    let labelled = event_label_files(&labels)?;
+    let idnews_gold = labelled_events(&tables, &labelled);
+    let idnews_whole = events_to_keep_whole(&tables, &labelled);
     let ecb = shared.join("corpora/ecbplus-dev");
     let gva = shared.join("corpora/gva-dev");
     let specs: Vec<(
@@ -290,9 +286,7 @@ fn main() -> anyhow::Result<()> {
                     .iter()
                     .filter_map(|a| a.source.clone().map(|s| (a.id.clone(), s)))
                     .collect();
-                let mut whole = c.gold.clone();
-                whole.events.retain(|e, _| !e.contains("/not-member-"));
-                let k = score_containment(&whole, &group_of, &source_of, 3, 0.95);
+                let k = score_containment(&idnews_whole, &group_of, &source_of, 3, 0.95);
                 print!(
                     "; multi-outlet events whole {}/{}, pairs together {:.3}",
                     k.whole,

@@ -447,12 +447,16 @@ pub fn score_alignments(report: &Report, j: &Judgements) -> AlignmentScores {
 
 /// The fact tables' mentions that have no claim id (the extractor of the day missed them), found
 /// again by their quote in the article text (its first occurrence): (mentions without a claim id,
-/// found by quote, found and now overlapping a report claim). `text_of` gives article texts.
+/// found by quote, found and now overlapping a report claim), `articles` giving the texts.
 pub fn quoted_mentions(
     tables: &[FactTable],
-    text_of: &HashMap<&str, &str>,
+    articles: &[crate::ingest::Article],
     report: &Report,
 ) -> (usize, usize, usize) {
+    let text_of: HashMap<&str, &str> = articles
+        .iter()
+        .map(|a| (a.id.as_str(), a.text.as_str()))
+        .collect();
     let index = ClaimIndex::new(report);
     let (mut without, mut found, mut extracted) = (0, 0, 0);
     for m in tables
@@ -718,14 +722,55 @@ pub fn report_of(
     input: &crate::ingest::InputOptions,
     opts: &crate::report::ReportOptions,
 ) -> anyhow::Result<Report> {
+    Ok(report_and_articles(paths, input, opts)?.0)
+}
+
+/// [`report_of`], with the articles it was built from (for their texts).
+pub fn report_and_articles(
+    paths: &[std::path::PathBuf],
+    input: &crate::ingest::InputOptions,
+    opts: &crate::report::ReportOptions,
+) -> anyhow::Result<(Report, Vec<crate::ingest::Article>)> {
     let corpus = crate::ingest::load(paths, input)?;
     let lexicon = crate::claims::Lexicon::builtin();
-    Ok(crate::report::build(
-        &corpus.articles,
-        corpus.diagnostics,
-        opts,
-        &lexicon,
-    )?)
+    let report = crate::report::build(&corpus.articles, corpus.diagnostics, opts, &lexicon)?;
+    Ok((report, corpus.articles))
+}
+
+/// Every labelled idnews event: the fact tables' ([`events_of_tables`]) and the event labels'
+/// partitions, with the near-miss pairs of both.
+pub fn labelled_events(tables: &[FactTable], labelled: &[GoldEvents]) -> GoldEvents {
+    let mut g = events_of_tables(tables);
+    for l in labelled {
+        g.events.extend(l.events.clone());
+        g.near_miss_event_pairs
+            .extend(l.near_miss_event_pairs.iter().cloned());
+    }
+    g
+}
+
+/// The labelled events to keep whole: the fact tables' members and the event labels' events (not
+/// the articles a table sets apart).
+pub fn events_to_keep_whole(tables: &[FactTable], labelled: &[GoldEvents]) -> GoldEvents {
+    let mut g = GoldEvents::default();
+    for t in tables {
+        for (id, group) in t {
+            g.events.insert(id.clone(), group.members.clone());
+        }
+    }
+    for l in labelled {
+        g.events.extend(l.events.clone());
+    }
+    g
+}
+
+/// Each article's outlet, as the report gives it.
+pub fn source_of(report: &Report) -> HashMap<String, String> {
+    report
+        .documents
+        .iter()
+        .filter_map(|d| d.source.clone().map(|s| (d.id.clone(), s)))
+        .collect()
 }
 
 /// The project's own event labels (`*events*.json` in `repo_labels`): event partitions of whole

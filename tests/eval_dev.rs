@@ -8,9 +8,10 @@
 use std::path::{Path, PathBuf};
 
 use crosscheck::eval::{
-    event_label_files, event_of, events_of_tables, idnews_input, label_files, quoted_mentions,
-    read_gold, report_of, score_alignments, score_containment, score_grouping, score_tolls,
-    story_of, GoldEvents, GroupingScores, Judgements,
+    event_label_files, event_of, events_of_tables, events_to_keep_whole, idnews_input, label_files,
+    labelled_events, quoted_mentions, read_gold, report_and_articles, report_of, score_alignments,
+    score_containment, score_grouping, score_tolls, source_of, story_of, GoldEvents,
+    GroupingScores, Judgements,
 };
 use crosscheck::ingest::InputOptions;
 use crosscheck::report::{Report, ReportOptions};
@@ -43,7 +44,7 @@ fn idnews_alignments_and_disputes_hold_their_floors() {
         return;
     };
     let (pairs, tables) = label_files(&shared, &labels()).expect("labels read");
-    let r = report_of(
+    let (r, articles) = report_and_articles(
         &[shared.join("corpora/idnews-gikirima")],
         &idnews_input(),
         &ReportOptions::default(),
@@ -76,15 +77,7 @@ fn idnews_alignments_and_disputes_hold_their_floors() {
     assert!(s.dispute_recall() >= 0.1, "{s:?}");
     // The labelled mentions the extractor of the day missed (no claim id), found again by their
     // quote: most are read now.
-    let corpus =
-        crosscheck::ingest::load(&[shared.join("corpora/idnews-gikirima")], &idnews_input())
-            .expect("corpus");
-    let text_of = corpus
-        .articles
-        .iter()
-        .map(|a| (a.id.as_str(), a.text.as_str()))
-        .collect();
-    let (without, found, now) = quoted_mentions(&tables, &text_of, &r);
+    let (without, found, now) = quoted_mentions(&tables, &articles, &r);
     println!(
         "idnews mentions without a claim id {without}, found by quote {found}, extracted now {now}"
     );
@@ -100,25 +93,9 @@ fn idnews_alignments_and_disputes_hold_their_floors() {
     assert!(g.bcubed.1 >= 0.95, "{g:?}");
     // Events: the labelled multi-outlet events mostly whole, near misses mostly apart.
     let labelled = event_label_files(&labels()).expect("event labels read");
-    let mut whole = GoldEvents::default();
-    for t in &tables {
-        for (id, g) in t {
-            whole.events.insert(id.clone(), g.members.clone());
-        }
-    }
-    let mut near = events_of_tables(&tables);
-    for g in &labelled {
-        whole.events.extend(g.events.clone());
-        near.events.extend(g.events.clone());
-        near.near_miss_event_pairs
-            .extend(g.near_miss_event_pairs.clone());
-    }
-    let source_of = r
-        .documents
-        .iter()
-        .filter_map(|d| d.source.clone().map(|s| (d.id.clone(), s)))
-        .collect();
-    let c = score_containment(&whole, &event_of(&r), &source_of, 3, 0.95);
+    let whole = events_to_keep_whole(&tables, &labelled);
+    let near = labelled_events(&tables, &labelled);
+    let c = score_containment(&whole, &event_of(&r), &source_of(&r), 3, 0.95);
     let e = score_grouping(&near, &event_of(&r));
     println!("idnews events: {c:?}; {e:?}");
     assert!(c.pairs_together.0 * 100 >= c.pairs_together.1 * 75, "{c:?}");
