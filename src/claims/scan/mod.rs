@@ -276,6 +276,25 @@ struct Num {
 }
 
 impl Num {
+    /// A number written in words (`dua puluh`, `two thirds`) over tokens `start..end`: exact, no
+    /// scale, precision or decimals unless the caller says otherwise.
+    fn in_words(low: f64, high: f64, start: usize, end: usize) -> Num {
+        Num {
+            low,
+            high,
+            start,
+            end,
+            precision: None,
+            vague: false,
+            plain_int: false,
+            int_len: 0,
+            has_scale: false,
+            words: true,
+            decimals: 0,
+            approx: false,
+        }
+    }
+
     fn is_point(&self) -> bool {
         self.low == self.high
     }

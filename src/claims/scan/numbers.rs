@@ -384,18 +384,9 @@ impl Scanner<'_> {
                 end = q + 1;
             }
             return Some(Num {
-                low: lo,
-                high: hi,
-                start: i,
-                end,
-                precision: None,
                 vague: true,
-                plain_int: false,
-                int_len: 0,
-                has_scale: false,
-                words: true,
-                decimals: 0,
                 approx: true,
+                ..Num::in_words(lo, hi, i, end)
             });
         }
         let mut ev = WordEval::new();
@@ -418,18 +409,8 @@ impl Scanner<'_> {
                     // Duckling's convention: "a few" = 3, approximate
                     let e = i + 2;
                     return Some(Num {
-                        low: 3.0,
-                        high: 3.0,
-                        start: i,
-                        end: e,
-                        precision: None,
-                        vague: false,
-                        plain_int: false,
-                        int_len: 0,
-                        has_scale: false,
-                        words: true,
-                        decimals: 0,
                         approx: true,
+                        ..Num::in_words(3.0, 3.0, i, e)
                     });
                 }
                 _ => return None,
@@ -510,18 +491,9 @@ impl Scanner<'_> {
                         e += 1;
                     }
                     return Some(Num {
-                        low: v * scale,
-                        high: v * scale,
-                        start: i,
-                        end: e,
-                        precision: None,
-                        vague: false,
-                        plain_int: false,
-                        int_len: 0,
                         has_scale: scale > 1.0,
-                        words: true,
                         decimals: 1,
-                        approx: false,
+                        ..Num::in_words(v * scale, v * scale, i, e)
                     });
                 }
                 break;
@@ -530,20 +502,7 @@ impl Scanner<'_> {
             if en && !ev.is_empty() && ev.value() < 20.0 && ev.value() >= 1.0 && !ev.frac {
                 if let Some(den) = words_en::denominator(wk) {
                     let v = ev.value() / den;
-                    return Some(Num {
-                        low: v,
-                        high: v,
-                        start: i,
-                        end: k + 1,
-                        precision: None,
-                        vague: false,
-                        plain_int: false,
-                        int_len: 0,
-                        has_scale: false,
-                        words: true,
-                        decimals: 0,
-                        approx: false,
-                    });
+                    return Some(Num::in_words(v, v, i, k + 1));
                 }
             }
             let Some(atoms) = word_atoms(wk, self.lang) else {
@@ -576,20 +535,7 @@ impl Scanner<'_> {
             if matches!(t.low(q), "a" | "an" | "of") {
                 q += 1;
             }
-            let probe = Num {
-                low: v,
-                high: v,
-                start: i,
-                end,
-                precision: None,
-                vague: false,
-                plain_int: false,
-                int_len: 0,
-                has_scale: false,
-                words: true,
-                decimals: 0,
-                approx: false,
-            };
+            let probe = Num::in_words(v, v, i, end);
             self.unit_at(q, &probe)?;
         }
         let precision = if ev.frac || v.fract() != 0.0 {
@@ -598,18 +544,8 @@ impl Scanner<'_> {
             Some(10f64.powi(trailing_zeros(v) as i32))
         };
         Some(Num {
-            low: v,
-            high: v,
-            start: i,
-            end,
             precision,
-            vague: false,
-            plain_int: false,
-            int_len: 0,
-            has_scale: false,
-            words: true,
-            decimals: 0,
-            approx: false,
+            ..Num::in_words(v, v, i, end)
         })
     }
 
