@@ -153,27 +153,9 @@ impl Scanner<'_> {
                 }
                 let y = v as i32;
                 return Some(Outcome::Claim(Box::new(Mention {
-                    start: s,
-                    end,
-                    kind: Kind::Date,
-                    low: Some(v),
                     high: Some(last),
-                    low_inc: true,
-                    high_inc: true,
-                    approx: false,
-                    qual: None,
-                    unit: None,
-                    precision: Some(1.0),
-                    stated: Stated {
-                        low: Some(v),
-                        high: Some(v),
-                        unit: None,
-                    },
-                    noun: None,
-                    noun_base: None,
-                    concept: None,
                     date: Some(format!("{y:04}")),
-                    tz: None,
+                    ..self.whole(s, end, Kind::Date, v)
                 })));
             }
         }

@@ -729,27 +729,8 @@ impl<'a> Scanner<'a> {
         if qual.is_none() && currency.is_none() && num.plain_int {
             if let Some((v, e)) = self.age_compound(num.start) {
                 return Outcome::Claim(Box::new(Mention {
-                    start: num.start,
-                    end: e,
-                    kind: Kind::Count,
-                    low: Some(v),
-                    high: Some(v),
-                    low_inc: true,
-                    high_inc: true,
-                    approx: false,
-                    qual: None,
-                    unit: None,
-                    precision: Some(1.0),
-                    stated: Stated {
-                        low: Some(v),
-                        high: Some(v),
-                        unit: None,
-                    },
-                    noun: None,
-                    noun_base: None,
                     concept: Some("age".to_string()),
-                    date: None,
-                    tz: None,
+                    ..self.whole(num.start, e, Kind::Count, v)
                 }));
             }
         }

@@ -261,29 +261,7 @@ impl Scanner<'_> {
         let Some(role) = self.role_before(j).or_else(|| self.role_after(after)) else {
             return Outcome::None;
         };
-        let one = |start: usize, end: usize, low: f64| Mention {
-            start,
-            end,
-            kind: Kind::Count,
-            low: Some(low),
-            high: Some(low),
-            low_inc: true,
-            high_inc: true,
-            approx: false,
-            qual: None,
-            unit: None,
-            precision: Some(1.0),
-            stated: Stated {
-                low: Some(low),
-                high: Some(low),
-                unit: None,
-            },
-            noun: None,
-            noun_base: None,
-            concept: None,
-            date: None,
-            tz: None,
-        };
+        let one = |start: usize, end: usize, low: f64| self.whole(start, end, Kind::Count, low);
         let mut m = one(qstart.min(j), e, 1.0);
         m.noun = Some(written);
         m.noun_base = Some(base);

@@ -19,7 +19,15 @@ impl Scanner<'_> {
         Outcome::Claim(Box::new(m))
     }
 
-    /// A claim of one exact value (no unit, precision 1).
+    /// A claim of one whole number, stated to the unit (precision 1): a count, an age, a year.
+    pub(super) fn whole(&self, start: usize, end: usize, kind: Kind, value: f64) -> Mention {
+        Mention {
+            precision: Some(1.0),
+            ..self.exact(start, end, kind, value)
+        }
+    }
+
+    /// A claim of one exact value (no unit, no precision).
     pub(super) fn exact(&self, start: usize, end: usize, kind: Kind, value: f64) -> Mention {
         Mention {
             start,
