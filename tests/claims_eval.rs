@@ -5,22 +5,28 @@
 //! files fail the test.
 //!
 //! Scoring (documented in docs/claims.md):
-//! - Duckling, groups Numeral / AmountOfMoney / Duration per language,
-//!   rows `positive` and `negative` (`latent` rows need Duckling's latent
-//!   mode and are not scored). A positive row is found when one claim of
-//!   the matching kind covers the whole text (only the filler words `a`,
-//!   `an`, `of`, `the` may stay outside), has the gold unit (mapped below)
+//! - Duckling, every dimension per language (Numeral, Ordinal,
+//!   AmountOfMoney, Duration, Quantity, Distance, Volume, Temperature), rows
+//!   `positive` and `negative` (`latent` rows need Duckling's latent mode
+//!   and are not scored). A positive row is found when one claim of the
+//!   matching kind covers the whole text (only the filler words `a`, `an`,
+//!   `of`, `the` and the words of Duckling's product, `sugar` of `3 cups of
+//!   sugar`, may stay outside), has the gold unit (mapped below)
 //!   and the gold value: a point `[v, v]`, an interval `a..b`, a lower
 //!   bound `>v` (high unbounded) or an upper bound `<v` (low 0 or
 //!   unbounded), within 1e-6 relative. A negative row passes when no claim
-//!   of that dimension comes out.
+//!   of that dimension comes out. An ordinal alone (`third`, `25th`) is no
+//!   claim in news text, only before the noun it counts (`the third time`),
+//!   so Ordinal rows are read by `claims::parse_ordinal`, the grammar the
+//!   scanner reads ordinals with.
 //! - quantulum3: a gold quantity is found when a claim's span overlaps its
 //!   surface and the claim's value (midpoint for a range) equals the gold
 //!   value converted to the claim's base unit within 1e-6 relative.
 //!
-//! Every group must reach 95%.
+//! Every group must reach 95%; the dimensions scored since December 2026
+//! (Ordinal, Quantity, Distance, Volume, Temperature) 90%.
 
-use crosscheck::claims::{extract, Claim, ExtractOptions, Kind, Lang, Lexicon};
+use crosscheck::claims::{extract, parse_ordinal, Claim, ExtractOptions, Kind, Lang, Lexicon};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -108,6 +114,14 @@ fn gold_unit(name: &str) -> Option<(String, f64, f64)> {
         "riyal" => ("SAR", 1.0, 0.0),
         "rial" => ("IRR", 1.0, 0.0),
         "kilometre per hour" => ("m/s", 1.0 / 3.6, 0.0),
+        "millimetre" => ("m", 1e-3, 0.0),
+        "m" => ("m", 1.0, 0.0),
+        "yard" => ("m", 0.9144, 0.0),
+        "millilitre" => ("m3", 1e-6, 0.0),
+        "hectolitre" => ("m3", 0.1, 0.0),
+        "ounce" => ("kg", 0.028349523125, 0.0),
+        "fahrenheit" => ("C", 5.0 / 9.0, -160.0 / 9.0),
+        "degree" => ("C", 1.0, 0.0),
         other if other.len() == 3 && other.chars().all(|c| c.is_ascii_lowercase()) => {
             return Some((other.to_ascii_uppercase(), 1.0, 0.0));
         }
@@ -152,31 +166,53 @@ fn kinds_for(dim: &str) -> &'static [Kind] {
         "Numeral" => &[Kind::Number, Kind::Count],
         "AmountOfMoney" => &[Kind::Money],
         "Duration" => &[Kind::Duration],
+        "Ordinal" => &[Kind::Ordinal, Kind::Rank],
+        "Distance" | "Volume" | "Temperature" | "Quantity" => &[Kind::Measure],
         _ => &[],
     }
 }
 
-fn covers(text: &str, c: &Claim) -> bool {
+fn covers(text: &str, c: &Claim, product: &str) -> bool {
     let [s, e] = c.span;
+    let product = product.to_lowercase();
     let outside = |part: &str| {
         part.split(|ch: char| ch.is_whitespace())
             .filter(|w| !w.is_empty())
-            .all(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "of" | "the"))
+            .all(|w| {
+                let w = w.to_lowercase();
+                matches!(w.as_str(), "a" | "an" | "of" | "the")
+                    || product.split(' ').any(|p| p == w)
+            })
     };
     text.get(..s).is_some_and(outside) && text.get(e..).is_some_and(outside)
 }
 
-fn duckling_ok(lex: &Lexicon, lang: Lang, text: &str, dim: &str, gold: Gold, unit: &str) -> bool {
+fn duckling_ok(lex: &Lexicon, lang: Lang, row: &[&str], gold: Gold) -> bool {
+    let (text, dim, unit, product) = (row[0], row[2], row[3], row[4]);
+    if dim == "Ordinal" {
+        // an ordinal alone is no claim (see the module docs)
+        return match gold {
+            Gold::Point(v) => parse_ordinal(text, lang) == Some(v),
+            _ => false,
+        };
+    }
     let kinds = kinds_for(dim);
     let claims = run(lex, lang, text);
     if let Gold::None = gold {
         return !claims.iter().any(|c| kinds.contains(&c.kind));
     }
-    let Some((base, factor, _)) = gold_unit(unit) else {
+    // Duckling's Quantity `pound` is a mass, its AmountOfMoney `pound` a currency
+    let unit = if dim == "Quantity" && unit == "pound" {
+        "pound-mass"
+    } else {
+        unit
+    };
+    let Some((base, factor, offset)) = gold_unit(unit) else {
         return false;
     };
+    let at = |v: f64| v * factor + offset;
     claims.iter().any(|c| {
-        if !kinds.contains(&c.kind) || !covers(text, c) {
+        if !kinds.contains(&c.kind) || !covers(text, c, product) {
             return false;
         }
         if c.unit.as_deref().unwrap_or("") != base {
@@ -186,15 +222,13 @@ fn duckling_ok(lex: &Lexicon, lang: Lang, text: &str, dim: &str, gold: Gold, uni
         let hi = c.high;
         match gold {
             Gold::Point(v) => {
-                lo.is_some_and(|x| close(x, v * factor)) && hi.is_some_and(|x| close(x, v * factor))
+                lo.is_some_and(|x| close(x, at(v))) && hi.is_some_and(|x| close(x, at(v)))
             }
             Gold::Between(a, b) => {
-                lo.is_some_and(|x| close(x, a * factor)) && hi.is_some_and(|x| close(x, b * factor))
+                lo.is_some_and(|x| close(x, at(a))) && hi.is_some_and(|x| close(x, at(b)))
             }
-            Gold::Above(v) => lo.is_some_and(|x| close(x, v * factor)) && hi.is_none(),
-            Gold::Below(v) => {
-                hi.is_some_and(|x| close(x, v * factor)) && lo.is_none_or(|x| x == 0.0)
-            }
+            Gold::Above(v) => lo.is_some_and(|x| close(x, at(v))) && hi.is_none(),
+            Gold::Below(v) => hi.is_some_and(|x| close(x, at(v))) && lo.is_none_or(|x| x == 0.0),
             Gold::None => false,
         }
     })
@@ -222,7 +256,7 @@ fn duckling_examples() {
         let Some(gold) = parse_gold(value) else {
             panic!("bad gold value {value}");
         };
-        let ok = duckling_ok(&lex, lang, text, dim, gold, unit);
+        let ok = duckling_ok(&lex, lang, &cols, gold);
         let g = groups.entry(format!("duckling {dim} {lang}")).or_default();
         g.1 += 1;
         if ok {
@@ -238,7 +272,13 @@ fn duckling_examples() {
     for (g, (ok, n)) in &groups {
         let acc = *ok as f64 / *n as f64;
         println!("{g}: {ok}/{n} = {:.1}%", acc * 100.0);
-        if acc < 0.95 {
+        // the groups scored from the start must keep 95%; those scored
+        // since December 2026 the 90% (Distance: Duckling sums
+        // lengths in any order, "1m and 1ft", and reads "3k" as 3 km)
+        let scored_late = ["Ordinal", "Quantity", "Distance", "Volume", "Temperature"]
+            .iter()
+            .any(|d| g.contains(d));
+        if acc < if scored_late { 0.90 } else { 0.95 } {
             failed.push(g.clone());
         }
     }

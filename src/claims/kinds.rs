@@ -105,6 +105,91 @@ pub(crate) fn ordinal_word(lang: Lang, word: &str) -> Option<f64> {
     (v >= 1.0 && v.fract() == 0.0).then_some(v)
 }
 
+/// The value of an ordinal written in words, one or several
+/// (`["twenty", "fifth"]` 25, `["one", "hundred", "and", "first"]` 101,
+/// `["two", "hundredth"]` 200, `["twentyfifth"]` 25, `["kesepuluh"]` 10,
+/// `["kedua", "puluh", "lima"]` 25): in English the cardinal before the last
+/// word, then that word's ordinal, added or, for a scale word, multiplied;
+/// in Indonesian `ke-` before the whole cardinal. Dashes between the words are left out by
+/// the caller.
+pub(crate) fn ordinal_words(lang: Lang, words: &[&str]) -> Option<f64> {
+    if lang == Lang::Id && words.len() > 1 {
+        // ke- before the whole cardinal: "kedua puluh lima" 25
+        let card = format!("{} {}", words[0].strip_prefix("ke")?, words[1..].join(" "));
+        let v = parse_number_words(&card, lang)?;
+        return (v >= 1.0 && v.fract() == 0.0).then_some(v);
+    }
+    let (last, head) = words.split_last()?;
+    let one = |w: &str| ordinal_word(lang, w).or_else(|| glued_ordinal(lang, w));
+    // a scale word's ordinal: "hundredth" (a hundred alone is no cardinal)
+    let scale = || parse_number_words(&format!("one {}", last.strip_suffix("th")?), lang);
+    let v = one(last).or_else(scale)?;
+    if head.is_empty() {
+        return Some(v);
+    }
+    let head = head.join(" ");
+    let head = head.strip_suffix(" and").unwrap_or(&head);
+    let p = parse_number_words(head, lang)?;
+    if p < 1.0 || p.fract() != 0.0 {
+        return None;
+    }
+    if v >= 100.0 && (v.log10().fract() == 0.0) {
+        return Some(p * v);
+    }
+    // "twenty fifth": the cardinal's last place must be free for the ordinal
+    let place = if v < 10.0 {
+        10.0
+    } else if v < 100.0 {
+        100.0
+    } else {
+        1000.0
+    };
+    (p % place == 0.0).then_some(p + v)
+}
+
+/// An ordinal of tens and units written solid: `twentyfifth` 25.
+fn glued_ordinal(lang: Lang, w: &str) -> Option<f64> {
+    if lang != Lang::En {
+        return None;
+    }
+    w.char_indices().skip(1).find_map(|(i, _)| {
+        let tens = parse_number_words(&w[..i], lang)?;
+        let unit = ordinal_word(lang, &w[i..])?;
+        ((20.0..100.0).contains(&tens) && tens % 10.0 == 0.0 && unit < 10.0).then_some(tens + unit)
+    })
+}
+
+/// Reads a whole ordinal as written: `25th`, `1st`, `twenty-fifth`,
+/// `thirty first`, `fortysecond`, `ketiga`, `Kesepuluh`, `ke-00003`, `ke-3`.
+/// `None` unless the whole text is one ordinal.
+pub fn parse_ordinal(s: &str, lang: Lang) -> Option<f64> {
+    let low = s.trim().to_lowercase();
+    // digits with a suffix: 25th, 1st; Indonesian ke-3, ke 3
+    let digits = |d: &str| {
+        (!d.is_empty() && d.len() <= 9 && d.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| d.parse::<f64>().ok())
+            .flatten()
+            .filter(|v| *v >= 1.0)
+    };
+    let suffixed = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|suf| low.strip_suffix(suf).and_then(digits));
+    if suffixed.is_some() {
+        return suffixed;
+    }
+    if let Some(rest) = low.strip_prefix("ke") {
+        let rest = rest.trim_start_matches(['-', ' ']);
+        if let Some(v) = digits(rest) {
+            return Some(v);
+        }
+    }
+    let words: Vec<&str> = low
+        .split(|c: char| c.is_whitespace() || matches!(c, '-' | '\u{2010}'..='\u{2015}'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    ordinal_words(lang, &words)
+}
+
 /// A Roman numeral from I to XX (`II` 2, `IV` 4), upper case only.
 pub(crate) fn roman(s: &str) -> Option<f64> {
     if s.is_empty() || s.len() > 5 || !s.bytes().all(|b| matches!(b, b'I' | b'V' | b'X')) {
@@ -131,6 +216,27 @@ pub(crate) fn roman(s: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ordinals_of_several_words() {
+        let en = |s: &str| parse_ordinal(s, Lang::En);
+        assert_eq!(en("twenty-fifth"), Some(25.0));
+        assert_eq!(en("twenty fifth"), Some(25.0));
+        assert_eq!(en("twentyfifth"), Some(25.0));
+        assert_eq!(en("thirty\u{2014}first"), Some(31.0));
+        assert_eq!(en("one hundred and first"), Some(101.0));
+        assert_eq!(en("two hundredth"), Some(200.0));
+        assert_eq!(en("42nd"), Some(42.0));
+        assert_eq!(en("twenty third"), Some(23.0));
+        assert_eq!(en("five third"), None);
+        assert_eq!(en("twenty"), None);
+        let id = |s: &str| parse_ordinal(s, Lang::Id);
+        assert_eq!(id("Kesepuluh"), Some(10.0));
+        assert_eq!(id("ke-00003"), Some(3.0));
+        assert_eq!(id("ke-40"), Some(40.0));
+        assert_eq!(id("kedua puluh lima"), Some(25.0));
+        assert_eq!(id("dua puluh"), None);
+    }
 
     #[test]
     fn ordinals_from_the_grammar() {

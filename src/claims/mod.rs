@@ -36,6 +36,7 @@ mod units;
 mod words_en;
 mod words_id;
 
+pub use kinds::parse_ordinal;
 pub use lang::{detect_lang, Lang, ParseLangError};
 pub use lexicon::{Lexicon, LexiconError};
 pub use number::parse_number_words;

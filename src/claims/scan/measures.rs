@@ -1,5 +1,5 @@
 //! Units and currencies: the unit after a number, currency signs before
-//! it, rates (`/hour`, `per kg`), cents, compound durations and implicit
+//! it, rates (`/hour`, `per kg`), cents, compound durations and lengths and implicit
 //! ones (`a dollar`, `sejam`).
 
 #[allow(unused_imports)] // reason: one import list for all the scanner steps
@@ -132,7 +132,7 @@ impl Scanner<'_> {
         let mut end = unit.end;
         let mut value = unit.unit.factor;
         if unit.unit.kind == Kind::Duration {
-            let (add, e) = self.duration_tail(end, unit.unit.factor);
+            let (add, e) = self.compound_tail(end, &unit.unit);
             if e > end {
                 value += add;
                 end = e;
@@ -481,11 +481,11 @@ impl Scanner<'_> {
     }
 
     /// Smaller duration parts after a duration unit with `factor`.
-    pub(super) fn duration_tail(&self, k: usize, factor: f64) -> (f64, usize) {
+    pub(super) fn compound_tail(&self, k: usize, first: &Unit) -> (f64, usize) {
         let t = &self.toks;
         let mut add = 0.0;
         let mut end = k;
-        let mut cur = factor;
+        let mut cur = first.factor;
         let mut q = k;
         for _ in 0..4 {
             let mut p = q;
@@ -519,13 +519,32 @@ impl Scanner<'_> {
                 break;
             }
             if let Some(u) = self.unit_at(num.end, &num) {
-                if u.unit.kind == Kind::Duration && u.unit.factor < cur {
+                // each part in a smaller unit of the same quantity
+                if u.unit.kind == first.kind
+                    && u.unit.base == first.base
+                    && u.unit.offset == 0.0
+                    && u.unit.factor < cur
+                {
                     add += num.low * u.unit.factor;
                     cur = u.unit.factor;
                     end = u.end;
                     q = u.end;
                     continue;
                 }
+                break;
+            }
+            // "2 yd 7'": a prime closing a compound of lengths is feet
+            if first.base == "m"
+                && first.kind == Kind::Measure
+                && 0.3048 < cur
+                && t.glued(num.end)
+                && matches!(t.raw(self.text, num.end), "'" | "′")
+            {
+                add += num.low * 0.3048;
+                end = num.end + 1;
+                break;
+            }
+            if first.kind != Kind::Duration {
                 break;
             }
             // "1 hour thirty": bare number, next smaller grain, at the end

@@ -14,7 +14,7 @@
 //!
 //! The steps live in submodules, each an `impl Scanner` block: `numbers`
 //! (digits, number words, vague magnitudes, fractions), `measures` (units,
-//! currencies, rates, cents, compound durations), `ranges` (range ends),
+//! currencies, rates, cents, compound durations and lengths), `ranges` (range ends),
 //! `nouns` (counted nouns, concepts, role predicates, implicit counts,
 //! ages), `filters` (identifiers, phone numbers, years, addresses) and
 //! `positions` (scores, ranks, ordinals, levels); qualifiers are in
@@ -84,6 +84,7 @@ struct Lists {
     sport: Vec<&'static str>,
     rates: Vec<&'static str>,
     temp: Vec<&'static str>,
+    below_zero: Vec<&'static str>,
     id_cue: Vec<&'static str>,
     id_stop: Vec<&'static str>,
     en_stop: Vec<&'static str>,
@@ -107,6 +108,7 @@ fn lists() -> &'static Lists {
                 "sport" => &mut l.sport,
                 "rates" => &mut l.rates,
                 "temp" => &mut l.temp,
+                "below_zero" => &mut l.below_zero,
                 "id_cue" => &mut l.id_cue,
                 "id_stop" => &mut l.id_stop,
                 "en_stop" => &mut l.en_stop,
@@ -405,7 +407,14 @@ impl<'a> Scanner<'a> {
                     // A number past f64 (hundreds of digits, or times a scale
                     // word) is no claim: infinity would read as unbounded.
                     if m.is_finite() {
-                        out.push(self.to_claim(doc, &range, sent_text, *m));
+                        let c = self.to_claim(doc, &range, sent_text, *m);
+                        // an ordinal read back from its noun takes in the
+                        // words already read as a number ("twenty" of
+                        // "the twenty-fifth time")
+                        while out.last().is_some_and(|p: &Claim| p.span[1] > c.span[0]) {
+                            out.pop();
+                        }
+                        out.push(c);
                     }
                     i = next;
                 }
@@ -420,6 +429,20 @@ impl<'a> Scanner<'a> {
                 Outcome::None => i += 1,
             }
         }
+    }
+
+    /// The end of a "below zero" phrase starting at token `k`.
+    fn below_zero(&self, k: usize) -> Option<usize> {
+        lists().below_zero.iter().find_map(|phrase| {
+            let mut q = k;
+            for w in phrase.split(' ') {
+                if self.toks.low(q) != w {
+                    return None;
+                }
+                q += 1;
+            }
+            Some(q)
+        })
     }
 
     /// Whether the sentence mentions a sport result (computed on demand).
@@ -839,11 +862,34 @@ impl<'a> Scanner<'a> {
                 unit = Some(u);
             }
         }
+        m.end = m.end.max(num.end);
+        // "2 degrees below zero", "2 below zero": a temperature under 0
+        if unit
+            .as_ref()
+            .is_none_or(|u| u.unit.kind == Kind::Measure && u.base == "C")
+        {
+            if let Some(e) = self.below_zero(m.end) {
+                (num.low, num.high) = (-num.high, -num.low);
+                m.end = e;
+                if unit.is_none() {
+                    unit = Some(UnitHit {
+                        unit: Unit {
+                            kind: Kind::Measure,
+                            base: "C",
+                            factor: 1.0,
+                            offset: 0.0,
+                        },
+                        base: "C".to_string(),
+                        end: e,
+                        surface: "°".to_string(),
+                    });
+                }
+            }
+        }
         if let Some(u) = &unit {
             m.kind = u.unit.kind;
             m.stated.unit = Some(u.surface.clone());
         }
-        m.end = m.end.max(num.end);
 
         // rate: "/hour", "per kg"
         if let Some(u) = unit.as_mut() {
@@ -915,11 +961,14 @@ impl<'a> Scanner<'a> {
             }
         }
 
-        // duration compounds: "2 years, 3 months", "1 hour thirty", "an hour and a half"
+        // compounds of durations and lengths or masses: "2 years, 3 months",
+        // "1 hour thirty", "an hour and a half", "6 feet 2 inches", "1 meter 70 cm"
         let mut extra_base = 0.0;
         if let Some(u) = &unit {
-            if u.unit.kind == Kind::Duration && range_hi.is_none() && num.is_point() {
-                let (add, e) = self.duration_tail(m.end, u.unit.factor);
+            let compound = u.unit.kind == Kind::Duration
+                || (u.unit.kind == Kind::Measure && matches!(u.unit.base, "m" | "kg"));
+            if compound && range_hi.is_none() && num.is_point() {
+                let (add, e) = self.compound_tail(m.end, &u.unit);
                 if e > m.end {
                     extra_base = add;
                     m.end = e;

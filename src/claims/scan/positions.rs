@@ -104,7 +104,30 @@ impl Scanner<'_> {
             if t.kind(k) != Some(TokKind::Word) {
                 return None;
             }
-            let v = kinds::ordinal_word(self.lang, t.low(k))?;
+            let (start, v) = if start < i {
+                // the ordinal before its noun, in one word or several: "the
+                // third time", "the twenty-fifth time", "kedua puluh kalinya"
+                let mut words = vec![(k, t.low(k))];
+                let mut p = k;
+                while words.len() < 5 {
+                    let Some(mut q) = p.checked_sub(1) else { break };
+                    if t.is_dash(q) && t.glued(q) && t.glued(q + 1) {
+                        let Some(q2) = q.checked_sub(1) else { break };
+                        q = q2;
+                    }
+                    if t.kind(q) != Some(TokKind::Word) {
+                        break;
+                    }
+                    words.insert(0, (q, t.low(q)));
+                    p = q;
+                }
+                (0..words.len()).find_map(|from| {
+                    let ws: Vec<&str> = words[from..].iter().map(|w| w.1).collect();
+                    kinds::ordinal_words(self.lang, &ws).map(|v| (words[from].0, v))
+                })?
+            } else {
+                (start, kinds::ordinal_word(self.lang, t.low(k))?)
+            };
             let mut m = self.exact(start, end, Kind::Ordinal, v);
             let noun = if w == "kalinya" { "kali" } else { w };
             m.noun = Some(t.raw(self.text, i).to_string());

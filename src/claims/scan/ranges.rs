@@ -42,6 +42,11 @@ impl Scanner<'_> {
         } else if !dash {
             return None;
         }
+        // "between 2 g and about 7 g", "2 - ~7 grams": an approximation word
+        // before the second number leaves its value as stated
+        if let Some((Qual::Approx, after)) = qualifier::match_at(t, q) {
+            q = after;
+        }
         // optional currency on the second number
         let cur2 = self.currency_at(q);
         let nstart = cur2.as_ref().map(|c| c.1).unwrap_or(q);
