@@ -262,5 +262,22 @@ fn en_scores_ranks_ordinals_levels() {
         "en | It was their second match of the group. | ordinal [2,2] n=match",
         "en | The US raised the alert to Level 3. | level [3,3] n=level",
         "en | He was born on the 21st of May. | !count",
+        "en | It was the twenty-fifth time he won. | ordinal [25,25] n=time",
+    ]);
+}
+
+#[test]
+fn en_units_by_their_grammar() {
+    common::run_cases(&[
+        "en | The tank holds 3 hectoliters. | measure [0.3,0.3] u=m3",
+        "en | Add 250 mls of milk. | measure [0.00025,0.00025] u=m3",
+        "en | The park covers 12 square kilometres. | measure [12000000,12000000] u=m2",
+        "en | He is 6 feet 2 inches tall. | measure [1.8796,1.8796] u=m",
+        "en | The cable runs 2 km and 300 meters. | measure [2300,2300] u=m",
+        "en | The baby weighed 7 pounds 8 ounces. | measure [3.40194277,3.40194277] u=kg",
+        "en | It fell to 2 degrees below zero. | measure [-2,-2] u=C",
+        "en | Highs of 70 degrees F are expected. | measure [21.111111111111,21.111111111111] u=C",
+        "en | Use between 2 g and about 7 g of salt. | measure [0.002,0.007] u=kg q=range",
+        "en | Runs of 5 km and 10 km were held. | measure [5000,5000] u=m",
     ]);
 }
