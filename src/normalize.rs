@@ -11,8 +11,9 @@
 //!    "Advertisement", "tulis komentar anda", ...), or
 //! 2. it occurs twice or more inside one article (the seeds repeat
 //!    "Baca Juga : …"), or
-//! 3. it is short (at most [`SHORT_LINE`] bytes) and occurs in at least
-//!    [`SOURCE_REPEAT`] articles of the same source: footers and widgets.
+//! 3. it is short (at most [`SHORT_LINE`] bytes), does not read as prose
+//!    ([`is_prose`]) and occurs in at least [`SOURCE_REPEAT`] articles of the
+//!    same source: footers and widgets.
 //!    Long lines are never dropped this way, so an outlet that republishes
 //!    a story keeps its paragraphs.
 
@@ -144,8 +145,24 @@ fn lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 }
 
 /// A non-empty line of an article: its byte range, the hash of its folded
-/// form, and whether it matches the built-in list.
-pub type LineFact = (Range<usize>, u64, bool);
+/// form, whether it matches the built-in list, and whether it reads as
+/// prose (see [`is_prose`]).
+pub type LineFact = (Range<usize>, u64, bool, bool);
+
+/// Words a line needs to read as prose.
+pub const PROSE_WORDS: usize = 8;
+
+/// A line that reads as prose: at least [`PROSE_WORDS`] words, ending as a
+/// sentence ends (`.`, `!`, `?`, a closing quote or bracket). Footers and
+/// widgets are labels, bylines and links; an outlet that repeats a short
+/// paragraph of its own in its follow-ups ("Hakim juga menghukum Zarof
+/// membayar denda Rp 1 miliar.") states it again, so such lines are never
+/// taken as boilerplate across articles.
+pub fn is_prose(line: &str) -> bool {
+    let line = line.trim_end();
+    line.ends_with(['.', '!', '?', '"', '\u{201d}', ')'])
+        && line.split_whitespace().nth(PROSE_WORDS - 1).is_some()
+}
 
 /// The boilerplate decision, split so that a corpus can be cleaned in one
 /// go ([`par_clean`]) or streamed: first every article's short lines are
@@ -178,7 +195,8 @@ impl Boilerplate {
             .map(|r| {
                 fold_line_into(&text[r.clone()], folded);
                 let builtin = self.patterns.matches(folded);
-                (r, xxh3_64(folded.as_bytes()), builtin)
+                let prose = is_prose(&text[r.clone()]);
+                (r, xxh3_64(folded.as_bytes()), builtin, prose)
             })
             .collect()
     }
@@ -187,8 +205,8 @@ impl Boilerplate {
     pub fn short_lines(facts: &[LineFact]) -> Vec<u64> {
         let mut mine: Vec<u64> = facts
             .iter()
-            .filter(|(r, _, _)| r.len() <= SHORT_LINE)
-            .map(|(_, h, _)| *h)
+            .filter(|(r, _, _, prose)| r.len() <= SHORT_LINE && !prose)
+            .map(|(_, h, _, _)| *h)
             .collect();
         mine.sort_unstable();
         mine.dedup();
@@ -207,13 +225,14 @@ impl Boilerplate {
     pub fn clean(&self, source: Option<&str>, facts: &[LineFact]) -> Cleaned {
         let source = xxh3_64(source.unwrap_or("").as_bytes());
         let mut within: HashMap<u64, usize> = HashMap::with_capacity(facts.len());
-        for (_, h, _) in facts {
+        for (_, h, _, _) in facts {
             *within.entry(*h).or_default() += 1;
         }
         let mut c = Cleaned::default();
-        for (r, h, builtin) in facts {
+        for (r, h, builtin, prose) in facts {
             let repeated = within.get(h).copied().unwrap_or(0) >= 2;
-            let footer = r.len() <= SHORT_LINE
+            let footer = !prose
+                && r.len() <= SHORT_LINE
                 && self.seen.get(&(source, *h)).copied().unwrap_or(0) >= SOURCE_REPEAT;
             if *builtin || repeated || footer {
                 c.dropped.push(r.clone());
@@ -570,6 +589,30 @@ mod tests {
         // The same lines in two articles only are kept.
         let cs = par_clean(&arts[..2]);
         assert_eq!(cs[0].kept.len(), 3);
+    }
+
+    #[test]
+    fn a_paragraph_an_outlet_repeats_is_no_footer() {
+        let para = "Hakim juga menghukum terdakwa membayar denda Rp 1 miliar.";
+        let arts: Vec<Article> = (0..3)
+            .map(|i| {
+                art(
+                    &i.to_string(),
+                    "Detik",
+                    &format!("Berita {i} hari ini.\n{para}\n(ian)\n"),
+                )
+            })
+            .collect();
+        for (a, c) in arts.iter().zip(&par_clean(&arts)) {
+            let kept: Vec<&str> = c.kept.iter().map(|r| &a.text[r.clone()]).collect();
+            assert_eq!(kept.len(), 2, "{kept:?}");
+            assert!(kept.contains(&para), "{kept:?}");
+        }
+        assert!(is_prose(para));
+        assert!(!is_prose(
+            "Baca juga: Hasil RUPS PLN, Direksi Dirombak Jadi 11"
+        ));
+        assert!(!is_prose("Artikel ini telah naik di detikSumut."));
     }
 
     #[test]
