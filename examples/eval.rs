@@ -68,10 +68,16 @@ fn main() -> anyhow::Result<()> {
                     j.pairs.len()
                 );
                 print_alignments(&r, &score_alignments(&r, &j));
-                let (without, found, now) = quoted_mentions(&tables, &articles, &r);
+                let q = quoted_mentions(&tables, &articles, &r);
                 println!(
-                    "  labelled mentions without a claim id {without}: found by their quote {found}, of those extracted now {now}"
+                    "  labelled mentions without a claim id {}: found by their quote {}, of those extracted now {}",
+                    q.without, q.found, q.extracted
                 );
+                if args.value("--verbose").is_some() {
+                    for (doc, quote) in &q.missed {
+                        println!("    missed {doc}: {quote:?}");
+                    }
+                }
                 let tables_gold = events_of_tables(&tables);
                 print_groupings("idnews fact-table events", &tables_gold, &r);
                 let labelled = event_label_files(&labels)?;

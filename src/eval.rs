@@ -452,13 +452,13 @@ pub fn quoted_mentions(
     tables: &[FactTable],
     articles: &[crate::ingest::Article],
     report: &Report,
-) -> (usize, usize, usize) {
+) -> QuotedMentions {
     let text_of: HashMap<&str, &str> = articles
         .iter()
         .map(|a| (a.id.as_str(), a.text.as_str()))
         .collect();
     let index = ClaimIndex::new(report);
-    let (mut without, mut found, mut extracted) = (0, 0, 0);
+    let mut out = QuotedMentions::default();
     for m in tables
         .iter()
         .flat_map(|t| t.values())
@@ -466,18 +466,35 @@ pub fn quoted_mentions(
         .flat_map(|f| &f.mentions)
         .filter(|m| m.claim.is_none())
     {
-        without += 1;
+        out.without += 1;
         let (Some(text), Some(q)) = (text_of.get(m.doc.as_str()), m.quote.as_deref()) else {
             continue;
         };
         let Some(start) = text.find(q).filter(|_| !q.is_empty()) else {
             continue;
         };
-        found += 1;
+        out.found += 1;
         let span = format!("{}@{}-{}", m.doc, start, start + q.len());
-        extracted += usize::from(!index.overlapping(&span).is_empty());
+        if index.overlapping(&span).is_empty() {
+            out.missed.push((m.doc.clone(), q.to_string()));
+        } else {
+            out.extracted += 1;
+        }
     }
-    (without, found, extracted)
+    out
+}
+
+/// Labelled mentions without a claim id, looked up by their quote.
+#[derive(Debug, Clone, Default)]
+pub struct QuotedMentions {
+    /// Mentions without a claim id.
+    pub without: usize,
+    /// Of those, the ones whose quote is in the article.
+    pub found: usize,
+    /// Of those, the ones under a claim of the report.
+    pub extracted: usize,
+    /// The others: document and quote.
+    pub missed: Vec<(String, String)>,
 }
 
 /// Grouping against gold events: pairwise and B-cubed, near-miss events merged.

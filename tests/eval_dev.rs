@@ -77,12 +77,14 @@ fn idnews_alignments_and_disputes_hold_their_floors() {
     assert!(s.dispute_recall() >= 0.1, "{s:?}");
     // The labelled mentions the extractor of the day missed (no claim id), found again by their
     // quote: most are read now.
-    let (without, found, now) = quoted_mentions(&tables, &articles, &r);
+    let q = quoted_mentions(&tables, &articles, &r);
+    let (without, now) = (q.without, q.extracted);
     println!(
-        "idnews mentions without a claim id {without}, found by quote {found}, extracted now {now}"
+        "idnews mentions without a claim id {without}, found by quote {}, extracted now {now}",
+        q.found
     );
     assert!(
-        (without - now) * 100 <= s.missed_mentions.1 * 6,
+        (without - now) * 100 <= s.missed_mentions.1 * 3,
         "{} of {} labelled mentions not extracted",
         without - now,
         s.missed_mentions.1

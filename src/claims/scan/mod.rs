@@ -532,6 +532,11 @@ impl<'a> Scanner<'a> {
                 return Outcome::Claim(Box::new(m));
             }
         }
+        if tok.kind == TokKind::Word && self.lang == Lang::Id && w0.starts_with("ke") {
+            if let Some(m) = self.collective_at(i) {
+                return Outcome::Claim(Box::new(m));
+            }
+        }
         let candidate = match tok.kind {
             TokKind::Num | TokKind::Frac => true,
             TokKind::Punct => matches!(

@@ -63,7 +63,23 @@ impl Scanner<'_> {
         let nx = i + 1;
         let raw_nx = t.raw(self.text, nx);
         // levels: a scale word, then a Roman numeral or a small integer
+        // ("Level II", "MMI III", "(MMI) III"), or a Roman numeral before
+        // it ("III MMI")
         if kinds::is("scheme", self.lang, w) {
+            let (nx, raw_nx) = if t.is_punct(nx, ")") {
+                (nx + 1, t.raw(self.text, nx + 1))
+            } else {
+                (nx, raw_nx)
+            };
+            let before = i
+                .checked_sub(1)
+                .and_then(|p| kinds::roman(t.raw(self.text, p)));
+            if let (Some(v), None) = (before, kinds::roman(raw_nx)) {
+                let mut m = self.exact(i - 1, i + 1, Kind::Level, v);
+                m.noun = Some(t.raw(self.text, i).to_string());
+                m.noun_base = Some(w.to_string());
+                return Some(m);
+            }
             let v = kinds::roman(raw_nx).or_else(|| {
                 (t.kind(nx) == Some(TokKind::Num))
                     .then(|| t.low(nx).parse::<u8>().ok())
@@ -71,8 +87,12 @@ impl Scanner<'_> {
                     .filter(|v| (1..=10).contains(v))
                     .map(f64::from)
             })?;
-            // not "level 4,5" or "level 3%"
-            if t.glued(nx + 1) && !t.is_punct(nx + 1, ",") && !t.is_punct(nx + 1, ".") {
+            // not "level 4,5" or "level 3%" ("(Level II)" is)
+            if t.glued(nx + 1)
+                && !t.is_punct(nx + 1, ",")
+                && !t.is_punct(nx + 1, ".")
+                && !t.is_punct(nx + 1, ")")
+            {
                 return None;
             }
             let mut m = self.exact(i, nx + 1, Kind::Level, v);
@@ -135,6 +155,41 @@ impl Scanner<'_> {
             return Some(m);
         }
         None
+    }
+
+    /// All of a group, in Indonesian: ke- and a cardinal before a noun
+    /// counts it ("ketiga korban" the three victims, "keenam peserta" all six
+    /// participants; after the noun it is an ordinal, "korban ketiga", and
+    /// so is it after any other word but a function word: "ronde keempat
+    /// kualifikasi").
+    pub(super) fn collective_at(&self, i: usize) -> Option<Mention> {
+        let t = &self.toks;
+        let w = t.low(i);
+        if self.lang != Lang::Id || !w.starts_with("ke") || t.kind(i + 1) != Some(TokKind::Word) {
+            return None;
+        }
+        // after a noun it is that noun's ordinal: "ronde keempat kualifikasi"
+        let after_noun = i.checked_sub(1).is_some_and(|p| {
+            t.kind(p) == Some(TokKind::Word) && !lists().id_stop.contains(&t.low(p))
+        });
+        let v = kinds::ordinal_word(self.lang, w)?;
+        let next = t.low(i + 1);
+        // "kedua" before a noun is "both", a determiner more than a figure
+        // (1,681 alignments of "kedua tim" with itself on idnews)
+        if v < 3.0
+            || after_noun
+            || next == "kalinya"
+            || kinds::is("ordnoun", self.lang, next)
+            || word_atoms(next, self.lang).is_some()
+        {
+            return None;
+        }
+        let (written, base, concept, end) = self.noun_at(i + 1)?;
+        let mut m = self.whole(i, end, Kind::Count, v);
+        m.noun = Some(written);
+        m.noun_base = Some(base);
+        m.concept = concept;
+        Some(m)
     }
 
     /// A match result over `start..end`: `stated` keeps the two scores in
