@@ -233,6 +233,12 @@ fn en_roles() {
         "en | Five children and three adults were found dead. | count [8,8] c=deaths",
         "en | The gunman killed three adults and two children. | count [5,5] c=deaths",
         "en | Two people were killed and seven more were wounded. | count [7,7] c=injured",
+        // one predicate for a group of people: the sum of its parts
+        "en | A man and a 2-year-old boy were fatally shot. | count [2,2] c=deaths",
+        "en | Two women and a baby are dead. | count [3,3] c=deaths",
+        "en | The gunman opened fire, killing a man and his wife. | count [2,2] c=deaths",
+        "en | A man was killed and a woman was wounded. | count [1,1] c=deaths",
+        "en | The gunman killed a man and a woman was arrested. | count [1,1] c=deaths",
         // never a death count
         "en | The victims died. | !count",
         "en | He was the first person killed at the college. | !count",

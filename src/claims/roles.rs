@@ -18,7 +18,7 @@ const ROLES: &str = include_str!("../../data/lexicon/roles.tsv");
 const FILTERS: &str = include_str!("../../data/lexicon/filters.tsv");
 
 /// The kinds of word sets in the data files, in the order of [`Sets`].
-const KINDS: [&str; 11] = [
+const KINDS: [&str; 12] = [
     "person",
     "anaphor",
     "bridge",
@@ -30,6 +30,7 @@ const KINDS: [&str; 11] = [
     "clause",
     "street",
     "caption",
+    "determiner",
 ];
 
 /// Word sets per kind (index in [`KINDS`]) and language (`[id, en]`).
@@ -139,6 +140,12 @@ pub(crate) fn is_passive(lang: Lang, word: &str) -> bool {
 /// Whether a word can start the object of an active verb (`his`, `the`).
 pub(crate) fn is_object(lang: Lang, word: &str) -> bool {
     has("object", lang, word)
+}
+
+/// Whether a word can start a noun phrase of one person or of a count of
+/// people after `and` (`a`, `his`, `their`): `a man and his wife`.
+pub(crate) fn is_determiner(lang: Lang, word: &str) -> bool {
+    has("determiner", lang, word)
 }
 
 /// Whether a role predicate can be an active transitive verb (`killed`,

@@ -44,24 +44,15 @@ impl Scanner<'_> {
         {
             return;
         }
-        let Some(n2) = self.number(m.end + 1, false) else {
+        let Some((v2, b2, e2)) = self.group_part(m.end + 1) else {
             return;
         };
-        if !n2.is_point() || n2.vague || n2.low.fract() != 0.0 {
-            return;
-        }
-        let Some((_, b2, c2, e2)) = self.noun_at(n2.end) else {
-            return;
-        };
-        if !person(&c2) {
-            return;
-        }
         // the shared predicate after the second part, or right before the
         // first ("killed three adults and two children")
         let Some(role) = self.role_after(e2).or_else(|| self.role_before(start)) else {
             return;
         };
-        let sum = low + n2.low;
+        let sum = low + v2;
         m.low = Some(sum);
         m.high = Some(sum);
         m.stated.low = Some(sum);
@@ -164,8 +155,9 @@ impl Scanner<'_> {
     pub(super) fn implicit_person(&self, qstart: usize, j: usize, qual: Option<Qual>) -> Outcome {
         let t = &self.toks;
         // cheap check before the lexicon walks: a predicate right before
-        // or within ten tokens after
-        if qual.is_some() || !self.pred_in(j.saturating_sub(2)..j + 11) {
+        // or within sixteen tokens after (a group: "a man and a 2-year-old
+        // boy were fatally shot")
+        if qual.is_some() || !self.pred_in(j.saturating_sub(2)..j + 17) {
             return Outcome::None;
         }
         let w = t.low(j);
@@ -185,40 +177,10 @@ impl Scanner<'_> {
         let noun = match (self.lang, w) {
             // "the victim died", "the 15-year-old was pronounced dead": a
             // singular noun of people is one person
-            (Lang::En, "a" | "an" | "the") => {
-                let mut k = j + 1;
-                let mut found = None;
-                for _ in 0..5 {
-                    if let Some(p) = person(k) {
-                        found = Some((k, p));
-                        break;
-                    }
-                    if let Some((v, e)) = self.age_compound(k) {
-                        age = Some((k, e, v));
-                        k = e;
-                        continue;
-                    }
-                    let lw = t.low(k);
-                    // "the first person killed", "the third man": a position
-                    if t.kind(k) != Some(TokKind::Word)
-                        || lists().en_stop.contains(&lw)
-                        || kinds::ordinal_word(self.lang, lw).is_some()
-                        || matches!(self.lex_at(k), Some((_, _, _, EntryKind::Pred, _)))
-                    {
-                        break;
-                    }
-                    k = self.word_unit(k).map_or(k + 1, |x| x.1);
-                }
-                // "killing a 17-year-old": the age stands for the person
-                match (found, age) {
-                    (Some(f), _) => Some(f),
-                    (None, Some((a, e, _))) if e == k => {
-                        age = None;
-                        Some((a, (self.raw_span(a, e), "person".to_string(), e)))
-                    }
-                    _ => None,
-                }
-            }
+            (Lang::En, "a" | "an" | "the") => self.single_person(j + 1).map(|(nk, p, a)| {
+                age = a;
+                (nk, p)
+            }),
             (Lang::Id, "seorang") => {
                 let k = j + 1;
                 match person(k) {
@@ -258,10 +220,27 @@ impl Scanner<'_> {
                 after += 1;
             }
         }
+        let one = |start: usize, end: usize, low: f64| self.whole(start, end, Kind::Count, low);
+        // "a man and a 2-year-old boy were killed", "killing a man and his
+        // wife": one predicate for the group, the sum of its parts
+        if let Some((role, v2, b2, e2)) = self.group_after(j, e) {
+            let mut m = one(qstart.min(j), e2, 1.0 + v2);
+            m.noun = Some(self.raw_span(nk, e2));
+            m.noun_base = Some(format!("{base} and {b2}"));
+            m.concept = Some(role);
+            return match age {
+                Some((a, ae, v)) => {
+                    let mut am = one(a, ae, v);
+                    am.concept = Some("age".to_string());
+                    m.start = nk.max(ae);
+                    Outcome::Pair(Box::new(am), Box::new(m))
+                }
+                None => Outcome::Claim(Box::new(m)),
+            };
+        }
         let Some(role) = self.role_before(j).or_else(|| self.role_after(after)) else {
             return Outcome::None;
         };
-        let one = |start: usize, end: usize, low: f64| self.whole(start, end, Kind::Count, low);
         let mut m = one(qstart.min(j), e, 1.0);
         m.noun = Some(written);
         m.noun_base = Some(base);
@@ -275,6 +254,99 @@ impl Scanner<'_> {
             }
             None => Outcome::Claim(Box::new(m)),
         }
+    }
+
+    /// One person after `a`/`an`/`the` at `j`: a singular noun of people
+    /// after at most four modifiers (`a 34-year-old man`), or an age that
+    /// stands for the person (`a 17-year-old`): (noun index, (written,
+    /// base, end), the age before the noun if any).
+    #[allow(clippy::type_complexity)] // reason: implicit_person's tuple
+    pub(super) fn single_person(
+        &self,
+        j: usize,
+    ) -> Option<(usize, (String, String, usize), Option<(usize, usize, f64)>)> {
+        let t = &self.toks;
+        let person = |k: usize| match self.person_at(k) {
+            Some((written, base, Some(c), EntryKind::Noun, e))
+                if roles::is_person_concept(&c)
+                    && written.to_lowercase() == base
+                    && !roles::is_plural(self.lang, &base) =>
+            {
+                Some((written, base, e))
+            }
+            _ => None,
+        };
+        let mut age: Option<(usize, usize, f64)> = None;
+        let mut k = j;
+        for _ in 0..5 {
+            if let Some(p) = person(k) {
+                return Some((k, p, age));
+            }
+            if let Some((v, e)) = self.age_compound(k) {
+                age = Some((k, e, v));
+                k = e;
+                continue;
+            }
+            let lw = t.low(k);
+            // "the first person killed", "the third man": a position
+            if t.kind(k) != Some(TokKind::Word)
+                || lists().en_stop.contains(&lw)
+                || kinds::ordinal_word(self.lang, lw).is_some()
+                || matches!(self.lex_at(k), Some((_, _, _, EntryKind::Pred, _)))
+            {
+                break;
+            }
+            k = self.word_unit(k).map_or(k + 1, |x| x.1);
+        }
+        // "killing a 17-year-old": the age stands for the person
+        match age {
+            Some((a, e, _)) if e == k => {
+                Some((a, (self.raw_span(a, e), "person".to_string(), e), None))
+            }
+            _ => None,
+        }
+    }
+
+    /// A group `X and Y` whose first part (one person at `j..e`) is
+    /// followed by `and` and a second part of people sharing one role
+    /// predicate: right before the group with none after it (`killing a
+    /// man and his wife`), or after the group (`a man and a boy were
+    /// killed`): (role, how many in the second part, its noun, its end).
+    pub(super) fn group_after(&self, j: usize, e: usize) -> Option<(String, f64, String, usize)> {
+        if self.lang != Lang::En || self.toks.low(e) != "and" {
+            return None;
+        }
+        let (v2, b2, e2) = self.group_part(e + 1)?;
+        let role = match (self.role_before(j), self.role_after(e2)) {
+            (Some(r), None) | (None, Some(r)) => r,
+            _ => return None,
+        };
+        Some((role, v2, b2, e2))
+    }
+
+    /// The second part of a coordinated group of people at `k` (after
+    /// `and`): a count of people (`two men`, `three others`, `their three
+    /// children`) or one person (`a 2-year-old boy`, `his wife`,
+    /// `another woman`): (how many, noun base, end).
+    pub(super) fn group_part(&self, k: usize) -> Option<(f64, String, usize)> {
+        let t = &self.toks;
+        let mut n_at = k;
+        if self.lang == Lang::En && roles::is_determiner(self.lang, t.low(k)) {
+            if let Some((_, (_, base, e), _)) = self.single_person(k + 1) {
+                return Some((1.0, base, e));
+            }
+            n_at = k + 1;
+        }
+        let n = self.number(n_at, false)?;
+        if !n.is_point() || n.vague || n.low.fract() != 0.0 || n.low < 1.0 {
+            return None;
+        }
+        let (_, b, c, e) = self.noun_at(n.end)?;
+        let person = match &c {
+            Some(c) => roles::is_person_concept(c),
+            None => roles::is_anaphor(self.lang, &b),
+        };
+        person.then_some((n.low, b, e))
     }
 
     /// [`Self::lex_at`] for a noun written as in the lexicon: one probe
