@@ -239,6 +239,12 @@ fn en_roles() {
         "en | The gunman opened fire, killing a man and his wife. | count [2,2] c=deaths",
         "en | A man was killed and a woman was wounded. | count [1,1] c=deaths",
         "en | The gunman killed a man and a woman was arrested. | count [1,1] c=deaths",
+        // a tally over a period or over several happenings is no toll
+        "en | More than 750 people have been killed so far this year. | count (750,inf) c=people",
+        "en | Five people were killed in separate shootings. | count [5,5] c=people",
+        "en | Ten people were killed in the city since Friday. | count [10,10] c=people",
+        "en | Two men were killed in a separate shooting. | count [2,2] c=deaths",
+        "en | Four people were killed in three separate locations. | count [4,4] c=deaths",
         // never a death count
         "en | The victims died. | !count",
         "en | He was the first person killed at the college. | !count",

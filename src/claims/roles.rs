@@ -18,7 +18,7 @@ const ROLES: &str = include_str!("../../data/lexicon/roles.tsv");
 const FILTERS: &str = include_str!("../../data/lexicon/filters.tsv");
 
 /// The kinds of word sets in the data files, in the order of [`Sets`].
-const KINDS: [&str; 12] = [
+const KINDS: [&str; 16] = [
     "person",
     "anaphor",
     "bridge",
@@ -31,6 +31,10 @@ const KINDS: [&str; 12] = [
     "street",
     "caption",
     "determiner",
+    "tally",
+    "since",
+    "apart",
+    "happening",
 ];
 
 /// Word sets per kind (index in [`KINDS`]) and language (`[id, en]`).
@@ -146,6 +150,38 @@ pub(crate) fn is_object(lang: Lang, word: &str) -> bool {
 /// people after `and` (`a`, `his`, `their`): `a man and his wife`.
 pub(crate) fn is_determiner(lang: Lang, word: &str) -> bool {
     has("determiner", lang, word)
+}
+
+/// The phrases that make a count of people a tally over a period or over
+/// many places (`so far`, `this year`, `separate`, `across the city`), as
+/// word sequences.
+pub(crate) fn tally_phrases(lang: Lang) -> impl Iterator<Item = &'static str> {
+    let l = match lang {
+        Lang::Id => 0,
+        Lang::En => 1,
+    };
+    let k = KINDS.iter().position(|x| *x == "tally").unwrap_or(0);
+    sets()
+        .get(k)
+        .into_iter()
+        .flat_map(move |s| s[l].iter().copied())
+}
+
+/// Whether an adjective before a plural noun makes a tally of several
+/// happenings (`separate shootings`, `unrelated incidents`).
+pub(crate) fn is_apart(lang: Lang, word: &str) -> bool {
+    has("apart", lang, word)
+}
+
+/// Whether a plural noun names happenings (`shootings`, `incidents`).
+pub(crate) fn is_happenings(lang: Lang, word: &str) -> bool {
+    has("happening", lang, word)
+}
+
+/// Whether a word after `since` starts a point in time (`since last
+/// week`, `since early Sunday`); weekdays, months and years are read apart.
+pub(crate) fn is_since_time(lang: Lang, word: &str) -> bool {
+    has("since", lang, word)
 }
 
 /// Whether a role predicate can be an active transitive verb (`killed`,

@@ -1148,13 +1148,25 @@ impl<'a> Scanner<'a> {
                 m.concept = concept;
                 m.end = e;
             }
+            // a tally over a period or many places is no toll of one
+            // happening: the count keeps its noun's concept
+            let mut tally = None;
+            let mut is_tally = || *tally.get_or_insert_with(|| self.is_tally());
             if self.takes_role(&m) {
                 if let Some(c) = self.predicate_near(start, m.end) {
                     m.kind = Kind::Count;
-                    m.concept = Some(c);
+                    if !is_tally() {
+                        m.concept = Some(c);
+                    }
                 }
             }
-            if range_hi.is_none() && m.qual.is_none() && num.is_point() && !num.vague {
+            if range_hi.is_none()
+                && m.qual.is_none()
+                && num.is_point()
+                && !num.vague
+                && matches!(t.low(m.end), "and" | "dan")
+                && !is_tally()
+            {
                 self.coordinated(&mut m, start);
             }
         }

@@ -65,6 +65,40 @@ impl Scanner<'_> {
         m.end = e2;
     }
 
+    /// Whether the sentence makes its counts of people a tally over a
+    /// period or over many places rather than the toll of one happening:
+    /// `750 people have been killed so far this year`, `five were killed in
+    /// separate shootings`, `10 killed in the city since Friday` (the
+    /// phrases of `data/lexicon/roles.tsv`).
+    pub(super) fn is_tally(&self) -> bool {
+        let t = &self.toks;
+        let n = t.toks.len();
+        let at = |i: usize, phrase: &str| {
+            phrase
+                .split(' ')
+                .enumerate()
+                .all(|(o, w)| i + o < n && t.low(i + o) == w)
+        };
+        (0..n).any(|i| {
+            let w = t.low(i);
+            if w == "since" {
+                let next = t.low(i + 1);
+                return datetime::weekday(next).is_some()
+                    || datetime::month(next).is_some()
+                    || roles::is_since_time(self.lang, next)
+                    || (t.kind(i + 1) == Some(TokKind::Num)
+                        && next.len() == 4
+                        && parse_digits(next, self.lang)
+                            .is_some_and(|d| (1900.0..=2100.0).contains(&d.value)));
+            }
+            // "in separate shootings", not "in a separate shooting"
+            if roles::is_apart(self.lang, w) {
+                return (i + 1..i + 3).any(|k| roles::is_happenings(self.lang, t.low(k)));
+            }
+            roles::tally_phrases(self.lang).any(|p| p.split(' ').next() == Some(w) && at(i, p))
+        })
+    }
+
     /// Whether a role predicate near the mention may decide its concept:
     /// the count has no noun, an anaphor (`four others`) or a noun of
     /// people (`two children`); never a count of things (`two rival
