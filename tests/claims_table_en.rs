@@ -245,6 +245,9 @@ fn en_roles() {
         "en | Ten people were killed in the city since Friday. | count [10,10] c=people",
         "en | Two men were killed in a separate shooting. | count [2,2] c=deaths",
         "en | Four people were killed in three separate locations. | count [4,4] c=deaths",
+        // an adverb of death makes the predicate a death
+        "en | The gunman fatally shot two men on Sunday. | count [2,2] c=deaths",
+        "en | Officers returned fire, mortally wounding the suspect. | count [1,1] c=deaths",
         // never a death count
         "en | The victims died. | !count",
         "en | He was the first person killed at the college. | !count",

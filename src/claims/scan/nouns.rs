@@ -448,9 +448,22 @@ impl Scanner<'_> {
         (1..=2)
             .filter(|&b| k >= b)
             .find_map(|b| match self.lex_at(k - b) {
-                Some((_, _, Some(c), EntryKind::Pred, e)) if e == k => Some(c),
+                Some((_, _, Some(c), EntryKind::Pred, e)) if e == k => Some(self.fatal(k - b, c)),
                 _ => None,
             })
+    }
+
+    /// The concept of a role predicate starting at `p`, given an adverb of
+    /// death right before it: `fatally shot`, `mortally wounded` are deaths.
+    pub(super) fn fatal(&self, p: usize, c: String) -> String {
+        if c != "deaths" && p > 0 {
+            if let Some((_, _, Some(d), EntryKind::Pred, e)) = self.lex_at(p - 1) {
+                if e == p && d == "deaths" && self.toks.low(p - 1).ends_with("ly") {
+                    return d;
+                }
+            }
+        }
+        c
     }
 
     /// Whether the role predicate at `p..e`, after a noun ending at
@@ -754,7 +767,7 @@ impl Scanner<'_> {
             if start >= back {
                 if let Some((_, _, Some(c), EntryKind::Pred, e)) = self.lex_at(start - back) {
                     if e == start {
-                        return Some(c);
+                        return Some(self.fatal(start - back, c));
                     }
                 }
             }
