@@ -248,6 +248,12 @@ fn en_roles() {
         // an adverb of death makes the predicate a death
         "en | The gunman fatally shot two men on Sunday. | count [2,2] c=deaths",
         "en | Officers returned fire, mortally wounding the suspect. | count [1,1] c=deaths",
+        // the object of a preposition is not the count a predicate before it is about
+        "en | She was shot at Motel 6 on Arden Way. | number [6,6]",
+        "en | Two people were killed in 6 Shreveport shootings. | number [6,6]",
+        "en | Two people were killed in 6 shootings on Sunday. | count [2,2] c=deaths",
+        "en | The gunman killed three of his five victims at the college. | count [3,3] c=deaths",
+        "en | Police investigate the killing of two men. | count [2,2] c=deaths",
         // never a death count
         "en | The victims died. | !count",
         "en | He was the first person killed at the college. | !count",

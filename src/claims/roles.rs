@@ -18,7 +18,7 @@ const ROLES: &str = include_str!("../../data/lexicon/roles.tsv");
 const FILTERS: &str = include_str!("../../data/lexicon/filters.tsv");
 
 /// The kinds of word sets in the data files, in the order of [`Sets`].
-const KINDS: [&str; 16] = [
+const KINDS: [&str; 17] = [
     "person",
     "anaphor",
     "bridge",
@@ -35,6 +35,7 @@ const KINDS: [&str; 16] = [
     "since",
     "apart",
     "happening",
+    "preposition",
 ];
 
 /// Word sets per kind (index in [`KINDS`]) and language (`[id, en]`).
@@ -176,6 +177,12 @@ pub(crate) fn is_apart(lang: Lang, word: &str) -> bool {
 /// Whether a plural noun names happenings (`shootings`, `incidents`).
 pub(crate) fn is_happenings(lang: Lang, word: &str) -> bool {
     has("happening", lang, word)
+}
+
+/// Whether a word is a preposition that ends the backward search of a
+/// role predicate (`in`, `at`, `with`): `2 killed in 6 shootings`.
+pub(crate) fn is_preposition(lang: Lang, word: &str) -> bool {
+    has("preposition", lang, word)
 }
 
 /// Whether a word after `since` starts a point in time (`since last

@@ -811,6 +811,22 @@ impl Scanner<'_> {
             if found.is_none() && roles::is_clause_break(self.lang, t.low(p)) {
                 break;
             }
+            // "2 killed in 6 shootings", "shot at Club 21", "killed three of
+            // his five victims": the object of a preposition, or the whole
+            // of a partitive, is not the count the predicate is about ("the
+            // killing of two men" is: `of` right after the predicate)
+            if found.is_none() && self.lang == Lang::En {
+                let w = t.low(p);
+                if roles::is_preposition(self.lang, w) {
+                    break;
+                }
+                let number_before = p > 0
+                    && (t.kind(p - 1) == Some(TokKind::Num)
+                        || word_atoms(t.low(p - 1), self.lang).is_some());
+                if w == "of" && number_before {
+                    break;
+                }
+            }
             if matches!(t.low(p), "yang" | "who" | "which" | "that") {
                 relative = found.is_some();
                 continue;
