@@ -255,6 +255,16 @@ impl Scanner<'_> {
             }
         }
         let one = |start: usize, end: usize, low: f64| self.whole(start, end, Kind::Count, low);
+        // the person's age, when stated, is a claim of its own before the count
+        let with_age = |mut m: Mention| match age {
+            Some((a, ae, v)) => {
+                let mut am = one(a, ae, v);
+                am.concept = Some("age".to_string());
+                m.start = nk.max(ae);
+                Outcome::Pair(Box::new(am), Box::new(m))
+            }
+            None => Outcome::Claim(Box::new(m)),
+        };
         // "a man and a 2-year-old boy were killed", "killing a man and his
         // wife": one predicate for the group, the sum of its parts
         if let Some((role, v2, b2, e2)) = self.group_after(j, e) {
@@ -262,15 +272,7 @@ impl Scanner<'_> {
             m.noun = Some(self.raw_span(nk, e2));
             m.noun_base = Some(format!("{base} and {b2}"));
             m.concept = Some(role);
-            return match age {
-                Some((a, ae, v)) => {
-                    let mut am = one(a, ae, v);
-                    am.concept = Some("age".to_string());
-                    m.start = nk.max(ae);
-                    Outcome::Pair(Box::new(am), Box::new(m))
-                }
-                None => Outcome::Claim(Box::new(m)),
-            };
+            return with_age(m);
         }
         let Some(role) = self.role_before(j).or_else(|| self.role_after(after)) else {
             return Outcome::None;
@@ -279,15 +281,7 @@ impl Scanner<'_> {
         m.noun = Some(written);
         m.noun_base = Some(base);
         m.concept = Some(role);
-        match age {
-            Some((a, ae, v)) => {
-                let mut am = one(a, ae, v);
-                am.concept = Some("age".to_string());
-                m.start = nk.max(ae);
-                Outcome::Pair(Box::new(am), Box::new(m))
-            }
-            None => Outcome::Claim(Box::new(m)),
-        }
+        with_age(m)
     }
 
     /// One person after `a`/`an`/`the` at `j`: a singular noun of people
