@@ -185,6 +185,24 @@ pub(crate) fn is_preposition(lang: Lang, word: &str) -> bool {
     has("preposition", lang, word)
 }
 
+/// Whether a word starts a tally phrase (one probe before the phrases are
+/// compared).
+pub(crate) fn starts_tally(lang: Lang, word: &str) -> bool {
+    static FIRST: OnceLock<[HashSet<&'static str, FxBuild>; 2]> = OnceLock::new();
+    let first = FIRST.get_or_init(|| {
+        let mut f: [HashSet<&'static str, FxBuild>; 2] = Default::default();
+        for (l, lang) in [(0, Lang::Id), (1, Lang::En)] {
+            f[l].extend(tally_phrases(lang).filter_map(|p| p.split(' ').next()));
+        }
+        f
+    });
+    let l = match lang {
+        Lang::Id => 0,
+        Lang::En => 1,
+    };
+    first[l].contains(word)
+}
+
 /// Whether a word after `since` starts a point in time (`since last
 /// week`, `since early Sunday`); weekdays, months and years are read apart.
 pub(crate) fn is_since_time(lang: Lang, word: &str) -> bool {

@@ -67,6 +67,9 @@ pub(crate) struct Scanner<'a> {
     sport: Cell<Option<bool>>,
     temp: Cell<Option<bool>>,
     rates: Cell<Option<bool>>,
+    /// Whether the sentence tallies a period or several happenings
+    /// (computed on demand, see `is_tally`).
+    pub(super) tally: Cell<Option<bool>>,
     /// Token indices of the sentence's role predicates (first words of
     /// multi-word ones included), found on the first implicit-count try.
     preds: std::cell::RefCell<Option<Vec<usize>>>,
@@ -382,6 +385,7 @@ impl<'a> Scanner<'a> {
             sport: Cell::new(None),
             temp: Cell::new(None),
             rates: Cell::new(None),
+            tally: Cell::new(None),
             preds: std::cell::RefCell::new(None),
         }
     }
@@ -397,6 +401,7 @@ impl<'a> Scanner<'a> {
         self.sport.set(None);
         self.temp.set(None);
         self.rates.set(None);
+        self.tally.set(None);
         self.preds.replace(None);
         let sent_text = self.text.get(range.clone()).unwrap_or("");
         let mut i = 0;
@@ -1150,8 +1155,7 @@ impl<'a> Scanner<'a> {
             }
             // a tally over a period or many places is no toll of one
             // happening: the count keeps its noun's concept
-            let mut tally = None;
-            let mut is_tally = || *tally.get_or_insert_with(|| self.is_tally());
+            let is_tally = || self.is_tally();
             if self.takes_role(&m) {
                 if let Some(c) = self.predicate_near(start, m.end) {
                     m.kind = Kind::Count;

@@ -71,6 +71,15 @@ impl Scanner<'_> {
     /// separate shootings`, `10 killed in the city since Friday` (the
     /// phrases of `data/lexicon/roles.tsv`).
     pub(super) fn is_tally(&self) -> bool {
+        if let Some(v) = self.tally.get() {
+            return v;
+        }
+        let v = self.find_tally();
+        self.tally.set(Some(v));
+        v
+    }
+
+    fn find_tally(&self) -> bool {
         let t = &self.toks;
         let n = t.toks.len();
         let at = |i: usize, phrase: &str| {
@@ -95,7 +104,9 @@ impl Scanner<'_> {
             if roles::is_apart(self.lang, w) {
                 return (i + 1..i + 3).any(|k| roles::is_happenings(self.lang, t.low(k)));
             }
-            roles::tally_phrases(self.lang).any(|p| p.split(' ').next() == Some(w) && at(i, p))
+            roles::starts_tally(self.lang, w)
+                && roles::tally_phrases(self.lang)
+                    .any(|p| p.split(' ').next() == Some(w) && at(i, p))
         })
     }
 
