@@ -3,6 +3,7 @@
 //! `cargo run --release --example eval -- [--only idnews,ecbplus,gva,nli] [--labels eval/labels] [--save DIR]`
 //!
 //! Alignment: `--vetoes moment,place,…` (the fact-key slots whose clash keeps two figures apart).
+//! Disputes: `--min-confidence P` (the report's threshold).
 //! Events: `--events off` (one event per story), `--min-probability P` (see `examples/fit_events.rs`
 //! for the pair model's features, their ablation and cross-validation).
 //!
@@ -67,7 +68,11 @@ fn main() -> anyhow::Result<()> {
                     groups,
                     j.pairs.len()
                 );
-                print_alignments(&r, &score_alignments(&r, &j));
+                print_alignments(
+                    &r,
+                    &score_alignments(&r, &j),
+                    args.value("--verbose").is_some(),
+                );
                 let q = quoted_mentions(&tables, &articles, &r);
                 println!(
                     "  labelled mentions without a claim id {}: found by their quote {}, of those extracted now {}",
@@ -141,7 +146,7 @@ fn frac(a: usize, b: usize) -> f64 {
     }
 }
 
-fn print_alignments(r: &Report, s: &AlignmentScores) {
+fn print_alignments(r: &Report, s: &AlignmentScores, verbose: bool) {
     let mut verdicts: BTreeMap<&str, usize> = BTreeMap::new();
     for a in &r.alignments {
         *verdicts.entry(a.verdict.as_str()).or_default() += 1;
@@ -174,6 +179,13 @@ fn print_alignments(r: &Report, s: &AlignmentScores) {
         s.dispute_recall()
     );
     println!("  false disputes by what they are: {:?}", s.dispute_errors);
+    if verbose {
+        let mut judged = s.judged_disputes.clone();
+        judged.sort_by(|x, y| y.1.total_cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
+        for (id, confidence, what) in &judged {
+            println!("    dispute {confidence:.3} {what}: {id}");
+        }
+    }
     println!(
         "  false alignments by what they are: {:?}",
         s.alignment_errors
@@ -205,6 +217,9 @@ fn report_options(args: &ToolArgs) -> anyhow::Result<ReportOptions> {
     }
     if let Some(v) = args.value("--min-probability") {
         o.events.min_probability = v.parse()?;
+    }
+    if let Some(v) = args.value("--min-confidence") {
+        o.align.min_confidence = v.parse()?;
     }
     Ok(o)
 }

@@ -364,6 +364,8 @@ pub struct AlignmentScores {
     pub should_dispute_hit: usize,
     /// Labelled mentions without a claim, and in all.
     pub missed_mentions: (usize, usize),
+    /// The judged disputes: alignment id, confidence and what the pair truly is.
+    pub judged_disputes: Vec<(String, f64, String)>,
 }
 
 impl AlignmentScores {
@@ -435,6 +437,8 @@ pub fn score_alignments(report: &Report, j: &Judgements) -> AlignmentScores {
         }
         if dispute {
             s.disputes_judged += 1;
+            s.judged_disputes
+                .push((a.id.clone(), a.confidence, what.clone()));
             if jd.truth == Truth::Dispute {
                 s.disputes_right += 1;
             } else {
