@@ -2,7 +2,8 @@
 //! labels it was not fitted on.
 //!
 //! `cargo run --release --example fit_align -- [--shared DIR] [--labels eval/labels] [--folds 5]
-//!  [--l2 1] [--vetoes attribute,moment,holder,scope,modality] [--write data/align-model.tsv]`
+//!  [--l2 1] [--vetoes attribute,moment,holder,scope,modality] [--most-features 4]
+//!  [--dispute-features all|f1,f2,…] [--fold-seed 0] [--write data/align-model.tsv]`
 //!
 //! 1. Runs the report's stages on the idnews corpus and lists every candidate pair of figures in every
 //!    story, with its features ([`story_candidates`]).
@@ -13,7 +14,13 @@
 //!    fold's candidates are scored by a model fitted on the other folds. The report's alignment then
 //!    runs on those held-out scores, and the evaluation harness's scores are printed for a range of
 //!    `--min-confidence` thresholds: the figures on labels the model was not fitted on.
-//! 4. The model fitted on every example is printed, and written with `--write`.
+//!    The part for values that cannot both be true learns from few examples of one fact (real
+//!    disagreements are rare among disagreeing figures): its features are chosen by forward selection
+//!    ([`select_dispute_features`], at most `--most-features`) inside each training fold, so the
+//!    held-out figures measure the selection too; `--dispute-features` names them instead (`all`:
+//!    every feature, the model before the selection). `--fold-seed` draws other folds.
+//! 4. The model fitted on every example (its features selected on every example) is printed, and
+//!    written with `--write`.
 //!
 //! Deterministic: Newton's method from zero weights, folds by hash, no random draw.
 
@@ -27,8 +34,67 @@ use crosscheck::reconcile::align::{
     align_scored, story_candidates, AlignOptions, Candidate, StoryInput,
 };
 use crosscheck::reconcile::facts::Slot;
-use crosscheck::reconcile::model::{Model, FEATURES};
+use crosscheck::reconcile::model::{dot, feature, fit_logistic, sigmoid, Model, FEATURES};
 use crosscheck::report::{build, run_stages, ReportOptions};
+
+/// Inner folds of the selection of features.
+const INNER_FOLDS: u64 = 4;
+
+/// Forward selection of the features of the part for values that cannot both be true: from the bias
+/// alone, adds the feature that most lowers the log-loss of an inner cross-validation by story
+/// (`INNER_FOLDS`) on those examples, until none lowers it by 0.0001 or eight are chosen.
+/// `train`: (features, one fact?, inner fold).
+fn select_dispute_features(
+    train: &[(&Vec<f64>, bool, u64)],
+    l2: f64,
+    most: usize,
+) -> Vec<&'static str> {
+    let c = feature("values_compatible");
+    let part: Vec<&(&Vec<f64>, bool, u64)> = train.iter().filter(|e| e.0[c] < 0.5).collect();
+    let varies = |k: usize| part.iter().any(|e| e.0[k] != part[0].0[k]);
+    let pool: Vec<usize> = (1..FEATURES.len())
+        .filter(|&k| k != c && varies(k))
+        .collect();
+    let loss = |cols: &[usize]| -> f64 {
+        let project = |x: &Vec<f64>| cols.iter().map(|&k| x[k]).collect::<Vec<f64>>();
+        let mut total = 0.0;
+        for k in 0..INNER_FOLDS {
+            let (xs, ys): (Vec<Vec<f64>>, Vec<bool>) = part
+                .iter()
+                .filter(|e| e.2 != k)
+                .map(|e| (project(e.0), e.1))
+                .unzip();
+            let w = fit_logistic(&xs, &ys, l2);
+            for e in part.iter().filter(|e| e.2 == k) {
+                let p = sigmoid(dot(&w, &project(e.0))).clamp(1e-6, 1.0 - 1e-6);
+                total -= if e.1 { p.ln() } else { (1.0 - p).ln() };
+            }
+        }
+        total / part.len().max(1) as f64
+    };
+    let mut cols = vec![0];
+    let mut best = loss(&cols);
+    while cols.len() <= most {
+        let Some((l, k)) = pool
+            .iter()
+            .filter(|k| !cols.contains(k))
+            .map(|&k| {
+                let mut with = cols.clone();
+                with.push(k);
+                (loss(&with), k)
+            })
+            .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)))
+        else {
+            break;
+        };
+        if l > best - 1e-4 {
+            break;
+        }
+        best = l;
+        cols.push(k);
+    }
+    cols[1..].iter().map(|&k| FEATURES[k]).collect()
+}
 
 fn main() -> anyhow::Result<()> {
     let args = ToolArgs::from_env();
@@ -37,6 +103,21 @@ fn main() -> anyhow::Result<()> {
     let labels = args.labels();
     let folds: u64 = args.number("--folds", 5)?;
     let l2: f64 = args.number("--l2", 1.0)?;
+    // The features the part for values that cannot both be true weighs (`all` for every one).
+    let dispute_list = opt("--dispute-features").unwrap_or_else(|| "all".into());
+    let dispute_features: Vec<&str> = if dispute_list == "all" {
+        FEATURES.to_vec()
+    } else {
+        let names: Vec<&str> = dispute_list.split(',').collect();
+        for n in &names {
+            anyhow::ensure!(FEATURES.contains(n), "--dispute-features: no feature {n:?}");
+        }
+        FEATURES
+            .iter()
+            .copied()
+            .filter(|f| names.contains(f))
+            .collect()
+    };
     let mut align = AlignOptions::default();
     if let Some(v) = opt("--vetoes") {
         align.vetoes = Slot::ALL
@@ -88,27 +169,32 @@ fn main() -> anyhow::Result<()> {
             (b.clone(), a.clone())
         }
     };
-    let fold_of = |story: &str| xxhash_rust::xxh3::xxh3_64(story.as_bytes()) % folds;
-    // Examples: (fold, features, one fact?).
-    let mut examples: Vec<(u64, &Vec<f64>, bool)> = Vec::new();
+    // `--fold-seed S` draws other folds (the figures' spread over draws).
+    let fold_seed: u64 = args.number("--fold-seed", 0)?;
+    let fold_of =
+        |story: &str| xxhash_rust::xxh3::xxh3_64_with_seed(story.as_bytes(), fold_seed) % folds;
+    // Examples: (fold, features, one fact?, inner fold for the selection of features).
+    let mut examples: Vec<(u64, &Vec<f64>, bool, u64)> = Vec::new();
     for (s, cands) in stages.stories.iter().zip(&per_story) {
         for c in cands {
             if let Some(j) = judged.pairs.get(&claim_id(c)) {
                 let same = matches!(j.truth, Truth::Agree | Truth::Dispute);
-                examples.push((fold_of(&s.id), &c.x, same));
+                let inner = xxhash_rust::xxh3::xxh3_64_with_seed(s.id.as_bytes(), 1) % INNER_FOLDS;
+                examples.push((fold_of(&s.id), &c.x, same, inner));
             }
         }
     }
     if let Some(path) = opt("--dump") {
         // Every judged candidate: claim ids, truth, features (for reading the errors).
-        let mut out = format!("a\tb\ttruth\taxis\t{}\n", FEATURES.join("\t"));
-        for cands in &per_story {
+        let mut out = format!("story\ta\tb\ttruth\taxis\t{}\n", FEATURES.join("\t"));
+        for (s, cands) in stages.stories.iter().zip(&per_story) {
             for c in cands {
                 let id = claim_id(c);
                 if let Some(j) = judged.pairs.get(&id) {
                     let xs: Vec<String> = c.x.iter().map(|v| format!("{v:.4}")).collect();
                     out.push_str(&format!(
-                        "{}\t{}\t{:?}\t{}\t{}\n",
+                        "{}\t{}\t{}\t{:?}\t{}\t{}\n",
+                        s.id,
                         id.0,
                         id.1,
                         j.truth,
@@ -131,15 +217,31 @@ fn main() -> anyhow::Result<()> {
         examples.len() - positives,
         align.vetoes.iter().map(|s| s.as_str()).collect::<Vec<_>>()
     );
+    let select = opt("--dispute-features").is_none();
+    let most: usize = args.number("--most-features", 4)?;
     let fit = |keep: &dyn Fn(u64) -> bool| {
-        let (xs, ys): (Vec<Vec<f64>>, Vec<bool>) = examples
+        let train: Vec<(&Vec<f64>, bool, u64)> = examples
             .iter()
             .filter(|e| keep(e.0))
-            .map(|e| (e.1.clone(), e.2))
-            .unzip();
-        Model::fit(&xs, &ys, l2)
+            .map(|e| (e.1, e.2, e.3))
+            .collect();
+        let chosen = if select {
+            select_dispute_features(&train, l2, most)
+        } else {
+            dispute_features.clone()
+        };
+        let (xs, ys): (Vec<Vec<f64>>, Vec<bool>) = train.iter().map(|e| (e.0.clone(), e.1)).unzip();
+        (Model::fit_with(&xs, &ys, l2, &chosen), chosen)
     };
-    let models: Vec<Model> = (0..folds).map(|k| fit(&|f| f != k)).collect();
+    let models: Vec<Model> = (0..folds)
+        .map(|k| {
+            let (m, chosen) = fit(&|f| f != k);
+            if select {
+                println!("  fold {k}: dispute features {}", chosen.join(","));
+            }
+            m
+        })
+        .collect();
     let held_out: Vec<Vec<(f64, Candidate)>> = stages
         .stories
         .iter()
@@ -153,7 +255,9 @@ fn main() -> anyhow::Result<()> {
         "cross-validated ({folds} folds by story), the report's alignment on held-out scores:"
     );
     println!("  min-confidence  disputes  judged  precision  dispute-recall  align-precision  align-recall");
-    for t in [0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9] {
+    for t in [
+        0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9,
+    ] {
         let o = AlignOptions {
             min_confidence: t,
             ..align.clone()
@@ -178,7 +282,8 @@ fn main() -> anyhow::Result<()> {
             println!("                  errors: {:?}", sc.dispute_errors);
         }
     }
-    let model = fit(&|_| true);
+    let (model, chosen) = fit(&|_| true);
+    println!("dispute features: {}", chosen.join(","));
     println!(
         "weights (fitted on all {} examples, L2 {l2}): agree | dispute",
         examples.len()

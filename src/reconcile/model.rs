@@ -47,6 +47,7 @@ pub const FEATURES: &[&str] = &[
     "both_unique_attribute",
     "published_other_day",
     "digits_alike",
+    "both_unique_fact",
 ];
 
 /// Index of a feature by name.
@@ -145,13 +146,35 @@ impl Model {
 
     /// Fits both parts on `(features, label)`, each on the examples of its values.
     pub fn fit(xs: &[Vec<f64>], ys: &[bool], l2: f64) -> Model {
+        Model::fit_with(xs, ys, l2, FEATURES)
+    }
+
+    /// [`Model::fit`], the part for values that cannot both be true weighing only the features named
+    /// in `dispute_features` (the rest keep weight 0). That part learns from few examples of one fact
+    /// (a real disagreement is rare among figures that disagree), and with every feature it fits its
+    /// labels rather than the languages (`docs/accuracy.md`).
+    pub fn fit_with(xs: &[Vec<f64>], ys: &[bool], l2: f64, dispute_features: &[&str]) -> Model {
         let c = feature("values_compatible");
+        let keep: Vec<bool> = FEATURES
+            .iter()
+            .map(|f| *f == "bias" || dispute_features.contains(f))
+            .collect();
         let part = |compatible: bool| {
             let (px, py): (Vec<Vec<f64>>, Vec<bool>) = xs
                 .iter()
                 .zip(ys)
                 .filter(|(x, _)| (x[c] > 0.5) == compatible)
-                .map(|(x, y)| (x.clone(), *y))
+                .map(|(x, y)| {
+                    let x = if compatible {
+                        x.clone()
+                    } else {
+                        x.iter()
+                            .zip(&keep)
+                            .map(|(v, k)| if *k { *v } else { 0.0 })
+                            .collect()
+                    };
+                    (x, *y)
+                })
                 .unzip();
             fit_logistic(&px, &py, l2)
         };
@@ -271,6 +294,29 @@ mod tests {
             .chain(&back.dispute)
             .zip(m.agree.iter().chain(&m.dispute))
             .all(|(x, y)| (x - y).abs() < 1e-5));
+    }
+
+    #[test]
+    fn the_dispute_part_weighs_only_the_features_it_is_given() {
+        // Among values that cannot both be true, the label follows `digits_alike`, and
+        // `local_context` is correlated with it; left out, `local_context` keeps weight 0.
+        let d = feature("digits_alike");
+        let l = feature("local_context");
+        let mut xs = Vec::new();
+        let mut ys = Vec::new();
+        for k in 0..300 {
+            let mut x = vec![0.0; FEATURES.len()];
+            x[0] = 1.0;
+            x[d] = f64::from(u8::from(k % 3 == 0));
+            x[l] = if k % 3 == 0 { 0.8 } else { 0.1 };
+            ys.push(k % 3 == 0 && k % 7 != 0);
+            xs.push(x);
+        }
+        let all = Model::fit(&xs, &ys, 1.0);
+        assert!(all.dispute[l].abs() > 0.1, "{all:?}");
+        let some = Model::fit_with(&xs, &ys, 1.0, &["digits_alike"]);
+        assert_eq!(some.dispute[l], 0.0);
+        assert!(some.dispute[d] > 2.0, "{some:?}");
     }
 
     #[test]

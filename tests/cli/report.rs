@@ -9,8 +9,15 @@ use crate::util::{corpus, expectations, run, shared};
 
 /// The report of the fixture corpus, as JSON.
 fn fixture_report() -> Value {
+    fixture_report_at(&[])
+}
+
+/// The same, with more flags.
+fn fixture_report_at(flags: &[&str]) -> Value {
     let dir = corpus();
-    let (code, out, err) = run(&["report", dir.to_str().unwrap(), "--format", "json"]);
+    let mut args = vec!["report", dir.to_str().unwrap(), "--format", "json"];
+    args.extend_from_slice(flags);
+    let (code, out, err) = run(&args);
     assert_eq!(code, 0, "{err}");
     serde_json::from_str(&out).expect("json report")
 }
@@ -99,8 +106,25 @@ fn pair(a: &str, b: &str) -> (String, String) {
 /// a false alarm only through the verdict check below).
 #[test]
 fn conflict_precision_and_recall_on_the_labelled_fixtures() {
-    let report = fixture_report();
-    let loc = Locator::new(&report);
+    // At the default threshold (precision first) and at a lower one (more of the labelled
+    // conflicts found).
+    let (precision, recall) = fixture_conflicts(&fixture_report());
+    assert!(
+        precision >= 0.9,
+        "conflict precision {precision:.3} at the default threshold"
+    );
+    assert!(
+        recall >= 0.25,
+        "conflict recall {recall:.3} at the default threshold"
+    );
+    let (precision, recall) = fixture_conflicts(&fixture_report_at(&["--min-confidence", "0.1"]));
+    assert!(precision >= 0.75, "conflict precision {precision:.3}");
+    assert!(recall >= 0.5, "conflict recall {recall:.3}");
+}
+
+/// Conflict precision and recall of a fixture report against the fixtures' labels.
+fn fixture_conflicts(report: &Value) -> (f64, f64) {
+    let loc = Locator::new(report);
     let mut verdict_of: HashMap<(String, String), &str> = HashMap::new();
     for a in report["alignments"].as_array().unwrap() {
         verdict_of.insert(
@@ -217,9 +241,9 @@ fn conflict_precision_and_recall_on_the_labelled_fixtures() {
     // These fixtures were written by the project and its rules were tuned on them (0.919 and 0.944
     // with the hand-set rules of issue #4); since issue #14 the model is fitted on labelled real news
     // and the headline figures are the dev labels' (`tests/eval_dev.rs`, `docs/accuracy.md`). Here the
-    // fixtures check behaviour: most labelled conflicts are still found, and few false ones raised.
-    assert!(precision >= 0.75, "conflict precision {precision:.3}");
-    assert!(recall >= 0.5, "conflict recall {recall:.3}");
+    // fixtures check behaviour: at the default threshold few false conflicts are raised, and at a
+    // lower one most labelled conflicts are found.
+    (precision, recall)
 }
 
 #[test]
@@ -305,7 +329,28 @@ fn the_seed_reports_reconcile() {
         return;
     };
     let seeds = shared.join("seeds");
+    // The troop figures (a vague count against an exact one) are a dispute at a confidence of about
+    // 0.14, under the default threshold (0.2: docs/accuracy.md); at the default the report shows no
+    // dispute on the seeds.
     let (code, out, err) = run(&["report", seeds.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let r: Value = serde_json::from_str(&out).unwrap();
+    assert!(
+        r["alignments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|a| a["verdict"] == "consistent"),
+        "{r:#}"
+    );
+    let (code, out, err) = run(&[
+        "report",
+        seeds.to_str().unwrap(),
+        "--format",
+        "json",
+        "--min-confidence",
+        "0.1",
+    ]);
     assert_eq!(code, 0, "{err}");
     let r: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(r["stories"].as_array().unwrap().len(), 1, "one story");
