@@ -233,6 +233,7 @@ fn id_news_conventions() {
         "id | BMKG mencatat gempa magnitudo 4,1 pada Desember. | magnitude [4.1,4.1]",
         "id | Info Gempa Mag:4.8, Kedlmn:10 Km. | magnitude [4.8,4.8]",
         "id | Info Gempa Mag:4.8, Kedlmn:10 Km. | measure [10000,10000] u=m",
+        "id | Gempa berkekuatan magnitudo (M) 4,8 terjadi di Garut. | magnitude [4.8,4.8]",
         "id | Korban meninggal dunia dua belas orang. | count [12,12] c=deaths",
         "id | Korban meninggal yang sudah dievakuasi ada delapan orang. | count [8,8] c=deaths",
         "id | Sebanyak 10 orang tewas dan delapan orang luka-luka. | count [8,8] c=injured",

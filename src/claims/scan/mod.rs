@@ -683,12 +683,19 @@ impl<'a> Scanner<'a> {
             "magnitudo" | "magnitude" | "mag" | "bermagnitudo" | "berkekuatan"
         );
         // "Mag:4.8", "magnitude-6.1": a glued colon or dash between
+        // "magnitudo (M) 4,8": the scale's abbreviation in brackets between
+        let abbreviation = |k: usize| {
+            let w = t.low(k);
+            (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_alphabetic())
+        };
         let jn = if is_marker
             && (t.low(j + 1) == ":" || t.is_dash(j + 1))
             && t.glued(j + 1)
             && t.glued(j + 2)
         {
             j + 2
+        } else if is_marker && t.low(j + 1) == "(" && abbreviation(j + 2) && t.low(j + 3) == ")" {
+            j + 4
         } else {
             j + 1
         };
