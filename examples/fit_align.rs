@@ -283,6 +283,44 @@ fn main() -> anyhow::Result<()> {
         }
     }
     let (model, chosen) = fit(&|_| true);
+    if opt("--misses").is_some() {
+        // The fact tables' pairs whose values disagree: the candidate's score, or none.
+        let mut score: std::collections::HashMap<(String, String), (f64, &Candidate)> =
+            std::collections::HashMap::new();
+        for cands in &per_story {
+            for c in cands {
+                score.insert(claim_id(c), (model.predict(&c.x), c));
+            }
+        }
+        let text = |id: &str| {
+            stages
+                .claims_per_doc
+                .iter()
+                .flatten()
+                .find(|c| c.id == id)
+                .map_or(String::from("(no claim)"), |c| c.text.clone())
+        };
+        for (k, disagree) in &judged.should_align {
+            if *disagree {
+                match score.get(k) {
+                    Some((p, _)) => println!(
+                        "  dispute {p:.3}: {:?} ~ {:?}  {} ~ {}",
+                        text(&k.0),
+                        text(&k.1),
+                        k.0,
+                        k.1
+                    ),
+                    None => println!(
+                        "  dispute none: {:?} ~ {:?}  {} ~ {}",
+                        text(&k.0),
+                        text(&k.1),
+                        k.0,
+                        k.1
+                    ),
+                }
+            }
+        }
+    }
     println!("dispute features: {}", chosen.join(","));
     println!(
         "weights (fitted on all {} examples, L2 {l2}): agree | dispute",

@@ -71,12 +71,12 @@ fn idnews_alignments_and_disputes_hold_their_floors() {
         s.disputes_judged >= 15,
         "too few labelled disputes to judge: {s:?}"
     );
-    // Measured: 13/19 = 0.684, 0.950, 263/524 = 0.502, 6/37 = 0.162 (in-sample: the model is
+    // Measured: 16/20 = 0.800, 0.962, 266/524 = 0.508, 9/37 = 0.243 (in-sample: the model is
     // fitted on these labels; `docs/accuracy.md` has the cross-validated figures).
-    assert!(s.dispute_precision() >= 0.6, "{s:?}");
-    assert!(s.alignment_precision() >= 0.9, "{s:?}");
+    assert!(s.dispute_precision() >= 0.7, "{s:?}");
+    assert!(s.alignment_precision() >= 0.92, "{s:?}");
     assert!(s.alignment_recall() >= 0.49, "{s:?}");
-    assert!(s.dispute_recall() >= 0.13, "{s:?}");
+    assert!(s.dispute_recall() >= 0.2, "{s:?}");
     // The labelled mentions the extractor of the day missed (no claim id), found again by their
     // quote: most are read now.
     let q = quoted_mentions(&tables, &articles, &r);

@@ -8,7 +8,8 @@
 //!   4.751–4.849) — just under half, so that 4,8 and 4,9 stay apart;
 //! * an approximate figure (`sekitar`, `about`) by 5% more;
 //! * a difference under 0.5% of the values is immaterial (currency
-//!   conversions, rounding of large sums), except for magnitudes;
+//!   conversions, rounding of large sums) when it is under one unit of the
+//!   last digit the coarser figure writes, except for magnitudes;
 //! * bounds from qualifiers (`setidaknya`, `more than`) and vague magnitudes
 //!   (`puluhan ribu`) are taken as written; against a vague magnitude the
 //!   other figure is taken as written too, since the vague word already
@@ -184,9 +185,11 @@ pub fn can_both_be_true(a: &Claim, b: &Claim) -> bool {
 pub const MATERIAL: f64 = 0.005;
 
 /// Whether the gap between two stated values is too small to matter: under
-/// [`MATERIAL`] of the values (Rp 37,7 T and Rp 37,64 T converted from one
-/// sum in euros).
-fn immaterial(a: &Claim, b: &Claim, _wa: &Interval, _wb: &Interval) -> bool {
+/// [`MATERIAL`] of the values, and under one unit of the last digit the
+/// coarser of the two writes (Rp 37,7 T and Rp 37,64 T converted from one sum
+/// in euros differ by less than the 0,1 T the first is written to; 7.991.960
+/// and 7.991.160 families, both written to the family, differ by 800).
+fn immaterial(a: &Claim, b: &Claim, wa: &Interval, wb: &Interval) -> bool {
     // Only between two stated values: vague words and qualifiers draw hard
     // lines ("puluhan ribu" ends where 100.000 begins).
     let point = |c: &Claim| match (c.low, c.high) {
@@ -197,12 +200,14 @@ fn immaterial(a: &Claim, b: &Claim, _wa: &Interval, _wb: &Interval) -> bool {
         return false;
     };
     let scale = x.abs().max(y.abs());
+    let coarser = a.precision.unwrap_or(0.0).max(b.precision.unwrap_or(0.0));
     // magnitudes, scores, ranks, ordinals and levels are exact: any gap matters
     !matches!(
         a.kind,
         Kind::Magnitude | Kind::Score | Kind::Rank | Kind::Ordinal | Kind::Level
     ) && scale > 0.0
         && (x - y).abs() / scale < MATERIAL
+        && wa.gap(wb) < coarser
 }
 
 /// The intervals two claims are compared on. See the module docs.
@@ -503,6 +508,10 @@ mod tests {
             0.01e12,
         );
         assert_eq!(verdict(&big, &conv), Verdict::Consistent);
+        // Two figures written to the unit that differ by hundreds are two counts.
+        let a = claim("7.991.960", Some(7_991_960.0), Some(7_991_960.0), None, 1.0);
+        let b = claim("7.991.160", Some(7_991_160.0), Some(7_991_160.0), None, 1.0);
+        assert_eq!(verdict(&a, &b), Verdict::Conflict);
         let mut vague_approx = tens.clone();
         vague_approx.approx = true;
         assert_eq!(verdict(&vague_approx, &least), Verdict::Conflict);
