@@ -1,10 +1,10 @@
 //! Qualifiers: the words before a number that turn it into a bound.
 //!
-//! Each phrase is a sequence of lower-cased tokens (a hyphen is its own
-//! token, so `kira-kira` is `kira - kira`) mapped to a [`Qual`]. The
-//! scanner tries the longest phrase first. Both languages' phrases are
-//! always tried: Indonesian articles quote English and the phrases do not
-//! collide.
+//! The phrases are data (`data/lexicon/qualifiers.tsv`): each a sequence of
+//! lower-cased tokens (a hyphen is its own token, so `kira-kira` is
+//! `kira - kira`) mapped to a [`Qual`]. The scanner tries the longest phrase
+//! first. Both languages' phrases are always tried: Indonesian articles quote
+//! English and the phrases do not collide.
 //!
 //! Interval conventions (see `docs/claims.md`): `at_least` [x, ∞),
 //! `more_than` (x, ∞), `less_than` [0, x), `at_most` [0, x], `approx`
@@ -30,68 +30,79 @@ pub(crate) enum Qual {
     From,
 }
 
-#[rustfmt::skip]
-const PHRASES: &[(&[&str], Qual)] = &[
-    (&["setidaknya"], Qual::AtLeast), (&["sedikitnya"], Qual::AtLeast),
-    (&["minimal"], Qual::AtLeast), (&["minimum"], Qual::AtLeast),
-    (&["paling", "sedikit"], Qual::AtLeast), (&["sekurang", "-", "kurangnya"], Qual::AtLeast),
-    (&["sekurangnya"], Qual::AtLeast),
-    (&["tidak", "kurang", "dari"], Qual::AtLeast), (&["tak", "kurang", "dari"], Qual::AtLeast),
-    (&["at", "least"], Qual::AtLeast), (&["no", "less", "than"], Qual::AtLeast),
-    (&["not", "less", "than"], Qual::AtLeast), (&["a", "minimum", "of"], Qual::AtLeast),
-    (&["no", "fewer", "than"], Qual::AtLeast),
-    (&["lebih", "dari"], Qual::MoreThan), (&["lebih", "daripada"], Qual::MoreThan),
-    (&["di", "atas"], Qual::MoreThan), (&["melebihi"], Qual::MoreThan),
-    (&["melewati"], Qual::MoreThan), (&["lebih", "banyak", "dari"], Qual::MoreThan),
-    (&["lebih", "mahal", "dari"], Qual::MoreThan), (&["lebih", "tinggi", "dari"], Qual::MoreThan),
-    (&["more", "than"], Qual::MoreThan), (&["over"], Qual::MoreThan), (&["above"], Qual::MoreThan),
-    (&["in", "excess", "of"], Qual::MoreThan), (&["upwards", "of"], Qual::MoreThan),
-    (&["greater", "than"], Qual::MoreThan), (&["exceeding"], Qual::MoreThan),
-    (&["kurang", "dari"], Qual::LessThan), (&["di", "bawah"], Qual::LessThan),
-    (&["tidak", "sampai"], Qual::LessThan), (&["tak", "sampai"], Qual::LessThan),
-    (&["lebih", "murah", "dari"], Qual::LessThan), (&["lebih", "rendah", "dari"], Qual::LessThan),
-    (&["lebih", "sedikit", "dari"], Qual::LessThan),
-    (&["less", "than"], Qual::LessThan), (&["fewer", "than"], Qual::LessThan),
-    (&["under"], Qual::LessThan), (&["below"], Qual::LessThan), (&["lower", "than"], Qual::LessThan),
-    (&["cheaper", "than"], Qual::LessThan),
-    (&["hingga"], Qual::AtMost), (&["sampai"], Qual::AtMost), (&["sampai", "dengan"], Qual::AtMost),
-    (&["maksimal"], Qual::AtMost), (&["maksimum"], Qual::AtMost), (&["paling", "banyak"], Qual::AtMost),
-    (&["tidak", "lebih", "dari"], Qual::AtMost), (&["tak", "lebih", "dari"], Qual::AtMost),
-    (&["up", "to"], Qual::AtMost), (&["as", "many", "as"], Qual::AtMost), (&["as", "much", "as"], Qual::AtMost),
-    (&["at", "most"], Qual::AtMost), (&["no", "more", "than"], Qual::AtMost),
-    (&["not", "more", "than"], Qual::AtMost), (&["a", "maximum", "of"], Qual::AtMost),
-    (&["sekitar"], Qual::Approx), (&["sekira"], Qual::Approx), (&["kira", "-", "kira"], Qual::Approx),
-    (&["kurang", "lebih"], Qual::Approx), (&["lebih", "kurang"], Qual::Approx),
-    (&["lebih", "-", "kurang"], Qual::Approx), (&["kurang", "-", "lebih"], Qual::Approx),
-    (&["diperkirakan"], Qual::Approx), (&["ditaksir"], Qual::Approx), (&["±"], Qual::Approx),
-    (&["about"], Qual::Approx), (&["around"], Qual::Approx), (&["some"], Qual::Approx),
-    (&["roughly"], Qual::Approx), (&["approximately"], Qual::Approx), (&["approx"], Qual::Approx),
-    (&["approx", "."], Qual::Approx), (&["circa"], Qual::Approx), (&["an", "estimated"], Qual::Approx),
-    (&["estimated"], Qual::Approx), (&["~"], Qual::Approx), (&["somewhere", "around"], Qual::Approx),
-    (&["hampir"], Qual::Nearly), (&["nyaris"], Qual::Nearly), (&["mendekati"], Qual::Nearly),
-    (&["nearly"], Qual::Nearly), (&["almost"], Qual::Nearly), (&["close", "to"], Qual::Nearly),
-    (&["just", "under"], Qual::Nearly), (&["just", "shy", "of"], Qual::Nearly),
-    (&["antara"], Qual::Between), (&["between"], Qual::Between),
-    (&["dari"], Qual::From), (&["from"], Qual::From), (&["mulai", "dari"], Qual::From),
-];
+/// The qualifier lists (`data/lexicon/qualifiers.tsv`): phrases before a number, and words after a
+/// figure.
+struct Lists {
+    /// Phrases before a number, by their first token.
+    before: Index,
+    /// Every phrase's first token, in the file's order.
+    first: Vec<&'static str>,
+    /// Words after a figure, longest first.
+    after: Vec<(&'static str, Qual)>,
+}
 
-type Index = HashMap<&'static str, Vec<(&'static [&'static str], Qual)>, FxBuild>;
+type Index = HashMap<&'static str, Vec<(Vec<&'static str>, Qual)>, FxBuild>;
 
-fn index() -> &'static Index {
-    static INDEX: OnceLock<Index> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        let mut m: Index = HashMap::default();
-        for (p, q) in PHRASES {
-            m.entry(p[0]).or_default().push((*p, *q));
+fn parse_qual(name: &str) -> Option<Qual> {
+    Some(match name {
+        "at_least" => Qual::AtLeast,
+        "more_than" => Qual::MoreThan,
+        "less_than" => Qual::LessThan,
+        "at_most" => Qual::AtMost,
+        "approx" => Qual::Approx,
+        "nearly" => Qual::Nearly,
+        "between" => Qual::Between,
+        "from" => Qual::From,
+        _ => return None,
+    })
+}
+
+fn lists() -> &'static Lists {
+    static LISTS: OnceLock<Lists> = OnceLock::new();
+    LISTS.get_or_init(|| {
+        let mut l = Lists {
+            before: HashMap::default(),
+            first: Vec::new(),
+            after: Vec::new(),
+        };
+        let text = include_str!("../../data/lexicon/qualifiers.tsv");
+        for (n, line) in text.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&'static str> = line.split('\t').collect();
+            let (place, phrase, qual) = match cols.as_slice() {
+                [p, w, q] => (*p, *w, parse_qual(q)),
+                _ => (line, "", None),
+            };
+            let qual = qual.unwrap_or_else(|| {
+                panic!(
+                    "data/lexicon/qualifiers.tsv:{}: expected place, phrase, qualifier",
+                    n + 1
+                )
+            });
+            match place {
+                "before" => {
+                    let words: Vec<&'static str> = phrase.split(' ').collect();
+                    l.first.push(words[0]);
+                    l.before.entry(words[0]).or_default().push((words, qual));
+                }
+                "after" => l.after.push((phrase, qual)),
+                _ => panic!(
+                    "data/lexicon/qualifiers.tsv:{}: unknown place {place:?}",
+                    n + 1
+                ),
+            }
         }
-        m
+        l.after.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        l
     })
 }
 
 /// Longest qualifier phrase starting at token `i`: the qualifier and the
 /// index after it.
 pub(crate) fn match_at(t: &Tokens, i: usize) -> Option<(Qual, usize)> {
-    let cands = index().get(t.low(i))?;
+    let cands = lists().before.get(t.low(i))?;
     let mut best: Option<(Qual, usize)> = None;
     for (p, q) in cands {
         if p.iter().enumerate().all(|(k, w)| t.low(i + k) == *w)
@@ -105,7 +116,7 @@ pub(crate) fn match_at(t: &Tokens, i: usize) -> Option<(Qual, usize)> {
 
 /// Every word that can start a qualifier phrase.
 pub(crate) fn first_words() -> impl Iterator<Item = &'static str> {
-    PHRASES.iter().map(|(p, _)| p[0])
+    lists().first.iter().copied()
 }
 
 #[cfg(test)]
@@ -128,18 +139,19 @@ mod tests {
         assert_eq!(q("sampai dengan 5"), Some((Qual::AtMost, 2)));
         assert_eq!(q("rumah 5"), None);
     }
-}
 
-/// Words after a figure that make it a bound: `5 or more`, `10 orang atau lebih`, `usia 17 tahun ke
-/// atas` (at least); `3 or fewer`, `atau kurang` (at most).
-#[rustfmt::skip]
-const TRAILING: &[(&str, Qual)] = &[
-    ("or more", Qual::AtLeast), ("or higher", Qual::AtLeast), ("or above", Qual::AtLeast),
-    ("or greater", Qual::AtLeast), ("or over", Qual::AtLeast), ("and above", Qual::AtLeast),
-    ("and up", Qual::AtLeast), ("atau lebih", Qual::AtLeast), ("ke atas", Qual::AtLeast),
-    ("or less", Qual::AtMost), ("or fewer", Qual::AtMost), ("or lower", Qual::AtMost),
-    ("or below", Qual::AtMost), ("atau kurang", Qual::AtMost), ("ke bawah", Qual::AtMost),
-];
+    #[test]
+    fn every_phrase_is_written_as_the_tokenizer_reads_it() {
+        // A phrase in the data file that the tokenizer splits otherwise would never match.
+        for cands in lists().before.values() {
+            for (words, qual) in cands {
+                let text = format!("{} 5", words.join(" "));
+                assert_eq!(q(&text), Some((*qual, words.len())), "{text:?}");
+            }
+        }
+        assert!(lists().after.len() >= 10);
+    }
+}
 
 /// Turns point figures followed by a trailing bound (`magnitude 5 or more`) into that bound, and
 /// takes the words into the mention.
@@ -159,7 +171,9 @@ pub(crate) fn trailing_bounds(text: &str, claims: &mut [super::Claim]) {
         if skipped == 0 {
             continue;
         }
-        let found = TRAILING.iter().find(|(p, _)| {
+        // Words after a figure that make it a bound: `5 or more`, `10 orang atau lebih`, `usia 17
+        // tahun ke atas` (at least); `3 or fewer`, `atau kurang` (at most).
+        let found = lists().after.iter().find(|(p, _)| {
             rest.get(..p.len())
                 .is_some_and(|w| w.eq_ignore_ascii_case(p))
                 && !rest[p.len()..].starts_with(|ch: char| ch.is_alphanumeric())
