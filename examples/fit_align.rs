@@ -251,6 +251,34 @@ fn main() -> anyhow::Result<()> {
             cands.iter().map(|c| (m.predict(&c.x), c.clone())).collect()
         })
         .collect();
+    // Calibration: the judged candidates' held-out confidence against how often they are one fact.
+    let compatible = feature("values_compatible");
+    for (part, want) in [("values can both hold", true), ("values cannot", false)] {
+        let mut bins = [(0usize, 0.0f64, 0usize); 10];
+        for cands in &held_out {
+            for (p, c) in cands {
+                if (c.x[compatible] > 0.5) != want {
+                    continue;
+                }
+                if let Some(j) = judged.pairs.get(&claim_id(c)) {
+                    let b = &mut bins[((p * 10.0) as usize).min(9)];
+                    b.0 += 1;
+                    b.1 += p;
+                    b.2 += usize::from(matches!(j.truth, Truth::Agree | Truth::Dispute));
+                }
+            }
+        }
+        println!("calibration on held-out scores ({part}): bin, candidates, mean confidence, share one fact");
+        for (k, (n, sum, yes)) in bins.iter().enumerate().filter(|(_, b)| b.0 > 0) {
+            println!(
+                "  {:.1}-{:.1}  {n:>5}  {:.3}  {:.3}",
+                k as f64 / 10.0,
+                (k + 1) as f64 / 10.0,
+                sum / *n as f64,
+                *yes as f64 / *n as f64
+            );
+        }
+    }
     println!(
         "cross-validated ({folds} folds by story), the report's alignment on held-out scores:"
     );
