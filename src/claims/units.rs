@@ -116,7 +116,7 @@ fn table() -> Vec<(String, bool, Unit)> {
         })
         .collect();
     let mut out = Vec::new();
-    for r in rows.iter().filter(|r| r[0] != "prefix") {
+    for r in rows.iter().filter(|r| r[0] != "prefix" && r[0] != "before") {
         let kind = match r[0] {
             "duration" => Kind::Duration,
             "money" => Kind::Money,
@@ -221,45 +221,43 @@ pub(crate) fn lookup(raw: &str, lower: &str) -> Option<Unit> {
     m.lower.get(lower).copied()
 }
 
+/// Currencies written before the amount (`before` rows of `data/lexicon/units.tsv`): (symbols as
+/// written, words lower-cased), each to its ISO 4217 code.
+type Before = (
+    HashMap<&'static str, &'static str, FxBuild>,
+    HashMap<&'static str, &'static str, FxBuild>,
+);
+
+fn before() -> &'static Before {
+    static BEFORE: OnceLock<Before> = OnceLock::new();
+    BEFORE.get_or_init(|| {
+        let (mut cased, mut lower) = (HashMap::default(), HashMap::default());
+        for line in UNITS.lines().map(str::trim_end) {
+            let r: Vec<&'static str> = line.split('\t').collect();
+            if r[0] != "before" {
+                continue;
+            }
+            let code = r[1];
+            for w in r.get(4).copied().unwrap_or("").split(',').map(str::trim) {
+                if !w.is_empty() {
+                    lower.insert(w, code);
+                }
+            }
+            for sym in r.get(5).copied().unwrap_or("").split(',').map(str::trim) {
+                if !sym.is_empty() {
+                    cased.insert(sym, code);
+                }
+            }
+        }
+        (cased, lower)
+    })
+}
+
 /// Currency written before the amount (`Rp`, `US$`, `€`), as ISO 4217.
 /// `raw` is the surface as written, `lower` lower-cased, both without spaces.
 pub(crate) fn currency_prefix(raw: &str, lower: &str) -> Option<&'static str> {
-    Some(match raw {
-        "$" => "USD",
-        "€" => "EUR",
-        "£" => "GBP",
-        "¥" => "JPY",
-        "₹" => "INR",
-        "RM" => "MYR",
-        "S$" => "SGD",
-        "A$" => "AUD",
-        "HK$" => "HKD",
-        "C$" => "CAD",
-        _ => match lower {
-            "rp" | "rp." | "idr" | "rupiah" => "IDR",
-            "us$" | "usd" | "as$" | "usd$" => "USD",
-            "eur" | "euro" => "EUR",
-            "gbp" => "GBP",
-            "myr" | "ringgit" | "malaysia ringgit" | "malaysian ringgit" | "malaysia ringgits"
-            | "malaysian ringgits" => "MYR",
-            "sgd" => "SGD",
-            "jpy" => "JPY",
-            "cny" | "rmb" => "CNY",
-            "inr" | "rs" | "rs." => "INR",
-            "cad" => "CAD",
-            "chf" => "CHF",
-            "aud" => "AUD",
-            "krw" => "KRW",
-            "sar" => "SAR",
-            "qar" => "QAR",
-            "kwd" => "KWD",
-            "egp" => "EGP",
-            "ils" => "ILS",
-            "mnt" => "MNT",
-            "hkd" => "HKD",
-            _ => return None,
-        },
-    })
+    let (cased, words) = before();
+    cased.get(raw).or_else(|| words.get(lower)).copied()
 }
 
 #[cfg(test)]
