@@ -44,14 +44,22 @@ impl fmt::Display for Lang {
     }
 }
 
-const ID_STOP: &[&str] = &[
-    "yang", "dan", "di", "ke", "dari", "ini", "itu", "dengan", "untuk", "pada", "tidak", "akan",
-    "dalam", "adalah", "juga", "oleh", "sebagai", "telah", "karena", "mereka",
-];
-const EN_STOP: &[&str] = &[
-    "the", "and", "of", "to", "in", "is", "that", "for", "was", "with", "on", "as", "are", "by",
-    "it", "this", "were", "from", "at", "have",
-];
+/// The words that vote for a language (`data/lexicon/lang.tsv`): Indonesian, English.
+fn stop_words() -> &'static (Vec<&'static str>, Vec<&'static str>) {
+    static WORDS: std::sync::OnceLock<(Vec<&'static str>, Vec<&'static str>)> =
+        std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let (mut id, mut en) = (Vec::new(), Vec::new());
+        for line in include_str!("../../data/lexicon/lang.tsv").lines() {
+            match line.split_once('\t') {
+                Some(("id", w)) => id.extend(w.split_whitespace()),
+                Some(("en", w)) => en.extend(w.split_whitespace()),
+                _ => {}
+            }
+        }
+        (id, en)
+    })
+}
 
 /// Guesses the language of `text` by a stop-word vote (ties: Indonesian).
 pub fn detect_lang(text: &str) -> Lang {
@@ -60,14 +68,15 @@ pub fn detect_lang(text: &str) -> Lang {
         end -= 1;
     }
     let (mut id, mut en) = (0usize, 0usize);
+    let (id_stop, en_stop) = stop_words();
     for w in text[..end].split(|c: char| !c.is_alphabetic()) {
         if w.is_empty() || w.len() > 8 {
             continue;
         }
         let lw = w.to_ascii_lowercase();
-        if ID_STOP.contains(&lw.as_str()) {
+        if id_stop.contains(&lw.as_str()) {
             id += 1;
-        } else if EN_STOP.contains(&lw.as_str()) {
+        } else if en_stop.contains(&lw.as_str()) {
             en += 1;
         }
     }

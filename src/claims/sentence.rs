@@ -19,18 +19,18 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-const ABBREV: &[&str] = &[
-    "dr", "drs", "dra", "ir", "prof", "mr", "mrs", "ms", "no", "jl", "jln", "rp", "st", "sdr",
-    "bpk", "kol", "let", "jend", "brigjen", "mayjen", "letjen", "kapt", "h", "hj", "kh", "tn",
-    "ny", "nn", "pt", "cv", "tbk", "dll", "dsb", "dkk", "vs", "etc", "inc", "ltd", "co", "corp",
-    "gen", "gov", "sen", "rep", "jr", "sr", "u.s", "e.g", "i.e", "a.m", "p.m", "sec", "art", "fig",
-    "vol", "hal", "tel", "telp", "ca", "approx", "sdn", "smp", "sma", "kec", "kab", "kel", "prov",
-    "mt", "ft", "lt", "sgt", "capt", "col", "maj", "dept", "univ", "s.h", "m.h", "s.e", "m.si",
-];
+/// Abbreviations whose full stop does not end a sentence (`data/lexicon/abbreviations.txt`).
+const ABBREV: &str = include_str!("../../data/lexicon/abbreviations.txt");
 
 fn abbrevs() -> &'static HashSet<&'static str, FxBuild> {
     static SET: OnceLock<HashSet<&'static str, FxBuild>> = OnceLock::new();
-    SET.get_or_init(|| ABBREV.iter().copied().collect())
+    SET.get_or_init(|| {
+        ABBREV
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(str::split_whitespace)
+            .collect()
+    })
 }
 
 fn is_closer(c: char) -> bool {
