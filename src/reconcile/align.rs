@@ -232,7 +232,19 @@ pub fn story_candidates(story: &Story, input: &StoryInput, opts: &AlignOptions) 
                 .map_or(0.0, |(x, y)| x.cosine(y));
             for (ka, (a, ca)) in claims[i].iter().zip(&contexts[i]).enumerate() {
                 for (kb, (b, cb)) in claims[j].iter().zip(&contexts[j]).enumerate() {
-                    if !comparable(a, b) || ca.tabular || cb.tabular || ca.age || cb.age {
+                    // Ages belong to people: two ages are one fact only when both name one holder.
+                    let age_a = ca.age || a.concept.as_deref() == Some("age");
+                    let age_b = cb.age || b.concept.as_deref() == Some("age");
+                    let one_persons_ages = age_a
+                        && age_b
+                        && a.kind == b.kind
+                        && a.fact.holder.is_some()
+                        && a.fact.holder == b.fact.holder;
+                    if !(one_persons_ages || comparable(a, b))
+                        || ca.tabular
+                        || cb.tabular
+                        || ((age_a || age_b) && !one_persons_ages)
+                    {
                         continue;
                     }
                     if (opts.past_marker_veto && ca.past != cb.past)

@@ -578,3 +578,59 @@ fn alike_reports_of_different_events_and_referents_are_not_disputes() {
         .count();
     assert_eq!(disputes, 0, "{}", r["alignments"]);
 }
+
+/// Two outlets give one person's age: one fact, aligned; another person's age in the same story is
+/// never set against it.
+#[test]
+fn ages_align_only_when_they_name_one_person() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = |id: &str, source: &str, hour: u32, body: &str| {
+        std::fs::write(
+            dir.path().join(format!("{id}.txt")),
+            format!(
+                "---\nid: {id}\nsource: {source}\npublished: 2025-06-17T{hour:02}:00+07:00\n\
+                 title: Aktor Hengki Kawilarang Meninggal Dunia\n---\n{body}\n"
+            ),
+        )
+        .unwrap();
+    };
+    article(
+        "a",
+        "Kabar Satu",
+        10,
+        "Jakarta - Aktor senior Hengki Kawilarang meninggal dunia pada Selasa (17/6/2025) pagi di \
+         rumah sakit di Jakarta Selatan. Hengki Kawilarang meninggal dunia di usia 47 tahun setelah \
+         dirawat karena sakit jantung. Jenazah disemayamkan di rumah duka dan dimakamkan pada Rabu siang.",
+    );
+    article(
+        "b",
+        "Warta Dua",
+        13,
+        "Jakarta - Kabar duka datang dari dunia hiburan. Aktor Hengki Kawilarang meninggal dunia pada \
+         Selasa (17/6/2025) di rumah sakit di Jakarta Selatan. Istrinya, Maya Lestari, berusia 45 \
+         tahun. Hengki Kawilarang berusia 47 tahun dan sempat dirawat karena sakit jantung.",
+    );
+    let (code, out, err) = run(&["report", dir.path().to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let r: Value = serde_json::from_str(&out).unwrap();
+    let text: HashMap<&str, &str> = r["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["id"].as_str().unwrap(), c["text"].as_str().unwrap()))
+        .collect();
+    let ages: Vec<(&str, &str, &str)> = r["alignments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                text[a["a"].as_str().unwrap()],
+                text[a["b"].as_str().unwrap()],
+                a["verdict"].as_str().unwrap(),
+            )
+        })
+        .filter(|(x, y, _)| x.contains("tahun") || y.contains("tahun"))
+        .collect();
+    assert_eq!(ages, [("47 tahun", "47 tahun", "consistent")], "{r:#}");
+}
