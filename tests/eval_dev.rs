@@ -71,7 +71,7 @@ fn idnews_alignments_and_disputes_hold_their_floors() {
         s.disputes_judged >= 15,
         "too few labelled disputes to judge: {s:?}"
     );
-    // Measured: 16/20 = 0.800, 0.951, 352/753 = 0.467, 10/43 = 0.233 (in-sample: the model is
+    // Measured: 16/21 = 0.762, 0.951, 353/753 = 0.469, 10/43 = 0.233 (in-sample: the model is
     // fitted on these labels; `docs/accuracy.md` has the cross-validated figures).
     assert!(s.dispute_precision() >= 0.7, "{s:?}");
     assert!(s.alignment_precision() >= 0.92, "{s:?}");

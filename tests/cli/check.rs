@@ -610,7 +610,7 @@ fn github_lines_are_workflow_commands_at_the_claims_line() {
 }
 
 /// The seed reports of the January 2022 talks, plus a report with a new troop figure. The troop
-/// figures are disputes at a confidence of about 0.15 (a vague count against an exact one, or two
+/// figures are disputes at a confidence of about 0.18 (a vague count against an exact one, or two
 /// counts a factor of two apart), under the default threshold; the desk's configuration lowers it.
 #[test]
 fn seeds_baseline_then_a_new_conflicting_figure_fails() {
