@@ -42,7 +42,7 @@ const INNER_FOLDS: u64 = 4;
 
 /// Forward selection of the features of the part for values that cannot both be true: from the bias
 /// alone, adds the feature that most lowers the log-loss of an inner cross-validation by story
-/// (`INNER_FOLDS`) on those examples, until none lowers it by 0.0001 or eight are chosen.
+/// (`INNER_FOLDS`) on those examples, until none lowers it by 0.0001 or `most` are chosen.
 /// `train`: (features, one fact?, inner fold).
 fn select_dispute_features(
     train: &[(&Vec<f64>, bool, u64)],
