@@ -99,14 +99,18 @@ fn forms(entry: &str, prefixes: &[(f64, &str)]) -> Vec<(String, f64)> {
     out
 }
 
-/// Parses the table: (surface, case-sensitive, unit) for every form.
-fn table() -> Vec<(String, bool, Unit)> {
-    let rows: Vec<Vec<&'static str>> = UNITS
+/// The rows of `data/lexicon/units.tsv`, each split into its columns.
+fn rows() -> impl Iterator<Item = Vec<&'static str>> {
+    UNITS
         .lines()
         .map(str::trim_end)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(|l| l.split('\t').collect())
-        .collect();
+}
+
+/// Parses the table: (surface, case-sensitive, unit) for every form.
+fn table() -> Vec<(String, bool, Unit)> {
+    let rows: Vec<Vec<&'static str>> = rows().collect();
     let prefixes: Vec<(f64, &str)> = rows
         .iter()
         .filter(|r| r[0] == "prefix")
@@ -232,11 +236,7 @@ fn before() -> &'static Before {
     static BEFORE: OnceLock<Before> = OnceLock::new();
     BEFORE.get_or_init(|| {
         let (mut cased, mut lower) = (HashMap::default(), HashMap::default());
-        for line in UNITS.lines().map(str::trim_end) {
-            let r: Vec<&'static str> = line.split('\t').collect();
-            if r[0] != "before" {
-                continue;
-            }
+        for r in rows().filter(|r| r[0] == "before") {
             let code = r[1];
             for w in r.get(4).copied().unwrap_or("").split(',').map(str::trim) {
                 if !w.is_empty() {
