@@ -267,6 +267,26 @@ fn en_roles() {
         "en | Image 6 of 11 police at the scene where a man died. | count [1,1] c=deaths n=man",
         "en | At least 9 shots were fired. | count [9,inf) c=shots",
         "en | He died around 11:30 p.m. Sunday. | time [_,_] d=23:30",
+        // the doers of a role, a denied role, another clause's predicate
+        "en | A security guard fatally shot Earnest Sneed. | !c=deaths",
+        "en | The gunman killed Aoki and fled. | !c=deaths",
+        "en | The four people killed Christmas Eve were cousins. | count [4,4] c=deaths",
+        "en | 3 People Found Shot To Death Inside Car | count [3,3] c=deaths",
+        "en | Two men accused of killing a boy were charged. | count [2,2] c=men",
+        "en | Police released two people held in the killing of a girl. | !c=deaths",
+        "en | One man was killed, while four others were hit, none fatally. | count [4,4] n=other",
+        "en | One man was killed, while four others were hit, none fatally. | count [1,1] c=deaths",
+        "en | He held two people hostage before being fatally shot. | !c=deaths",
+        "en | The rampage left four troops including the gunman dead. | count [4,4] c=deaths",
+        // numbers that are not counts of a role
+        "en | The Aug. 15 death of a boy was ruled a homicide. | date [_,_] d=--08-15",
+        "en | The Aug. 15 death of a boy was ruled a homicide. | !c=deaths",
+        "en | He served parole for the 2007 shooting death of a student. | !c=deaths",
+        "en | The state rate is 19.3 deaths per 100,000 people. | !c=deaths",
+        "en | Police seek the gunman who killed a father of three. | number [3,3]",
+        "en | He was taken to Regional One where he died. | !c=deaths",
+        "en | Local News One killed, four injured in a shooting. | count [1,1] c=deaths",
+        "en | Darrell Hawkins, 34 who was shot and killed at home. | count [34,34] c=age",
     ]);
 }
 

@@ -38,6 +38,12 @@ pub(crate) fn month(w: &str) -> Option<u32> {
     crate::ingest::date::month_name(w)
 }
 
+/// Whether a month name of at most four letters is the whole name (`May`,
+/// `June`, `Juli`), not an abbreviation (`Aug`, `Sept`).
+fn is_full_month(w: &str) -> bool {
+    matches!(w, "mei" | "may" | "juni" | "june" | "juli" | "july")
+}
+
 pub(crate) fn weekday(w: &str) -> Option<Weekday> {
     Some(match w {
         "senin" | "monday" => Weekday::Mon,
@@ -211,8 +217,14 @@ pub(crate) fn parse_at(
         if !raw.chars().next().is_some_and(|c| c.is_uppercase()) {
             return None;
         }
-        if let Some(d) = num(t, i + 1).filter(|d| (1..=31).contains(d) && t.low(i + 1).len() <= 2) {
-            let mut j = i + 2;
+        // "Aug. 15": an abbreviation's full stop, glued to it
+        let k = if t.is_punct(i + 1, ".") && t.glued(i + 1) && w.len() <= 4 && !is_full_month(w) {
+            i + 2
+        } else {
+            i + 1
+        };
+        if let Some(d) = num(t, k).filter(|d| (1..=31).contains(d) && t.low(k).len() <= 2) {
+            let mut j = k + 1;
             if t.is_punct(j, ",") {
                 j += 1;
             }
@@ -224,7 +236,7 @@ pub(crate) fn parse_at(
                     fmt_date(Some(y), m, d, published),
                 ));
             }
-            return Some(hit(i, i + 2, Kind::Date, fmt_date(None, m, d, published)));
+            return Some(hit(i, k + 1, Kind::Date, fmt_date(None, m, d, published)));
         }
         if let Some(y) = year_of(t, i + 1).filter(|_| t.low(i + 1).len() == 4) {
             return Some(DateHit {

@@ -18,7 +18,7 @@ const ROLES: &str = include_str!("../../data/lexicon/roles.tsv");
 const FILTERS: &str = include_str!("../../data/lexicon/filters.tsv");
 
 /// The kinds of word sets in the data files, in the order of [`Sets`].
-const KINDS: [&str; 17] = [
+const KINDS: [&str; 21] = [
     "person",
     "anaphor",
     "bridge",
@@ -36,6 +36,10 @@ const KINDS: [&str; 17] = [
     "apart",
     "happening",
     "preposition",
+    "negation",
+    "agent",
+    "kin",
+    "day",
 ];
 
 /// Word sets per kind (index in [`KINDS`]) and language (`[id, en]`).
@@ -237,6 +241,30 @@ pub(crate) fn is_caption(lang: Lang, word: &str) -> bool {
     has("caption", lang, word)
 }
 
+/// Whether a word between a count and its role predicate denies the role
+/// (`none fatally`, `not hurt`).
+pub(crate) fn is_negation(lang: Lang, word: &str) -> bool {
+    has("negation", lang, word)
+}
+
+/// Whether a word between a count and its role predicate makes the people
+/// counted its doers (`accused of killing`, `charged in the shooting`).
+pub(crate) fn is_agent(lang: Lang, word: &str) -> bool {
+    has("agent", lang, word)
+}
+
+/// Whether a capitalised word names a day, not a person (`killed
+/// Christmas Eve`).
+pub(crate) fn is_day(lang: Lang, word: &str) -> bool {
+    has("day", lang, word)
+}
+
+/// Whether a noun names a relative whose `of` and a count counts their
+/// children (`a father of three`).
+pub(crate) fn is_kin(lang: Lang, word: &str) -> bool {
+    has("kin", lang, word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -250,5 +278,8 @@ mod tests {
         assert!(!is_bridge(Lang::En, "dalam"));
         assert!(is_street(Lang::En, "road") && is_caption(Lang::En, "image"));
         assert!(is_clause_break(Lang::Id, "sedangkan"));
+        assert!(is_negation(Lang::En, "none") && is_negation(Lang::Id, "tidak"));
+        assert!(is_agent(Lang::En, "accused") && is_kin(Lang::En, "father"));
+        assert!(is_day(Lang::En, "christmas"));
     }
 }

@@ -2,7 +2,8 @@
 //!
 //! A case is `lang | sentence | expectation`, where the expectation is
 //! space-separated: a kind (`count`, `duration`, …, or `!count` meaning no
-//! count/number claim at all, or `none` meaning no claim), an interval such
+//! count/number claim at all, `!c=concept` meaning no claim of that concept,
+//! or `none` meaning no claim), an interval such
 //! as `[100000,inf)`, `(14000,inf)`, `[0,7)`, `[28800,28800]`, then optional
 //! `c=concept`, `u=unit`, `q=qualifier`, `n=noun_base`, `d=date`, `~`
 //! (approx). A claim satisfies the case if it matches every given field.
@@ -75,6 +76,16 @@ pub fn check(case: &str) -> Result<(), String> {
                 Ok(())
             } else {
                 Err(format!("{case}\n expected nothing, got\n{}", show()))
+            };
+        }
+        Some(e) if e.starts_with("!c=") => {
+            let concept = &e[3..];
+            return match found.iter().find(|c| c.concept.as_deref() == Some(concept)) {
+                Some(_) => Err(format!(
+                    "{case}\n expected no claim of {concept}, got\n{}",
+                    show()
+                )),
+                None => Ok(()),
             };
         }
         Some("!count") => {

@@ -70,6 +70,9 @@ pub(crate) struct Scanner<'a> {
     /// Whether the sentence tallies a period or several happenings
     /// (computed on demand, see `is_tally`).
     pub(super) tally: Cell<Option<bool>>,
+    /// Whether the sentence capitalises most of its words, as headlines do
+    /// (computed on demand, see `is_title_case`).
+    pub(super) title: Cell<Option<bool>>,
     /// Token indices of the sentence's role predicates (first words of
     /// multi-word ones included), found on the first implicit-count try.
     preds: std::cell::RefCell<Option<Vec<usize>>>,
@@ -386,6 +389,7 @@ impl<'a> Scanner<'a> {
             temp: Cell::new(None),
             rates: Cell::new(None),
             tally: Cell::new(None),
+            title: Cell::new(None),
             preds: std::cell::RefCell::new(None),
         }
     }
@@ -402,6 +406,7 @@ impl<'a> Scanner<'a> {
         self.temp.set(None);
         self.rates.set(None);
         self.tally.set(None);
+        self.title.set(None);
         self.preds.replace(None);
         let sent_text = self.text.get(range.clone()).unwrap_or("");
         let mut i = 0;
@@ -1153,6 +1158,17 @@ impl<'a> Scanner<'a> {
                     .flatten()
                     .filter(|x| x.2.is_some())
             });
+            // "the Aug. 15 death", "the 2007 shooting death": a singular
+            // noun of a role after a number above one is not what it counts
+            let singular = |noun: &str, concept: &Option<String>| {
+                let last = noun.rsplit(' ').next().unwrap_or(noun).to_lowercase();
+                self.lang == Lang::En
+                    && num.low > 1.0
+                    && roles::is_role_concept(concept.as_deref())
+                    && !last.ends_with('s')
+                    && !roles::is_plural(self.lang, &last)
+            };
+            let noun = noun.filter(|(noun, _, concept, _)| !singular(noun, concept));
             if let Some((noun, base, concept, e)) = noun {
                 m.kind = Kind::Count;
                 m.noun = Some(noun);

@@ -79,6 +79,26 @@ impl Scanner<'_> {
         v
     }
 
+    /// Whether most words of the sentence start with a capital, as in a
+    /// headline ("Shooting Leaves 1 Dead, 3 Injured"): there a capital
+    /// says nothing of a name.
+    pub(super) fn is_title_case(&self) -> bool {
+        if let Some(v) = self.title.get() {
+            return v;
+        }
+        let t = &self.toks;
+        let (mut words, mut caps) = (0usize, 0usize);
+        for k in 0..t.toks.len() {
+            if t.kind(k) == Some(TokKind::Word) && t.low(k).len() > 3 {
+                words += 1;
+                caps += usize::from(t.raw(self.text, k).starts_with(char::is_uppercase));
+            }
+        }
+        let v = words > 0 && caps * 2 > words;
+        self.title.set(Some(v));
+        v
+    }
+
     fn find_tally(&self) -> bool {
         let t = &self.toks;
         let n = t.toks.len();
@@ -122,6 +142,29 @@ impl Scanner<'_> {
         // "the five-bedroom house", "a two-story home": a modifier
         if m.noun.is_none() && t.is_dash(m.end) && t.glued(m.end) && t.glued(m.end + 1) {
             return false;
+        }
+        // a count of people is whole: "19.3 deaths per 100,000 people"
+        if m.low.is_some_and(|v| v.fract() != 0.0) {
+            return false;
+        }
+        if self.lang == Lang::En {
+            let prev = self.prev_low(m.start);
+            // "deaths per 100,000", "a father of three", "shot at a Motel 6"
+            let per = prev == "per" || (m.end..m.end + 2).any(|k| t.low(k) == "per");
+            let kin = prev == "of" && m.start >= 2 && roles::is_kin(self.lang, t.low(m.start - 2));
+            let name = m.noun.is_none()
+                && m.start >= 2
+                && t.kind(m.start - 1) == Some(TokKind::Word)
+                && t.kind(m.start - 2) != Some(TokKind::Punct)
+                && t.raw(self.text, m.start - 1)
+                    .starts_with(char::is_uppercase)
+                && datetime::weekday(prev).is_none()
+                && datetime::month(prev).is_none()
+                && !self.is_title_case()
+                && !matches!(self.lex_at(m.end), Some((_, _, _, EntryKind::Pred, _)));
+            if per || kin || name {
+                return false;
+            }
         }
         match (&m.noun_base, &m.concept) {
             (None, _) => true,
@@ -182,11 +225,13 @@ impl Scanner<'_> {
         {
             return true;
         }
-        // "Liliana, 58 tahun," / "Liliana, 58,"
+        // "Liliana, 58 tahun," / "Liliana, 58," / "Darrell Hawkins, 34 who"
+        let after = t.low(m.end);
         start == num.start
             && prev == ","
             && name_before(start - 1)
-            && matches!(t.low(m.end), "," | ")")
+            && (matches!(after, "," | ")")
+                || self.lang == Lang::En && matches!(after, "who" | "and"))
             && (m.kind == Kind::Duration || self.lang == Lang::En)
     }
 
@@ -485,10 +530,17 @@ impl Scanner<'_> {
         } else {
             (p, e)
         };
+        // "a security guard fatally shot Earnest Sneed": a name is an object
+        let name = t.kind(e) == Some(TokKind::Word)
+            && t.raw(self.text, e).starts_with(char::is_uppercase)
+            && datetime::weekday(t.low(e)).is_none()
+            && datetime::month(t.low(e)).is_none()
+            && !roles::is_day(self.lang, t.low(e))
+            && !self.is_title_case();
         self.lang == Lang::En
             && roles::is_transitive(self.lang, t.low(p))
             && !(from..p).any(|k| roles::is_passive(self.lang, t.low(k)))
-            && (roles::is_object(self.lang, t.low(e)) || t.kind(e) == Some(TokKind::Num))
+            && (roles::is_object(self.lang, t.low(e)) || t.kind(e) == Some(TokKind::Num) || name)
     }
 
     /// A role predicate at `k` or after bridge words only (`was shot and
@@ -794,11 +846,25 @@ impl Scanner<'_> {
             if t.kind(q) != Some(TokKind::Word) {
                 break;
             }
+            let w = t.low(q);
+            // "four others were hit, none fatally": denied; "two marshals
+            // accused of killing a boy": its doers
+            if roles::is_negation(self.lang, w) || roles::is_agent(self.lang, w) {
+                return None;
+            }
             if let Some((_, _, Some(c), EntryKind::Pred, e)) = self.lex_at(q) {
                 if self.is_active(end, q, e) {
                     return None;
                 }
                 return Some(c);
+            }
+            // "held two people hostage before being fatally shot": the
+            // predicate of another clause
+            if self.lang == Lang::En
+                && !matches!(w, "and" | "or" | "that" | "a" | "including")
+                && roles::is_clause_break(self.lang, w)
+            {
+                break;
             }
             q = self.word_unit(q).map(|x| x.1).unwrap_or(q + 1);
         }
