@@ -284,7 +284,7 @@ fn main() -> anyhow::Result<()> {
     );
     println!("  min-confidence  disputes  judged  precision  dispute-recall  align-precision  align-recall");
     for t in [
-        0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9,
+        0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9,
     ] {
         let o = AlignOptions {
             min_confidence: t,
@@ -306,7 +306,7 @@ fn main() -> anyhow::Result<()> {
             sc.alignment_precision(),
             sc.alignment_recall()
         );
-        if t == 0.1 || t == 0.5 {
+        if t == 0.1 || t == 0.3 || t == 0.5 {
             println!("                  errors: {:?}", sc.dispute_errors);
         }
     }
