@@ -71,10 +71,10 @@ fn idnews_alignments_and_disputes_hold_their_floors() {
         s.disputes_judged >= 15,
         "too few labelled disputes to judge: {s:?}"
     );
-    // Measured: 16/21 = 0.762, 0.951, 353/753 = 0.469, 10/43 = 0.233 (in-sample: the model is
-    // fitted on these labels; `docs/accuracy.md` has the cross-validated figures).
-    assert!(s.dispute_precision() >= 0.7, "{s:?}");
-    assert!(s.alignment_precision() >= 0.92, "{s:?}");
+    // Measured: 16/18 = 0.889, 431/449 = 0.960, 376/798 = 0.471, 10/43 = 0.233 (in-sample: the
+    // model is fitted on these labels; `docs/accuracy.md` has the cross-validated figures).
+    assert!(s.dispute_precision() >= 0.8, "{s:?}");
+    assert!(s.alignment_precision() >= 0.94, "{s:?}");
     assert!(s.alignment_recall() >= 0.44, "{s:?}");
     assert!(s.dispute_recall() >= 0.2, "{s:?}");
     // The labelled mentions the extractor of the day missed (no claim id), found again by their
@@ -102,8 +102,8 @@ fn idnews_alignments_and_disputes_hold_their_floors() {
     let c = score_containment(&whole, &event_of(&r), &source_of(&r), 3, 0.95);
     let e = score_grouping(&near, &event_of(&r));
     println!("idnews events: {c:?}; {e:?}");
-    // Measured 964/1307 = 0.738 (807/1059 = 0.762 before the fact tables of round 8, some of whose
-    // events are broad: an eruption and the response to it).
+    // Measured 1056/1386 = 0.762 (807/1059 = 0.762 before the fact tables of round 8, some of whose
+    // events are broad: an eruption and the response to it; 964/1307 = 0.738 with them).
     assert!(c.pairs_together.0 * 100 >= c.pairs_together.1 * 72, "{c:?}");
     assert!(
         e.near_miss_merged.0 * 100 <= e.near_miss_merged.1 * 60,
@@ -152,6 +152,8 @@ fn gun_violence_incidents_and_tolls_hold_their_floors() {
     assert!(e.bcubed.2 >= 0.89 && e.bcubed.0 >= 0.97, "{e:?}");
     let tolls = score_tolls(&gold, &r);
     println!("gva tolls [hit, articles, holding, claims]: {tolls:?}");
-    let [hit, n, _, _] = tolls["deaths"];
+    // Measured: deaths recall 1549/2839, precision 2616/3448 = 0.759.
+    let [hit, n, good, all] = tolls["deaths"];
     assert!(hit * 100 >= n * 50, "deaths recall {hit}/{n}");
+    assert!(good * 100 >= all * 74, "deaths precision {good}/{all}");
 }
