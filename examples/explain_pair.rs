@@ -71,7 +71,7 @@ fn main() -> anyhow::Result<()> {
         println!("      {}", on.join(" "));
     }
     println!("aligned:");
-    for a in align_scored(&story, &input, &align, scored) {
+    for a in align_scored(&story, &input, &align, scored).alignments {
         println!(
             "  {} {:.3} {} ~ {}: {}",
             a.verdict.as_str(),

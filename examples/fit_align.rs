@@ -292,7 +292,7 @@ fn main() -> anyhow::Result<()> {
         };
         let mut alignments = Vec::new();
         for (s, scored) in stages.stories.iter().zip(&held_out) {
-            alignments.extend(align_scored(s, &input, &o, scored.clone()));
+            alignments.extend(align_scored(s, &input, &o, scored.clone()).alignments);
         }
         let mut r = report.clone();
         r.alignments = alignments;

@@ -101,6 +101,20 @@ pub struct AlignOptions {
 /// likeliest first and says how likely each is.
 pub const MIN_CONFIDENCE: f64 = 0.35;
 
+/// The least confidence of the disputes a report counts as held back under its threshold: those
+/// `--min-confidence 0.1` would add.
+pub const HELD_BACK_FLOOR: f64 = 0.1;
+
+/// The alignments of a story, and how many disputes its threshold held back.
+#[derive(Debug, Clone, Default)]
+pub struct Aligned {
+    /// The alignments reported.
+    pub alignments: Vec<Alignment>,
+    /// Disputes whose confidence lies in [[`HELD_BACK_FLOOR`], `min_confidence`): what a report at
+    /// [`HELD_BACK_FLOOR`] would add.
+    pub held_back: usize,
+}
+
 impl Default for AlignOptions {
     fn default() -> Self {
         AlignOptions {
@@ -448,7 +462,7 @@ fn round3(x: f64) -> f64 {
 }
 
 /// The alignments of a story. See the module docs.
-pub fn story_alignments(story: &Story, input: &StoryInput, opts: &AlignOptions) -> Vec<Alignment> {
+pub fn story_alignments(story: &Story, input: &StoryInput, opts: &AlignOptions) -> Aligned {
     let scored = story_candidates(story, input, opts)
         .into_iter()
         .map(|c| (opts.model.predict(&c.x), c))
@@ -463,8 +477,13 @@ pub fn align_scored(
     input: &StoryInput,
     opts: &AlignOptions,
     scored: Vec<(f64, Candidate)>,
-) -> Vec<Alignment> {
-    let floor = opts.min_alignment.min(opts.min_confidence);
+) -> Aligned {
+    // Candidates are taken from the most confident down, so the ones under the threshold, taken
+    // last, change nothing above it: they are only counted.
+    let floor = opts
+        .min_alignment
+        .min(opts.min_confidence)
+        .min(HELD_BACK_FLOOR);
     let mut cands: Vec<(f64, Candidate)> =
         scored.into_iter().filter(|(p, _)| *p >= floor).collect();
     let (articles, claims) = (input.articles, input.claims);
@@ -472,6 +491,7 @@ pub fn align_scored(
     cands.sort_by(|(p, x), (q, y)| q.total_cmp(p).then_with(|| id(x).cmp(&id(y))));
     let mut used: BTreeSet<(usize, usize, usize)> = BTreeSet::new();
     let mut out = Vec::new();
+    let mut held_back = 0;
     for (p, c) in cands {
         // One figure aligns to at most one figure of each other article.
         if used.contains(&(c.i, c.ka, c.j)) || used.contains(&(c.j, c.kb, c.i)) {
@@ -513,6 +533,7 @@ pub fn align_scored(
             opts.min_confidence
         };
         if p < least {
+            held_back += usize::from(cmp.verdict != Verdict::Consistent && p >= HELD_BACK_FLOOR);
             continue;
         }
         let reason = if c.matched.is_empty() {
@@ -540,5 +561,8 @@ pub fn align_scored(
             one_source: None,
         });
     }
-    out
+    Aligned {
+        alignments: out,
+        held_back,
+    }
 }

@@ -240,6 +240,9 @@ fn overview(out: &mut String, p: &Page) {
         s.consistent,
         s.duplicate_clusters
     );
+    if let Some(line) = s.held_back_note() {
+        let _ = writeln!(out, "<p class=\"held-back\">{}</p>", escape(&line));
+    }
     // Disputes by concept and by source.
     let mut by_concept: BTreeMap<String, [usize; 2]> = BTreeMap::new();
     let mut by_source: BTreeMap<&str, [usize; 2]> = BTreeMap::new();

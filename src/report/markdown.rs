@@ -49,6 +49,9 @@ pub fn render(r: &Report) -> String {
         "| articles | sources | stories | claims | aligned | conflicts | updates | near-duplicate clusters |\n|---|---|---|---|---|---|---|---|\n| {} | {} | {} | {} | {} | {} | {} | {} |\n",
         s.articles, s.sources, s.stories, s.claims, s.alignments, s.conflicts, s.updates, s.duplicate_clusters
     );
+    if let Some(line) = s.held_back_note() {
+        let _ = writeln!(out, "{}\n", md(&line));
+    }
     let disputes: Vec<_> = r.disputes().collect();
     if !disputes.is_empty() {
         let _ = writeln!(out, "## Disputed figures\n");

@@ -21,7 +21,7 @@ use crate::error::{Diagnostic, Result};
 use crate::events::{par_events, par_frames, Event};
 use crate::ingest::{Article, Published};
 use crate::normalize::{par_clean, tokens_into, Cleaned, Token};
-use crate::reconcile::align::{story_alignments, AlignOptions, StoryInput};
+use crate::reconcile::align::{story_alignments, AlignOptions, Aligned, StoryInput};
 use crate::reconcile::context::{contexts, ClaimContext};
 use crate::reconcile::{format_interval, Verdict};
 use crate::shingle::jaccard;
@@ -169,8 +169,27 @@ pub struct Summary {
     pub conflicts: usize,
     /// Revised tallies.
     pub updates: usize,
+    /// The least confidence of a reported dispute (`--min-confidence`).
+    pub min_confidence: f64,
+    /// Disputes under that threshold with a confidence of at least 0.1: what `--min-confidence 0.1`
+    /// would add.
+    pub held_back: usize,
     /// Input problems.
     pub diagnostics: usize,
+}
+
+impl Summary {
+    /// The disputes the threshold held back, as a sentence for the renderers (none when there are
+    /// none).
+    pub fn held_back_note(&self) -> Option<String> {
+        (self.held_back > 0).then(|| {
+            format!(
+                "{} more possible disputes have a confidence under the threshold of {} \
+                 (--min-confidence 0.1 lists them).",
+                self.held_back, self.min_confidence
+            )
+        })
+    }
 }
 
 /// The consistency report.
@@ -420,7 +439,7 @@ fn assemble(
         ..
     } = stages;
     let cleaned = &cleaned;
-    let per_story: Vec<(Vec<Passage>, Vec<Alignment>, Vec<Group>)> = stories
+    let per_story: Vec<(Vec<Passage>, Aligned, Vec<Group>)> = stories
         .par_iter()
         .map(|s| {
             let passages = story_passages(s, articles, cleaned, &langs);
@@ -431,18 +450,20 @@ fn assemble(
                 vectors: &vectors,
                 event_of: &event_of,
             };
-            let alignments = story_alignments(s, &input, align);
-            let groups = story_groups(s, articles, &claims_per_doc, &alignments);
-            (passages, alignments, groups)
+            let aligned = story_alignments(s, &input, align);
+            let groups = story_groups(s, articles, &claims_per_doc, &aligned.alignments);
+            (passages, aligned, groups)
         })
         .collect();
     let mut passages = Vec::new();
     let mut alignments = Vec::new();
     let mut groups = Vec::new();
+    let mut held_back = 0;
     for (p, a, g) in per_story {
         passages.extend(p);
-        alignments.extend(a);
+        alignments.extend(a.alignments);
         groups.extend(g);
+        held_back += a.held_back;
     }
     // Alignment runs within events: both sides of an alignment, and every value of a group, are
     // articles of one event.
@@ -530,6 +551,8 @@ fn assemble(
         consistent: count(Verdict::Consistent),
         conflicts: count(Verdict::Conflict),
         updates: count(Verdict::Update),
+        min_confidence: align.min_confidence,
+        held_back,
         diagnostics: diagnostics.len(),
     };
     // By file and line, so that the report does not depend on the order the

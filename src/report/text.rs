@@ -178,6 +178,9 @@ pub fn render(r: &Report, style: &Style) -> String {
         "{} conflicts, {} updates, {} consistent alignments · {} articles from {} sources · {} stories, {} events · {} claims · {} near-duplicate clusters\n",
         s.conflicts, s.updates, s.consistent, s.articles, s.sources, s.stories, s.events, s.claims, s.duplicate_clusters
     );
+    if let Some(line) = s.held_back_note() {
+        let _ = writeln!(out, "{line}\n");
+    }
     let disputes: Vec<&Alignment> = r.disputes().collect();
     if !disputes.is_empty() {
         let _ = writeln!(

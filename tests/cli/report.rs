@@ -122,6 +122,49 @@ fn conflict_precision_and_recall_on_the_labelled_fixtures() {
     assert!(recall >= 0.5, "conflict recall {recall:.3}");
 }
 
+/// The report says how many disputes its threshold held back: exactly those a report at 0.1 adds,
+/// and the alignments above the threshold are the same in both.
+#[test]
+fn the_report_counts_the_disputes_its_threshold_holds_back() {
+    let dispute = |a: &&Value| a["verdict"] != "consistent";
+    let at_default = fixture_report();
+    let at_low = fixture_report_at(&["--min-confidence", "0.1"]);
+    let ids = |r: &Value, least: f64| -> Vec<String> {
+        let mut v: Vec<String> = r["alignments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|a| a["confidence"].as_f64().unwrap() >= least)
+            .map(|a| a["id"].as_str().unwrap().to_string())
+            .collect();
+        v.sort();
+        v
+    };
+    let least = at_default["summary"]["min_confidence"].as_f64().unwrap();
+    assert_eq!(ids(&at_default, least), ids(&at_low, least));
+    let count = |r: &Value| {
+        r["alignments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(dispute)
+            .count()
+    };
+    let held = at_default["summary"]["held_back"].as_u64().unwrap() as usize;
+    assert!(
+        held > 0,
+        "the fixtures hold disputes under the default threshold"
+    );
+    assert_eq!(held, count(&at_low) - count(&at_default));
+    assert_eq!(at_low["summary"]["held_back"].as_u64(), Some(0));
+    let (code, text, _) = run(&["report", corpus().to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert!(
+        text.contains(&format!("{held} more possible disputes")),
+        "{text}"
+    );
+}
+
 /// Conflict precision and recall of a fixture report against the fixtures' labels.
 fn fixture_conflicts(report: &Value) -> (f64, f64) {
     let loc = Locator::new(report);
