@@ -201,6 +201,7 @@ fn en_news_conventions() {
         "en | The victim, aged 45, was taken to hospital. | count [45,45] c=age",
         "en | The fire burned roughly 12,000 acres. | measure [48562277.0592,48562277.0592] u=m2 ~",
         "en | The quake struck at a depth of 6 miles. | measure [9656.064,9656.064] u=m",
+        "en | The epicentre was at 8.3 degrees south latitude. | measure [8.3,8.3] u=deg_S",
         "en | The deal is worth $1.2bn. | money [1200000000,1200000000] u=USD",
         "en | The deal is worth 1.2 billion dollars. | money [1200000000,1200000000] u=USD",
         "en | It paid US$3.4 million. | money [3400000,3400000] u=USD",

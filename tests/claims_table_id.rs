@@ -148,6 +148,11 @@ fn id_money_percent_measures() {
         "id | Lebih dari 50 persen warga setuju. | percent (50,inf) q=more_than",
         "id | Sekitar 20% warga setuju. | percent [20,20] ~",
         "id | Jaraknya 5 km dari pusat kota. | measure [5000,5000] u=m",
+        // an epicentre's coordinates, one hemisphere each
+        "id | Episenter pada koordinat 8.32 LS dan 107.27 BT. | measure [8.32,8.32] u=deg_S",
+        "id | Episenter pada koordinat 8.32 LS dan 107.27 BT. | measure [107.27,107.27] u=deg_E",
+        "id | Titik koordinat berada di 8,72 lintang selatan (LS). | measure [8.72,8.72] u=deg_S",
+        "id | Lokasi gempa di 2,15 LU dan 126,4 BT. | measure [2.15,2.15] u=deg_N",
         "id | Jaraknya 12 kilometer dari pusat kota. | measure [12000,12000] u=m",
         "id | Gunung itu setinggi 3.676 mdpl. | measure [3676,3676] u=m",
         "id | Tingginya 150 cm. | measure [1.5,1.5] u=m",
