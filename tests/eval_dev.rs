@@ -71,12 +71,12 @@ fn idnews_alignments_and_disputes_hold_their_floors() {
         s.disputes_judged >= 15,
         "too few labelled disputes to judge: {s:?}"
     );
-    // Measured: 16/20 = 0.800, 431/451 = 0.956, 376/798 = 0.471, 10/43 = 0.233 (in-sample: the
+    // Measured: 15/18 = 0.833, 432/451 = 0.958, 380/798 = 0.476, 12/43 = 0.279 (in-sample: the
     // model is fitted on these labels; `docs/accuracy.md` has the cross-validated figures).
     assert!(s.dispute_precision() >= 0.75, "{s:?}");
     assert!(s.alignment_precision() >= 0.94, "{s:?}");
     assert!(s.alignment_recall() >= 0.44, "{s:?}");
-    assert!(s.dispute_recall() >= 0.2, "{s:?}");
+    assert!(s.dispute_recall() >= 0.25, "{s:?}");
     // The labelled mentions the extractor of the day missed (no claim id), found again by their
     // quote: most are read now.
     let q = quoted_mentions(&tables, &articles, &r);

@@ -184,7 +184,7 @@ fn html_report_of_the_seeds_shows_the_troop_counts_side_by_side() {
         shared.join("seeds").to_str().unwrap(),
         "--format",
         "html",
-        // The troop dispute is under the default threshold (its confidence is about 0.17).
+        // The troop dispute is under the default threshold (its confidence is about 0.26).
         "--min-confidence",
         "0.1",
         "-o",
