@@ -185,8 +185,10 @@ impl Summary {
         (self.held_back > 0).then(|| {
             format!(
                 "{} more possible disputes have a confidence under the threshold of {} \
-                 (--min-confidence 0.1 lists them).",
-                self.held_back, self.min_confidence
+                 (--min-confidence {} lists them).",
+                self.held_back,
+                self.min_confidence,
+                crate::reconcile::align::HELD_BACK_FLOOR
             )
         })
     }

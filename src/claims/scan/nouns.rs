@@ -99,6 +99,20 @@ impl Scanner<'_> {
         v
     }
 
+    /// Whether the word at `k` reads as a name: capitalised where capitals
+    /// mean something (not in a headline), and no weekday, month or day
+    /// (`Christmas`).
+    fn is_name_at(&self, k: usize) -> bool {
+        let t = &self.toks;
+        let w = t.low(k);
+        t.kind(k) == Some(TokKind::Word)
+            && t.raw(self.text, k).starts_with(char::is_uppercase)
+            && datetime::weekday(w).is_none()
+            && datetime::month(w).is_none()
+            && !roles::is_day(self.lang, w)
+            && !self.is_title_case()
+    }
+
     fn find_tally(&self) -> bool {
         let t = &self.toks;
         let n = t.toks.len();
@@ -154,13 +168,8 @@ impl Scanner<'_> {
             let kin = prev == "of" && m.start >= 2 && roles::is_kin(self.lang, t.low(m.start - 2));
             let name = m.noun.is_none()
                 && m.start >= 2
-                && t.kind(m.start - 1) == Some(TokKind::Word)
                 && t.kind(m.start - 2) != Some(TokKind::Punct)
-                && t.raw(self.text, m.start - 1)
-                    .starts_with(char::is_uppercase)
-                && datetime::weekday(prev).is_none()
-                && datetime::month(prev).is_none()
-                && !self.is_title_case()
+                && self.is_name_at(m.start - 1)
                 && !matches!(self.lex_at(m.end), Some((_, _, _, EntryKind::Pred, _)));
             if per || kin || name {
                 return false;
@@ -531,12 +540,7 @@ impl Scanner<'_> {
             (p, e)
         };
         // "a security guard fatally shot Earnest Sneed": a name is an object
-        let name = t.kind(e) == Some(TokKind::Word)
-            && t.raw(self.text, e).starts_with(char::is_uppercase)
-            && datetime::weekday(t.low(e)).is_none()
-            && datetime::month(t.low(e)).is_none()
-            && !roles::is_day(self.lang, t.low(e))
-            && !self.is_title_case();
+        let name = self.is_name_at(e);
         self.lang == Lang::En
             && roles::is_transitive(self.lang, t.low(p))
             && !(from..p).any(|k| roles::is_passive(self.lang, t.low(k)))
