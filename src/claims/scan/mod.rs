@@ -1161,12 +1161,13 @@ impl<'a> Scanner<'a> {
             // "the Aug. 15 death", "the 2007 shooting death": a singular
             // noun of a role after a number above one is not what it counts
             let singular = |noun: &str, concept: &Option<String>| {
-                let last = noun.rsplit(' ').next().unwrap_or(noun).to_lowercase();
                 self.lang == Lang::En
                     && num.low > 1.0
                     && roles::is_role_concept(concept.as_deref())
-                    && !last.ends_with('s')
-                    && !roles::is_plural(self.lang, &last)
+                    && {
+                        let last = noun.rsplit(' ').next().unwrap_or(noun).to_lowercase();
+                        !last.ends_with('s') && !roles::is_plural(self.lang, &last)
+                    }
             };
             let noun = noun.filter(|(noun, _, concept, _)| !singular(noun, concept));
             if let Some((noun, base, concept, e)) = noun {
