@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
 """Batches for growing the dev labels by hand, in the shape the briefs in `$CROSSCHECK_SHARED/labels/` expect.
 
-label_tasks.py facts REPORT.json CORPUS_DIR OUT_DIR --groups N --batches K [--seed S] [--exclude LABELS…]
+label_tasks.py facts REPORT.json CORPUS_DIR OUT_DIR --groups N --batches K [--seed S] [--min-outlets M] [--exclude LABELS…]
 label_tasks.py pairs REPORT.json CORPUS_DIR OUT_DIR --pairs N --batches K [--seed S] [--exclude LABELS…]
 
 REPORT.json is `crosscheck report --format json` on the idnews corpus (the README's flags). Only articles
 published 17-20 June 2025 are drawn (the June 9-10 files are kept for the final check). `facts` draws
-stories with three or more outlets among those articles (at most ten articles each, one per outlet first)
+stories with three or more outlets (`--min-outlets`) among those articles (at most ten articles each, one per outlet first)
 and writes `facts-K.json` ({group: [article]}); `pairs` draws disputes (conflicts, updates, attributed, and
 one in six consistent pairs unless `--disputes-only`) and writes `pairs-K.jsonl`. Articles or pairs already in a label file given with
 `--exclude` are left out. The draw is seeded, so the same report gives the same batches.
@@ -90,10 +90,11 @@ def main():
 
     if mode == "facts":
         want = int(arg("--groups", "24"))
+        min_outlets = int(arg("--min-outlets", "3"))
         picked = []
         for s in sorted(rep["stories"], key=lambda s: rank(seed, s["id"])):
             ms = [m for m in s["members"] if m in docs and in_days(docs[m])]
-            if set(s["members"]) & seen_docs or len({docs[m]["source"] for m in ms}) < 3:
+            if set(s["members"]) & seen_docs or len({docs[m]["source"] for m in ms}) < min_outlets:
                 continue
             # One article per outlet first, then the rest, in a seeded order; at most ten.
             ms.sort(key=lambda m: rank(seed, m))
