@@ -198,6 +198,7 @@ fn en_news_conventions() {
         "en | The bank matched the Fed's rate rise with a half-point increase. | percent [0.5,0.5] u=pp",
         "en | He scored 20 points in the final. | count [20,20] n=point",
         "en | A woman in her 80s died when her house collapsed. | count [80,89] c=age",
+        "en | Two men in their late 20s were killed. | count [26,29] c=age",
         "en | The victim, aged 45, was taken to hospital. | count [45,45] c=age",
         "en | The fire burned roughly 12,000 acres. | measure [48562277.0592,48562277.0592] u=m2 ~",
         "en | The quake struck at a depth of 6 miles. | measure [9656.064,9656.064] u=m",
@@ -238,6 +239,9 @@ fn en_roles() {
         "en | A man and a 2-year-old boy were fatally shot. | count [2,2] c=deaths",
         "en | Two women and a baby are dead. | count [3,3] c=deaths",
         "en | The gunman opened fire, killing a man and his wife. | count [2,2] c=deaths",
+        // the doer as one more of the group: four deaths
+        "en | The gunman killed three people and then himself. | count [4,4] c=deaths",
+        "en | He killed two people and himself inside the lobby. | count [3,3] c=deaths",
         "en | A man was killed and a woman was wounded. | count [1,1] c=deaths",
         "en | The gunman killed a man and a woman was arrested. | count [1,1] c=deaths",
         // a tally over a period or over several happenings is no toll

@@ -18,7 +18,7 @@ const ROLES: &str = include_str!("../../data/lexicon/roles.tsv");
 const FILTERS: &str = include_str!("../../data/lexicon/filters.tsv");
 
 /// The kinds of word sets in the data files, in the order of [`Sets`].
-const KINDS: [&str; 21] = [
+const KINDS: [&str; 22] = [
     "person",
     "anaphor",
     "bridge",
@@ -40,6 +40,7 @@ const KINDS: [&str; 21] = [
     "agent",
     "kin",
     "day",
+    "reflexive",
 ];
 
 /// Word sets per kind (index in [`KINDS`]) and language (`[id, en]`).
@@ -263,6 +264,12 @@ pub(crate) fn is_day(lang: Lang, word: &str) -> bool {
 /// children (`a father of three`).
 pub(crate) fn is_kin(lang: Lang, word: &str) -> bool {
     has("kin", lang, word)
+}
+
+/// Whether a word is a reflexive pronoun that joins the doer to a group of
+/// people (`himself`, `dirinya`).
+pub(crate) fn is_reflexive(lang: Lang, word: &str) -> bool {
+    has("reflexive", lang, word)
 }
 
 #[cfg(test)]

@@ -1105,7 +1105,15 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        // an age by decade: "a woman in her 80s" -> [80, 89]
+        // an age by decade: "a woman in her 80s" -> [80, 89]; "in their late
+        // 20s" -> [26, 29], "early" [20, 23], "mid" [23, 26]
+        let part = match t.low(start.saturating_sub(1)) {
+            "early" => Some((0.0, 3.0)),
+            "mid" => Some((3.0, 6.0)),
+            "late" => Some((6.0, 9.0)),
+            _ => None,
+        };
+        let owner = start - usize::from(part.is_some() && start >= 1);
         if self.lang == Lang::En
             && currency.is_none()
             && range_hi.is_none()
@@ -1115,13 +1123,15 @@ impl<'a> Scanner<'a> {
             && num.low % 10.0 == 0.0
             && t.low(num.end) == "s"
             && t.glued(num.end)
-            && start >= 2
-            && t.low(start - 2) == "in"
-            && matches!(t.low(start - 1), "her" | "his" | "their")
+            && owner >= 2
+            && t.low(owner - 2) == "in"
+            && matches!(t.low(owner - 1), "her" | "his" | "their")
         {
+            let (from, to) = part.unwrap_or((0.0, 9.0));
             m.kind = Kind::Count;
-            m.low = Some(num.low);
-            m.high = Some(num.low + 9.0);
+            m.low = Some(num.low + from);
+            m.high = Some(num.low + to);
+            m.start = owner;
             m.unit = None;
             m.precision = None;
             m.approx = true;

@@ -419,10 +419,17 @@ impl Scanner<'_> {
 
     /// The second part of a coordinated group of people at `k` (after
     /// `and`): a count of people (`two men`, `three others`, `their three
-    /// children`) or one person (`a 2-year-old boy`, `his wife`,
-    /// `another woman`): (how many, noun base, end).
+    /// children`), one person (`a 2-year-old boy`, `his wife`,
+    /// `another woman`) or the doer (`himself`, `then himself`): (how many,
+    /// noun base, end).
     pub(super) fn group_part(&self, k: usize) -> Option<(f64, String, usize)> {
         let t = &self.toks;
+        // the doer itself: "three people and (then) himself", "dan dirinya sendiri"
+        let r = k + usize::from(matches!(t.low(k), "then" | "kemudian"));
+        if roles::is_reflexive(self.lang, t.low(r)) {
+            let end = r + 1 + usize::from(t.low(r + 1) == "sendiri");
+            return Some((1.0, t.low(r).to_string(), end));
+        }
         let mut n_at = k;
         if self.lang == Lang::En && roles::is_determiner(self.lang, t.low(k)) {
             if let Some((_, (_, base, e), _)) = self.single_person(k + 1) {

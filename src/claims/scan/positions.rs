@@ -146,7 +146,15 @@ impl Scanner<'_> {
                     kinds::ordinal_words(self.lang, &ws).map(|v| (words[from].0, v))
                 })?
             } else {
-                (start, kinds::ordinal_word(self.lang, t.low(k))?)
+                // with the possessive -nya: "laga keduanya", "kehamilan pertamanya"
+                let w = t.low(k);
+                let own = match self.lang {
+                    Lang::Id => w.strip_suffix("nya"),
+                    Lang::En => None,
+                };
+                let v = kinds::ordinal_word(self.lang, w)
+                    .or_else(|| own.and_then(|s| kinds::ordinal_word(self.lang, s)))?;
+                (start, v)
             };
             let mut m = self.exact(start, end, Kind::Ordinal, v);
             let noun = if w == "kalinya" { "kali" } else { w };
