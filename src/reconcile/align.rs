@@ -96,7 +96,7 @@ pub struct AlignOptions {
 /// Least confidence for a dispute to be reported, by default. No threshold reaches a conflict
 /// precision of 0.8 on the dev labels held out by cross-validation (`docs/accuracy.md`). The model's
 /// dispute part has steps: one sign of one fact (each article states it once, or the digits look like a
-/// typo) gives at most about 0.37, both give 0.52 or more; the default sits between them (0.57 held-out
+/// typo) gives at most about 0.36, both give 0.53 or more; the default sits between them (0.59 held-out
 /// precision, 0.105 recall). The report shows the likeliest first, says how likely each is, and counts
 /// the disputes it held back.
 pub const MIN_CONFIDENCE: f64 = 0.4;
