@@ -1107,14 +1107,7 @@ impl<'a> Scanner<'a> {
         }
         // an age by decade: "a woman in her 80s" -> [80, 89]; "in their late
         // 20s" -> [26, 29], "early" [20, 23], "mid" [23, 26]
-        let part = match t.low(start.saturating_sub(1)) {
-            "early" => Some((0.0, 3.0)),
-            "mid" => Some((3.0, 6.0)),
-            "late" => Some((6.0, 9.0)),
-            _ => None,
-        };
-        let owner = start - usize::from(part.is_some() && start >= 1);
-        if self.lang == Lang::En
+        let decade = self.lang == Lang::En
             && currency.is_none()
             && range_hi.is_none()
             && num.plain_int
@@ -1122,12 +1115,22 @@ impl<'a> Scanner<'a> {
             && (10.0..=110.0).contains(&num.low)
             && num.low % 10.0 == 0.0
             && t.low(num.end) == "s"
-            && t.glued(num.end)
-            && owner >= 2
-            && t.low(owner - 2) == "in"
-            && matches!(t.low(owner - 1), "her" | "his" | "their")
-        {
-            let (from, to) = part.unwrap_or((0.0, 9.0));
+            && t.glued(num.end);
+        let owned = decade
+            .then(|| {
+                let (owner, from, to) = match start.checked_sub(1).map(|p| t.low(p)) {
+                    Some("early") => (start - 1, 0.0, 3.0),
+                    Some("mid") => (start - 1, 3.0, 6.0),
+                    Some("late") => (start - 1, 6.0, 9.0),
+                    _ => (start, 0.0, 9.0),
+                };
+                (owner >= 2
+                    && t.low(owner - 2) == "in"
+                    && matches!(t.low(owner - 1), "her" | "his" | "their"))
+                .then_some((owner, from, to))
+            })
+            .flatten();
+        if let Some((owner, from, to)) = owned {
             m.kind = Kind::Count;
             m.low = Some(num.low + from);
             m.high = Some(num.low + to);
