@@ -242,6 +242,15 @@ fn en_roles() {
         // the doer as one more of the group: four deaths
         "en | The gunman killed three people and then himself. | count [4,4] c=deaths",
         "en | He killed two people and himself inside the lobby. | count [3,3] c=deaths",
+        "en | He had killed their three children and himself. | count [4,4] c=deaths",
+        // the whole of a partitive whose predicate is the part's is no toll
+        "en | Police said four of the five victims were shot to death. | count [5,5] c=victims",
+        "en | Police said four of the five victims were shot to death. | count [4,4] c=deaths",
+        "en | One of the two deputies has died. | count [2,2] c=officers",
+        "en | He was one of the three people killed Friday. | count [3,3] c=deaths",
+        // a gerund with its object after a count: the count is not its victims
+        "en | He is charged with shooting four people and killing one of them. | count [4,4] c=people",
+        "en | He is accused of fatally shooting three people and wounding another. | count [3,3] c=deaths",
         "en | A man was killed and a woman was wounded. | count [1,1] c=deaths",
         "en | The gunman killed a man and a woman was arrested. | count [1,1] c=deaths",
         // a tally over a period or over several happenings is no toll

@@ -18,7 +18,7 @@ const ROLES: &str = include_str!("../../data/lexicon/roles.tsv");
 const FILTERS: &str = include_str!("../../data/lexicon/filters.tsv");
 
 /// The kinds of word sets in the data files, in the order of [`Sets`].
-const KINDS: [&str; 22] = [
+const KINDS: [&str; 23] = [
     "person",
     "anaphor",
     "bridge",
@@ -41,6 +41,7 @@ const KINDS: [&str; 22] = [
     "kin",
     "day",
     "reflexive",
+    "finite",
 ];
 
 /// Word sets per kind (index in [`KINDS`]) and language (`[id, en]`).
@@ -272,6 +273,14 @@ pub(crate) fn is_reflexive(lang: Lang, word: &str) -> bool {
     has("reflexive", lang, word)
 }
 
+/// Whether a word makes the role predicate after a partitive's whole a
+/// finite verb of the part (`one of the four victims *was* killed`,
+/// `two of the five *died*`), not a modifier of the whole (`one of the
+/// four people killed`).
+pub(crate) fn is_finite(lang: Lang, word: &str) -> bool {
+    has("finite", lang, word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -288,5 +297,6 @@ mod tests {
         assert!(is_negation(Lang::En, "none") && is_negation(Lang::Id, "tidak"));
         assert!(is_agent(Lang::En, "accused") && is_kin(Lang::En, "father"));
         assert!(is_day(Lang::En, "christmas"));
+        assert!(is_finite(Lang::En, "were") && !is_finite(Lang::En, "killed"));
     }
 }

@@ -49,7 +49,15 @@ impl Scanner<'_> {
         };
         // the shared predicate after the second part, or right before the
         // first ("killed three adults and two children")
-        let Some(role) = self.role_after(e2).or_else(|| self.role_before(start)) else {
+        // ("killed their three children and himself": past a determiner)
+        let before = |k: usize| {
+            self.role_before(k).or_else(|| {
+                (k > 0 && roles::is_determiner(self.lang, t.low(k - 1)))
+                    .then(|| self.role_before(k - 1))
+                    .flatten()
+            })
+        };
+        let Some(role) = self.role_after(e2).or_else(|| before(start)) else {
             return;
         };
         let sum = low + v2;
@@ -551,7 +559,10 @@ impl Scanner<'_> {
         self.lang == Lang::En
             && roles::is_transitive(self.lang, t.low(p))
             && !(from..p).any(|k| roles::is_passive(self.lang, t.low(k)))
-            && (roles::is_object(self.lang, t.low(e)) || t.kind(e) == Some(TokKind::Num) || name)
+            && (roles::is_object(self.lang, t.low(e))
+                || t.kind(e) == Some(TokKind::Num)
+                || word_atoms(t.low(e), self.lang).is_some()
+                || name)
     }
 
     /// A role predicate at `k` or after bridge words only (`was shot and
@@ -827,6 +838,26 @@ impl Scanner<'_> {
         }
     }
 
+    /// Whether the count starting at `start` is the whole of an English
+    /// partitive: `(one|two|…) of (the|those|his…)? [start]`.
+    fn is_partitive_whole(&self, start: usize) -> bool {
+        let t = &self.toks;
+        if self.lang != Lang::En {
+            return false;
+        }
+        let mut p = start;
+        if p > 0
+            && (roles::is_determiner(self.lang, t.low(p - 1))
+                || matches!(t.low(p - 1), "those" | "these"))
+        {
+            p -= 1;
+        }
+        p >= 2
+            && t.low(p - 1) == "of"
+            && (t.kind(p - 2) == Some(TokKind::Num)
+                || word_atoms(t.low(p - 2), self.lang).is_some())
+    }
+
     /// A predicate near the mention: up to 3 words after, 5 tokens before.
     pub(super) fn predicate_near(&self, start: usize, end: usize) -> Option<String> {
         let t = &self.toks;
@@ -853,6 +884,9 @@ impl Scanner<'_> {
                 }
             }
         }
+        // "one of the four victims was killed": the whole of a partitive,
+        // whose finite predicate is the part's
+        let mut whole = self.is_partitive_whole(start);
         for _ in 0..4 {
             if t.kind(q) != Some(TokKind::Word) {
                 break;
@@ -863,9 +897,14 @@ impl Scanner<'_> {
             if roles::is_negation(self.lang, w) || roles::is_agent(self.lang, w) {
                 return None;
             }
+            if whole && roles::is_finite(self.lang, w) {
+                return None;
+            }
+            // "one of the three people who died": a relative clause of the whole
+            whole &= !matches!(w, "who" | "that");
             if let Some((_, _, Some(c), EntryKind::Pred, e)) = self.lex_at(q) {
                 if self.is_active(end, q, e) {
-                    return None;
+                    break;
                 }
                 return Some(c);
             }
