@@ -243,6 +243,18 @@ fn en_roles() {
         "en | The gunman killed three people and then himself. | count [4,4] c=deaths",
         "en | He killed two people and himself inside the lobby. | count [3,3] c=deaths",
         "en | He had killed their three children and himself. | count [4,4] c=deaths",
+        // a condition after gunfire, a wound: injured
+        "en | The shooting left one dead and two others in critical condition. | count [2,2] c=injured",
+        "en | Officers found six victims with gunshot wounds. | count [6,6] c=injured",
+        // one person after a possessive; a list of people summed; one
+        // member of a list that cannot be summed is no count of one
+        "en | Her father was injured in the shooting. | count [1,1] c=injured n=father",
+        "en | He shot and killed his wife, son and daughter. | count [3,3] c=deaths",
+        "en | He expressed remorse for killing his father and brother. | count [2,2] c=deaths",
+        "en | A man shot and killed his wife and children. | !count",
+        // the doer is no victim; his victim is one
+        "en | A man killed his wife. | count [1,1] c=deaths n=wife",
+        "en | Two men were killed and a woman was wounded. | count [1,1] c=injured n=woman",
         // the whole of a partitive whose predicate is the part's is no toll
         "en | Police said four of the five victims were shot to death. | count [5,5] c=victims",
         "en | Police said four of the five victims were shot to death. | count [4,4] c=deaths",
@@ -271,7 +283,7 @@ fn en_roles() {
         // never a death count
         "en | The victims died. | !count",
         "en | He was the first person killed at the college. | !count",
-        "en | A man killed his wife. | !count",
+        "en | A man killed a dog. | !count",
         "en | No one was killed in the blast. | !count",
         "en | Two rival groups clashed. | count [2,2] n=rival",
         "en | He was shot eight times and pronounced dead. | number [8,8]",

@@ -242,6 +242,7 @@ fn id_news_conventions() {
         "id | Korban meninggal dunia dua belas orang. | count [12,12] c=deaths",
         "id | Korban meninggal yang sudah dievakuasi ada delapan orang. | count [8,8] c=deaths",
         "id | Sebanyak 10 orang tewas dan delapan orang luka-luka. | count [8,8] c=injured",
+        "id | Dua orang dalam kondisi kritis di rumah sakit. | count [2,2] c=injured",
         "id | Polisi menerjunkan 350 personel gabungan. | count [350,350] c=personnel",
         "id | Terdakwa didampingi empat orang penasihat hukum. | count [4,4] c=lawyers",
         "id | Dedeh (45), warga Karangsewu, panik. | count [45,45] c=age",

@@ -559,7 +559,7 @@ impl<'a> Scanner<'a> {
             return Outcome::None;
         }
         // "the victim died", "seorang wanita tewas": only an implicit count
-        if matches!(w0, "the" | "seorang") {
+        if matches!(w0, "the" | "his" | "her" | "their" | "seorang") {
             return self.implicit_person(i, i, None);
         }
         // dates and times first

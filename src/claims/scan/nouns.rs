@@ -284,10 +284,12 @@ impl Scanner<'_> {
         let noun = match (self.lang, w) {
             // "the victim died", "the 15-year-old was pronounced dead": a
             // singular noun of people is one person
-            (Lang::En, "a" | "an" | "the") => self.single_person(j + 1).map(|(nk, p, a)| {
-                age = a;
-                (nk, p)
-            }),
+            (Lang::En, "a" | "an" | "the" | "his" | "her" | "their") => {
+                self.single_person(j + 1).map(|(nk, p, a)| {
+                    age = a;
+                    (nk, p)
+                })
+            }
             (Lang::Id, "seorang") => {
                 let k = j + 1;
                 match person(k) {
@@ -346,6 +348,12 @@ impl Scanner<'_> {
             m.noun_base = Some(format!("{base} and {b2}"));
             m.concept = Some(role);
             return with_age(m);
+        }
+        // one member of a list that cannot be summed ("his wife and
+        // children", "his wife, Cynthia, and their daughters", "Bass and his
+        // daughter"): no count of one
+        if self.lang == Lang::En && (self.list_member_before(j) || self.list_after(e)) {
+            return Outcome::None;
         }
         let Some(role) = self.role_before(j).or_else(|| self.role_after(after)) else {
             return Outcome::None;
@@ -414,15 +422,81 @@ impl Scanner<'_> {
     /// man and his wife`), or after the group (`a man and a boy were
     /// killed`): (role, how many in the second part, its noun, its end).
     pub(super) fn group_after(&self, j: usize, e: usize) -> Option<(String, f64, String, usize)> {
-        if self.lang != Lang::En || self.toks.low(e) != "and" {
+        if self.lang != Lang::En {
             return None;
         }
-        let (v2, b2, e2) = self.group_part(e + 1)?;
-        let role = match (self.role_before(j), self.role_after(e2)) {
+        let t = &self.toks;
+        // a list: "his wife, son and daughter", "his mother, stepfather, and
+        // grandmother"; a comma before anything but a part ends it (an
+        // apposition: "his wife, Cynthia Villegas")
+        let (mut sum, mut bases, mut p) = (0.0, Vec::new(), e);
+        loop {
+            let comma = t.low(p) == ",";
+            let and = t.low(p) == "and" || (comma && t.low(p + 1) == "and");
+            if !(comma || and) {
+                return None;
+            }
+            let k = p + 1 + usize::from(comma && and);
+            let (v, b, end) = self.group_part(k)?;
+            sum += v;
+            bases.push(b);
+            p = end;
+            if and {
+                break;
+            }
+        }
+        let role = match (self.role_before(j), self.role_after(p)) {
             (Some(r), None) | (None, Some(r)) => r,
             _ => return None,
         };
-        Some((role, v2, b2, e2))
+        Some((role, sum, bases.join(" and "), p))
+    }
+
+    /// Whether `and` before `j` joins what starts at `j` to an earlier
+    /// person (`Bass and his daughter`, `two men and a boy`), not to a
+    /// clause (`two were killed and a woman was wounded`).
+    fn list_member_before(&self, j: usize) -> bool {
+        let t = &self.toks;
+        j >= 2
+            && t.low(j - 1) == "and"
+            && t.kind(j - 2) == Some(TokKind::Word)
+            && (t.raw(self.text, j - 2).starts_with(char::is_uppercase)
+                || self.is_person_noun(j - 2))
+    }
+
+    /// Whether a list of people goes on after the person ending at `e`
+    /// that no sum can take: `and` right before a part
+    /// ([`Self::group_part`] found none: `and children`, `and 3-year-old
+    /// granddaughter`), or an apposition and then one (`, Cynthia, and
+    /// their daughters`, `, two young children and his mother-in-law`).
+    fn list_after(&self, e: usize) -> bool {
+        let t = &self.toks;
+        let part = |n: usize| {
+            roles::is_determiner(self.lang, t.low(n))
+                || t.kind(n) == Some(TokKind::Num)
+                || word_atoms(t.low(n), self.lang).is_some()
+                || self.is_person_noun(n)
+        };
+        match t.low(e) {
+            "and" => part(e + 1) && self.group_part(e + 1).is_none(),
+            "," => {
+                let n = e + 1;
+                let apposition = t.kind(n) == Some(TokKind::Num)
+                    || (t.kind(n) == Some(TokKind::Word)
+                        && t.raw(self.text, n).starts_with(char::is_uppercase))
+                    || part(n);
+                apposition
+                    && (n..e + 9)
+                        .take_while(|&k| t.kind(k).is_some() && !matches!(t.low(k), "." | ";"))
+                        .any(|k| t.low(k) == "and" && part(k + 1))
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether a noun of people (of a `person` concept) is at `k`.
+    fn is_person_noun(&self, k: usize) -> bool {
+        matches!(self.person_at(k), Some((_, _, Some(c), EntryKind::Noun, _)) if roles::is_person_concept(&c))
     }
 
     /// The second part of a coordinated group of people at `k` (after
@@ -444,6 +518,17 @@ impl Scanner<'_> {
                 return Some((1.0, base, e));
             }
             n_at = k + 1;
+        } else if self.lang == Lang::En {
+            // a bare singular noun that shares the first part's determiner:
+            // "his father and brother"
+            if let Some((written, base, Some(c), EntryKind::Noun, e)) = self.person_at(k) {
+                if roles::is_person_concept(&c)
+                    && written.to_lowercase() == base
+                    && !roles::is_plural(self.lang, &base)
+                {
+                    return Some((1.0, base, e));
+                }
+            }
         }
         let n = self.number(n_at, false)?;
         if !n.is_point() || n.vague || n.low.fract() != 0.0 || n.low < 1.0 {
