@@ -269,16 +269,16 @@ impl Scanner<'_> {
         }
         let w = t.low(j);
         // a singular noun of people: "victim", not "victims" or "people"
-        let person = |k: usize| match self.person_at(k) {
-            Some((written, base, Some(c), EntryKind::Noun, e))
-                if roles::is_person_concept(&c)
-                    && (self.lang == Lang::Id
-                        || (written.to_lowercase() == base
-                            && !roles::is_plural(self.lang, &base))) =>
-            {
-                Some((written, base, e))
-            }
-            _ => None,
+        let person = |k: usize| match self.lang {
+            Lang::En => self.singular_person(k),
+            Lang::Id => match self.person_at(k) {
+                Some((written, base, Some(c), EntryKind::Noun, e))
+                    if roles::is_person_concept(&c) =>
+                {
+                    Some((written, base, e))
+                }
+                _ => None,
+            },
         };
         let mut age: Option<(usize, usize, f64)> = None;
         let noun = match (self.lang, w) {
@@ -375,16 +375,7 @@ impl Scanner<'_> {
         j: usize,
     ) -> Option<(usize, (String, String, usize), Option<(usize, usize, f64)>)> {
         let t = &self.toks;
-        let person = |k: usize| match self.person_at(k) {
-            Some((written, base, Some(c), EntryKind::Noun, e))
-                if roles::is_person_concept(&c)
-                    && written.to_lowercase() == base
-                    && !roles::is_plural(self.lang, &base) =>
-            {
-                Some((written, base, e))
-            }
-            _ => None,
-        };
+        let person = |k: usize| self.singular_person(k);
         let mut age: Option<(usize, usize, f64)> = None;
         let mut k = j;
         for _ in 0..5 {
@@ -494,6 +485,21 @@ impl Scanner<'_> {
         }
     }
 
+    /// A singular noun of people written as in the lexicon at `k`
+    /// (`victim`, not `victims`, `people` or `Victim`): (written, base, end).
+    fn singular_person(&self, k: usize) -> Option<(String, String, usize)> {
+        match self.person_at(k) {
+            Some((written, base, Some(c), EntryKind::Noun, e))
+                if roles::is_person_concept(&c)
+                    && written.to_lowercase() == base
+                    && !roles::is_plural(self.lang, &base) =>
+            {
+                Some((written, base, e))
+            }
+            _ => None,
+        }
+    }
+
     /// Whether a noun of people (of a `person` concept) is at `k`.
     fn is_person_noun(&self, k: usize) -> bool {
         matches!(self.person_at(k), Some((_, _, Some(c), EntryKind::Noun, _)) if roles::is_person_concept(&c))
@@ -521,13 +527,8 @@ impl Scanner<'_> {
         } else if self.lang == Lang::En {
             // a bare singular noun that shares the first part's determiner:
             // "his father and brother"
-            if let Some((written, base, Some(c), EntryKind::Noun, e)) = self.person_at(k) {
-                if roles::is_person_concept(&c)
-                    && written.to_lowercase() == base
-                    && !roles::is_plural(self.lang, &base)
-                {
-                    return Some((1.0, base, e));
-                }
+            if let Some((_, base, e)) = self.singular_person(k) {
+                return Some((1.0, base, e));
             }
         }
         let n = self.number(n_at, false)?;
@@ -988,6 +989,10 @@ impl Scanner<'_> {
             // "one of the three people who died": a relative clause of the whole
             whole &= !matches!(w, "who" | "that");
             if let Some((_, _, Some(c), EntryKind::Pred, e)) = self.lex_at(q) {
+                // an active verb with its object after the count: the count
+                // is not its victims, but may be the object of a predicate
+                // before it ("accused of fatally shooting three people and
+                // wounding another")
                 if self.is_active(end, q, e) {
                     break;
                 }
