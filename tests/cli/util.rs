@@ -41,7 +41,9 @@ pub fn shared(test: &str) -> Option<PathBuf> {
                 "CROSSCHECK_SHARED={} has no seeds/ and corpora/",
                 p.display()
             );
-            Some(p)
+            // absolute, so that a test may run the binary in another folder
+            // (the README's `CROSSCHECK_SHARED=../shared` is relative)
+            Some(std::path::absolute(&p).expect("the current folder is readable"))
         }
     }
 }
