@@ -18,7 +18,7 @@ const ROLES: &str = include_str!("../../data/lexicon/roles.tsv");
 const FILTERS: &str = include_str!("../../data/lexicon/filters.tsv");
 
 /// The kinds of word sets in the data files, in the order of [`Sets`].
-const KINDS: [&str; 23] = [
+const KINDS: [&str; 24] = [
     "person",
     "anaphor",
     "bridge",
@@ -42,6 +42,7 @@ const KINDS: [&str; 23] = [
     "day",
     "reflexive",
     "finite",
+    "possessive",
 ];
 
 /// Word sets per kind (index in [`KINDS`]) and language (`[id, en]`).
@@ -281,6 +282,12 @@ pub(crate) fn is_finite(lang: Lang, word: &str) -> bool {
     has("finite", lang, word)
 }
 
+/// Whether a word is a possessive determiner of a person (`his`, `her`,
+/// `their`).
+pub(crate) fn is_possessive(lang: Lang, word: &str) -> bool {
+    has("possessive", lang, word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -298,5 +305,6 @@ mod tests {
         assert!(is_agent(Lang::En, "accused") && is_kin(Lang::En, "father"));
         assert!(is_day(Lang::En, "christmas"));
         assert!(is_finite(Lang::En, "were") && !is_finite(Lang::En, "killed"));
+        assert!(is_possessive(Lang::En, "their") && !is_possessive(Lang::En, "the"));
     }
 }

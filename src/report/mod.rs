@@ -171,8 +171,8 @@ pub struct Summary {
     pub updates: usize,
     /// The least confidence of a reported dispute (`--min-confidence`).
     pub min_confidence: f64,
-    /// Disputes under that threshold with a confidence of at least 0.1: what `--min-confidence 0.1`
-    /// would add.
+    /// Disputes under that threshold with a confidence of at least
+    /// [`crate::reconcile::align::HELD_BACK_FLOOR`]: what a report at that floor would add.
     pub held_back: usize,
     /// Input problems.
     pub diagnostics: usize,

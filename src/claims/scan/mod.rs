@@ -559,7 +559,7 @@ impl<'a> Scanner<'a> {
             return Outcome::None;
         }
         // "the victim died", "seorang wanita tewas": only an implicit count
-        if matches!(w0, "the" | "his" | "her" | "their" | "seorang") {
+        if matches!(w0, "the" | "seorang") || roles::is_possessive(self.lang, w0) {
             return self.implicit_person(i, i, None);
         }
         // dates and times first
@@ -1126,7 +1126,7 @@ impl<'a> Scanner<'a> {
                 };
                 (owner >= 2
                     && t.low(owner - 2) == "in"
-                    && matches!(t.low(owner - 1), "her" | "his" | "their"))
+                    && roles::is_possessive(self.lang, t.low(owner - 1)))
                 .then_some((owner, from, to))
             })
             .flatten();

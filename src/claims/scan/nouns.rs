@@ -284,7 +284,9 @@ impl Scanner<'_> {
         let noun = match (self.lang, w) {
             // "the victim died", "the 15-year-old was pronounced dead": a
             // singular noun of people is one person
-            (Lang::En, "a" | "an" | "the" | "his" | "her" | "their") => {
+            (Lang::En, w)
+                if matches!(w, "a" | "an" | "the") || roles::is_possessive(self.lang, w) =>
+            {
                 self.single_person(j + 1).map(|(nk, p, a)| {
                     age = a;
                     (nk, p)
