@@ -183,7 +183,8 @@ impl<'a> ClaimIndex<'a> {
     /// Indexes the report's claims by document, in id order.
     pub fn new(report: &'a Report) -> Self {
         let mut by_doc: HashMap<&str, Vec<(usize, usize, &str)>> = HashMap::new();
-        for c in &report.claims {
+        // Labelled mentions are spans of the text; a headline's claims are spans of the headline.
+        for c in report.claims.iter().filter(|c| !c.headline) {
             by_doc
                 .entry(c.doc.as_str())
                 .or_default()

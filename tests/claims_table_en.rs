@@ -288,6 +288,13 @@ fn en_roles() {
         "en | Two rival groups clashed. | count [2,2] n=rival",
         "en | He was shot eight times and pronounced dead. | number [8,8]",
         "en | She was killed in the 7800 block of Main Street. | !count",
+        // another count nearer the predicate is what it is about
+        "en | A party packed with 400 people ended with one dead. | count [400,400] c=people",
+        "en | A party packed with 400 people ended with one dead. | count [1,1] c=deaths",
+        // the indicted are the doers
+        "en | Five men were indicted for killing a girl. | count [5,5] c=men",
+        // the present tense of headlines and quotes
+        "en | Police say the gunman kills two people. | count [2,2] c=deaths",
         "en | They were killed at 7050 Old State Road. | !count",
         "en | He was found dead in the five-bedroom house. | number [5,5]",
         "en | Image 6 of 11 police at the scene where a man died. | count [1,1] c=deaths n=man",
@@ -346,5 +353,31 @@ fn en_units_by_their_grammar() {
         "en | Highs of 70 degrees F are expected. | measure [21.111111111111,21.111111111111] u=C",
         "en | Use between 2 g and about 7 g of salt. | measure [0.002,0.007] u=kg q=range",
         "en | Runs of 5 km and 10 km were held. | measure [5000,5000] u=m",
+    ]);
+}
+
+/// Headline grammar: articles left out, commas for `and`, the present tense.
+#[test]
+fn en_headlines() {
+    common::run_cases(&[
+        "en-headline | Woman, 2 children dead in triple homicide | count [3,3] c=deaths",
+        "en-headline | 2 adults, six children dead in shootings | count [8,8] c=deaths",
+        "en-headline | Two Adults, One Child Dead in Apparent Murder-Suicide | count [3,3] c=deaths",
+        "en-headline | Man, 11-Year-Old Daughter Dead In Apparent Murder-Suicide | count [2,2] c=deaths",
+        "en-headline | Police say man killed his wife, 2 sons, then himself | count [4,4] c=deaths",
+        "en-headline | Man Kills Wife Then Himself | count [2,2] c=deaths",
+        "en-headline | Teen shot dead near school | count [1,1] c=deaths n=teen",
+        "en-headline | Police identify man killed in shooting | count [1,1] c=deaths n=man",
+        "en-headline | Virginia Beach man killed in airport shooting | count [1,1] c=deaths",
+        "en-headline | 1 dead, 3 hurt in barbershop shooting | count [1,1] c=deaths",
+        "en-headline | 1 dead, 3 hurt in barbershop shooting | count [3,3] c=injured",
+        // the doer of an active verb whose object has no article is no victim
+        "en-headline | Neighbor killed man, grandmother, police say | count [2,2] c=deaths",
+        "en-headline | Man fatally shoots girlfriend | count [1,1] c=deaths n=girlfriend",
+        "en-headline | Man fatally shoots girlfriend | !c=injured",
+        // a position, not one more
+        "en-headline | Third person dies after weekend shooting | !count",
+        // the same sentence in an article's text keeps the text's grammar
+        "en | Woman, 2 children dead in triple homicide. | count [2,2] c=deaths",
     ]);
 }

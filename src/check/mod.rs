@@ -368,7 +368,12 @@ pub fn locate(a: &Article, offset: usize) -> (u64, u64) {
 }
 
 fn claim_location(a: &Article, c: &Claim) -> Location {
-    let (line, column) = locate(a, c.span[0]);
+    // A headline's figure is located at its article's record.
+    let (line, column) = if c.headline {
+        (a.origin.line, 1)
+    } else {
+        locate(a, c.span[0])
+    };
     Location {
         article: a.id.clone(),
         source: a.source.clone(),

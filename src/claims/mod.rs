@@ -143,6 +143,10 @@ pub struct Claim {
     /// ([`crate::reconcile::facts`]) after extraction; empty from [`extract`] alone.
     #[serde(default)]
     pub fact: crate::reconcile::facts::FactKey,
+    /// The mention is in the article's headline (its `title`), not its text: `span` and
+    /// `sentence_span` are byte ranges of the headline, and the id is `{doc}@title:{start}-{end}`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub headline: bool,
 }
 
 /// Options for [`extract`].
@@ -172,9 +176,16 @@ pub struct ExtractOptions<'a> {
 /// assert_eq!(claims[0].concept.as_deref(), Some("troops"));
 /// ```
 pub fn extract(doc: &str, text: &str, opts: &ExtractOptions) -> Vec<Claim> {
+    scan_text(doc, text, opts, false)
+}
+
+fn scan_text(doc: &str, text: &str, opts: &ExtractOptions, headline: bool) -> Vec<Claim> {
     let lang = opts.lang.unwrap_or_else(|| detect_lang(text));
     let mut out = Vec::new();
     let mut scanner = scan::Scanner::new(text, lang, opts);
+    if headline {
+        scanner = scanner.headline();
+    }
     for range in split_sentences(text, lang) {
         for piece in pieces(text, range) {
             let first = out.len();
@@ -182,6 +193,19 @@ pub fn extract(doc: &str, text: &str, opts: &ExtractOptions) -> Vec<Claim> {
             share_price_unit(&mut out[first..]);
             qualifier::trailing_bounds(text, &mut out[first..]);
         }
+    }
+    out
+}
+
+/// Claims of an article's headline: [`extract`] on it, read in headline grammar (English
+/// headlines leave articles out and join parts with commas: `Woman, 2 children dead` is 3 deaths),
+/// marked [`Claim::headline`], with ids of their own (`{doc}@title:{start}-{end}`) so that they
+/// never meet a claim of the text.
+pub fn extract_headline(doc: &str, headline: &str, opts: &ExtractOptions) -> Vec<Claim> {
+    let mut out = scan_text(doc, headline, opts, true);
+    for c in &mut out {
+        c.headline = true;
+        c.id = format!("{doc}@title:{}-{}", c.span[0], c.span[1]);
     }
     out
 }

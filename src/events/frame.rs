@@ -124,7 +124,7 @@ pub fn frame(
         .collect();
     let mut dates: Vec<NaiveDate> = claims
         .iter()
-        .filter(|c| c.kind == Kind::Date && c.span[0] < lead.end)
+        .filter(|c| c.kind == Kind::Date && !c.headline && c.span[0] < lead.end)
         .filter_map(|c| c.date.as_deref())
         .filter_map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
         .collect();

@@ -17,7 +17,7 @@
 //! at most 200 bytes, not ending like a sentence, most longer words
 //! capitalised, more text after it, and no dateline itself.
 
-use super::outlets::{is_address, Outlet, Table};
+use super::outlets::{is_address, normalize_key, Outlet, Table};
 
 /// How far into the text datelines are looked for.
 const HEAD_BYTES: usize = 600;
@@ -334,6 +334,36 @@ fn credit_line(line: &str, table: &Table) -> Option<Outlet> {
     table.known(name)
 }
 
+/// A headline without the outlet's name that web pages put after it (`Third victim dies - KSLA News 12
+/// Shreveport`, `… - MSNewsNow.com - Jackson, MS`, `… | KOTV.com |`): the headline ends at the first
+/// ` - `, ` | `, ` – ` or ` — ` whose tail (at most twelve words) names an outlet: a web address, a name in
+/// the table, a word like `News`, or the article's own `source`. A tail naming none (`Memphis,
+/// Tennessee`) stays.
+pub fn headline_without_outlet<'a>(title: &'a str, source: Option<&str>, table: &Table) -> &'a str {
+    let own = source.map(normalize_key).filter(|k| k.len() >= 3);
+    let t = title
+        .trim_end()
+        .trim_end_matches(['|', '-', '–', '—'])
+        .trim_end();
+    let names_outlet = |tail: &str| {
+        tail.split_whitespace().count() <= 12
+            && (tail.split_whitespace().any(is_address)
+                || table.has_news_word(tail)
+                || table.known(tail).is_some()
+                || own
+                    .as_deref()
+                    .is_some_and(|k| normalize_key(tail).contains(k)))
+    };
+    let mut cuts: Vec<(usize, usize)> = [" - ", " | ", " – ", " — "]
+        .iter()
+        .flat_map(|sep| t.match_indices(sep).map(|(i, m)| (i, i + m.len())))
+        .collect();
+    cuts.sort_unstable();
+    cuts.into_iter()
+        .find(|&(at, rest)| at > 0 && names_outlet(&t[rest..]))
+        .map_or(t, |(at, _)| t[..at].trim_end())
+}
+
 /// Whether a line reads as a headline (see the module docs).
 pub fn is_headline(line: &str) -> bool {
     let l = line.trim();
@@ -363,6 +393,44 @@ mod tests {
     fn head(text: &str) -> (Option<String>, Option<String>, Option<String>) {
         let h = read_head(text, Table::builtin());
         (h.outlet.map(|o| o.name), h.place, h.headline)
+    }
+
+    #[test]
+    fn a_headline_loses_the_outlets_name_after_it() {
+        fn cut<'a>(t: &'a str, source: Option<&str>) -> &'a str {
+            headline_without_outlet(t, source, Table::builtin())
+        }
+        // a news word, an address, the article's own outlet
+        assert_eq!(
+            cut(
+                "Third victim dies - KSLA News 12 Shreveport, Louisiana",
+                None
+            ),
+            "Third victim dies"
+        );
+        assert_eq!(
+            cut("Four shot, two dead - MSNewsNow.com - Jackson, MS", None),
+            "Four shot, two dead"
+        );
+        assert_eq!(
+            cut("2 killed in crash | KOTV.com |", None),
+            "2 killed in crash"
+        );
+        assert_eq!(
+            cut("Man dies in crash - KVVU Las Vegas", Some("kvvu.com")),
+            "Man dies in crash"
+        );
+        // a tail that names no outlet stays, and so does a headline without one
+        assert_eq!(
+            cut("Man dies in crash - Memphis, Tennessee", None),
+            "Man dies in crash - Memphis, Tennessee"
+        );
+        assert_eq!(
+            cut("Gempa M 4,8 guncang Garut", None),
+            "Gempa M 4,8 guncang Garut"
+        );
+        // never all of it
+        assert_eq!(cut("Daily News", Some("Daily News")), "Daily News");
     }
 
     #[test]

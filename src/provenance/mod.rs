@@ -273,6 +273,7 @@ pub fn annotate(report: &mut Report, articles: &[Article]) {
             .map_or_else(|| format!("#{}", c.doc), |o| o.key.clone());
         let paragraph = reads[i].credits.iter().find(|k| {
             k.scope == Scope::Paragraph
+                && !c.headline
                 && k.outlet
                 && k.covers[0] <= c.span[0]
                 && c.span[0] < k.covers[1]

@@ -452,6 +452,7 @@ mod tests {
             tz: None,
             lang: Lang::Id,
             fact: Default::default(),
+            headline: false,
         }
     }
 

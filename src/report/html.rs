@@ -577,21 +577,31 @@ fn texts(out: &mut String, p: &Page) {
         else {
             continue;
         };
+        let (mut head, mut cs): (Vec<&Claim>, Vec<&Claim>) = claims_of
+            .remove(d.id.as_str())
+            .unwrap_or_default()
+            .into_iter()
+            .partition(|c| c.headline);
+        head.sort_by_key(|c| (c.span[0], std::cmp::Reverse(c.span[1])));
+        let link = |c: &Claim| p.claim_anchor.get(c.id.as_str()).cloned();
+        // The headline's figures are marked in the headline (the outlet's name after it left plain).
+        let title = match (super::headline(art), d.title.as_deref()) {
+            (Some(h), Some(t)) if !head.is_empty() && t.starts_with(h) => {
+                format!("{}{}", marked_text(h, &head, link), escape(&t[h.len()..]))
+            }
+            (_, t) => escape(t.unwrap_or("(untitled)")),
+        };
         let _ = writeln!(
             out,
-            "<article class=\"text\" id=\"{anchor}\"><h3>{}</h3><p class=\"meta\">{} · {} · <code>{}</code></p>",
-            escape(d.title.as_deref().unwrap_or("(untitled)")),
+            "<article class=\"text\" id=\"{anchor}\"><h3>{title}</h3><p class=\"meta\">{} · {} · <code>{}</code></p>",
             escape(d.source.as_deref().unwrap_or("-")),
             d.published
                 .map_or_else(|| "undated".to_string(), |p| p.to_string()),
             escape(&d.id),
         );
-        let mut cs = claims_of.remove(d.id.as_str()).unwrap_or_default();
         cs.sort_by_key(|c| (c.span[0], std::cmp::Reverse(c.span[1])));
         out.push_str("<div class=\"body\"><p>");
-        out.push_str(&marked_text(&art.text, &cs, |c| {
-            p.claim_anchor.get(c.id.as_str()).cloned()
-        }));
+        out.push_str(&marked_text(&art.text, &cs, link));
         out.push_str("</p></div></article>\n");
     }
     out.push_str("</section>\n");

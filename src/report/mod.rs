@@ -284,9 +284,30 @@ pub fn par_claims(
             for (c, k) in claims.iter_mut().zip(keys) {
                 c.fact = k;
             }
+            if let Some(h) = headline(a) {
+                let mut head = crate::claims::extract_headline(&a.id, h, &opts);
+                let keys = crate::reconcile::facts::keys(h, &head);
+                for (c, k) in head.iter_mut().zip(keys) {
+                    c.fact = k;
+                }
+                claims.append(&mut head);
+            }
             claims
         })
         .collect()
+}
+
+/// The headline whose figures are claims too: the given `title` without the outlet's name after it,
+/// unless the text opens with it (then its figures are the text's).
+pub fn headline(a: &Article) -> Option<&str> {
+    let t = a.title.as_deref()?.trim();
+    let h = crate::provenance::dateline::headline_without_outlet(
+        t,
+        a.source.as_deref(),
+        crate::provenance::outlets::Table::builtin(),
+    );
+    let first = a.text.lines().map(str::trim).find(|l| !l.is_empty());
+    (!h.is_empty() && first.is_none_or(|l| !l.starts_with(h))).then_some(h)
 }
 
 /// Runs the whole pipeline. See the module docs.
@@ -416,7 +437,17 @@ impl Stages {
         articles
             .par_iter()
             .zip(self.claims_per_doc.par_iter())
-            .map(|(a, cs)| contexts(&a.text, cs, a.published.map(|p| p.date), &self.idf))
+            .map(|(a, cs)| {
+                // The text's claims come first, then the headline's (see `par_claims`).
+                let body = cs.partition_point(|c| !c.headline);
+                let published = a.published.map(|p| p.date);
+                let mut out = contexts(&a.text, &cs[..body], published, &self.idf);
+                if body < cs.len() {
+                    let h = headline(a).unwrap_or_default();
+                    out.extend(contexts(h, &cs[body..], published, &self.idf));
+                }
+                out
+            })
             .collect()
     }
 }

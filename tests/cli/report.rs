@@ -677,3 +677,81 @@ fn ages_align_only_when_they_name_one_person() {
         .collect();
     assert_eq!(ages, [("47 tahun", "47 tahun", "consistent")], "{r:#}");
 }
+
+/// A headline's figures are claims, read in headline grammar, without the outlet's name after the
+/// headline; marked in the HTML headline; never aligned (the text's figures are).
+#[test]
+fn headline_figures_are_claims_that_are_not_aligned() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = |id: &str, source: &str, title: &str, body: &str| {
+        std::fs::write(
+            dir.path().join(format!("{id}.txt")),
+            format!(
+                "---\nid: {id}\nsource: {source}\npublished: 2016-04-19T10:00-05:00\n\
+                 title: {title}\nlang: en\n---\n{body}\n"
+            ),
+        )
+        .unwrap();
+    };
+    let body = "A father, a mother and their two small children were found shot to death on \
+                Tuesday morning at a home on Longdraw Drive, the sheriff said. Four people were \
+                killed in the shooting, which investigators called a murder-suicide.";
+    article(
+        "a",
+        "Channel 12 News",
+        "Parents, 2 children dead in murder-suicide - Channel 12 News 12 Springfield",
+        body,
+    );
+    article(
+        "b",
+        "Daily Ledger",
+        "Man, woman, 2 children found dead in home",
+        body,
+    );
+    let (code, out, err) = run(&["report", dir.path().to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let r: Value = serde_json::from_str(&out).unwrap();
+    let claims = r["claims"].as_array().unwrap();
+    let head: Vec<(&str, &str, &str, f64)> = claims
+        .iter()
+        .filter(|c| c["headline"] == true)
+        .map(|c| {
+            (
+                c["id"].as_str().unwrap(),
+                c["text"].as_str().unwrap(),
+                c["concept"].as_str().unwrap_or("-"),
+                c["low"].as_f64().unwrap(),
+            )
+        })
+        .collect();
+    // The outlet's `12` is cut with its name; commas join the people of the second headline.
+    assert_eq!(
+        head,
+        [
+            ("a@title:9-19", "2 children", "deaths", 2.0),
+            ("b@title:0-22", "Man, woman, 2 children", "deaths", 4.0)
+        ],
+        "{claims:#?}"
+    );
+    assert!(claims
+        .iter()
+        .all(|c| c["headline"] == true || c.get("headline").is_none()));
+    let aligned: Vec<&str> = r["alignments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|a| [a["a"].as_str().unwrap(), a["b"].as_str().unwrap()])
+        .collect();
+    assert!(!aligned.is_empty(), "the texts' figures align: {r:#}");
+    assert!(
+        aligned.iter().all(|id| !id.contains("@title:")),
+        "{aligned:?}"
+    );
+    let (code, html, err) = run(&["report", dir.path().to_str().unwrap(), "--format", "html"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        html.contains("Parents, <mark")
+            && html.contains("2 children</mark> dead in murder-suicide - Channel 12 News"),
+        "the headline's figure is marked, the outlet's name left plain"
+    );
+}

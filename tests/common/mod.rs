@@ -1,6 +1,7 @@
 //! Shared helpers for the claims tests: a tiny expectation language.
 //!
-//! A case is `lang | sentence | expectation`, where the expectation is
+//! A case is `lang | sentence | expectation` (`en-headline` reads the sentence as a
+//! headline, [`crosscheck::claims::extract_headline`]), where the expectation is
 //! space-separated: a kind (`count`, `duration`, …, or `!count` meaning no
 //! count/number claim at all, `!c=concept` meaning no claim of that concept,
 //! or `none` meaning no claim), an interval such
@@ -10,7 +11,7 @@
 
 #![allow(dead_code)] // reason: each test binary uses a different subset
 
-use crosscheck::claims::{extract, Claim, ExtractOptions, Kind, Lang, Lexicon};
+use crosscheck::claims::{extract, extract_headline, Claim, ExtractOptions, Kind, Lang, Lexicon};
 use std::sync::OnceLock;
 
 pub fn lexicon() -> &'static Lexicon {
@@ -25,6 +26,15 @@ pub fn claims(lang: Lang, text: &str) -> Vec<Claim> {
         lexicon: lexicon(),
     };
     extract("t", text, &opts)
+}
+
+pub fn headline_claims(lang: Lang, text: &str) -> Vec<Claim> {
+    let opts = ExtractOptions {
+        lang: Some(lang),
+        published: None,
+        lexicon: lexicon(),
+    };
+    extract_headline("t", text, &opts)
 }
 
 fn kind_of(s: &str) -> Option<Kind> {
@@ -52,9 +62,17 @@ pub fn check(case: &str) -> Result<(), String> {
     if parts.len() != 3 {
         return Err(format!("bad case: {case}"));
     }
-    let lang: Lang = parts[0].trim().parse().map_err(|e| format!("{e}"))?;
+    let (lang, headline) = match parts[0].trim().strip_suffix("-headline") {
+        Some(l) => (l, true),
+        None => (parts[0].trim(), false),
+    };
+    let lang: Lang = lang.parse().map_err(|e| format!("{e}"))?;
     let text = parts[1];
-    let found = claims(lang, text);
+    let found = if headline {
+        headline_claims(lang, text)
+    } else {
+        claims(lang, text)
+    };
     let exp: Vec<&str> = parts[2].split_whitespace().collect();
     let show =
         || {

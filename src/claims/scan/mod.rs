@@ -76,6 +76,10 @@ pub(crate) struct Scanner<'a> {
     /// Token indices of the sentence's role predicates (first words of
     /// multi-word ones included), found on the first implicit-count try.
     preds: std::cell::RefCell<Option<Vec<usize>>>,
+    /// The text is a headline, written in headline grammar: articles left
+    /// out (`Man shot dead`) and commas for `and` (`2 adults, 3 children
+    /// dead`). See [`Scanner::headline`].
+    pub(super) headline: bool,
 }
 
 /// The scanner's word lists (`data/lexicon/scan.tsv`): which words start
@@ -391,7 +395,17 @@ impl<'a> Scanner<'a> {
             tally: Cell::new(None),
             title: Cell::new(None),
             preds: std::cell::RefCell::new(None),
+            headline: false,
         }
+    }
+
+    /// The scanner of a headline: English headlines leave articles out, so a
+    /// singular noun of people at the head of a clause is one person (`Woman
+    /// shot dead`), and join parts with commas (`2 adults, six children dead`
+    /// is 8, `killed his wife, 2 sons, then himself` 4).
+    pub(crate) fn headline(mut self) -> Self {
+        self.headline = true;
+        self
     }
 
     /// Scans one sentence, appending claims.
@@ -518,6 +532,7 @@ impl<'a> Scanner<'a> {
             tz: m.tz,
             lang: self.lang,
             fact: Default::default(),
+            headline: false,
         }
     }
 
@@ -556,6 +571,9 @@ impl<'a> Scanner<'a> {
             TokKind::Word => may_trigger(w0) && triggers().contains(w0),
         };
         if !candidate {
+            if self.headline && tok.kind == TokKind::Word {
+                return self.implicit_person(i, i, None);
+            }
             return Outcome::None;
         }
         // "the victim died", "seorang wanita tewas": only an implicit count
@@ -1205,7 +1223,7 @@ impl<'a> Scanner<'a> {
                 && m.qual.is_none()
                 && num.is_point()
                 && !num.vague
-                && matches!(t.low(m.end), "and" | "dan")
+                && (matches!(t.low(m.end), "and" | "dan") || self.headline && t.low(m.end) == ",")
                 && !is_tally()
             {
                 self.coordinated(&mut m, start);

@@ -39,14 +39,33 @@ impl Scanner<'_> {
         let (Some(b1), Some(low)) = (m.noun_base.clone(), m.low) else {
             return;
         };
-        if !matches!(t.low(m.end), "and" | "dan")
-            || !(person(&m.concept) || roles::is_role_concept(m.concept.as_deref()))
-        {
+        if !(person(&m.concept) || roles::is_role_concept(m.concept.as_deref())) {
             return;
         }
-        let Some((v2, b2, e2)) = self.group_part(m.end + 1) else {
+        // the parts after the first: one after `and`; in a headline, a list
+        // joined by commas (`2 adults, six children dead`)
+        let (mut v2, mut bases, mut e2) = (0.0, Vec::new(), m.end);
+        loop {
+            let comma = t.low(e2) == ",";
+            let and = matches!(t.low(e2), "and" | "dan")
+                || (comma && matches!(t.low(e2 + 1), "and" | "dan"));
+            if !(and || comma && self.headline) {
+                break;
+            }
+            let Some((v, b, e)) = self.group_part(e2 + 1 + usize::from(comma && and)) else {
+                break;
+            };
+            v2 += v;
+            bases.push(b);
+            e2 = e;
+            if and {
+                break;
+            }
+        }
+        if bases.is_empty() {
             return;
-        };
+        }
+        let b2 = bases.join(" and ");
         // the shared predicate after the second part, or right before the
         // first ("killed three adults and two children")
         // ("killed their three children and himself": past a determiner)
@@ -85,6 +104,37 @@ impl Scanner<'_> {
         let v = self.find_tally();
         self.tally.set(Some(v));
         v
+    }
+
+    /// One person without an article in a headline at `j`: a singular noun of
+    /// people there (`police identify man killed`), or at the head of a clause
+    /// after modifiers that are no common words (`Virginia Beach man`, `7-year-old
+    /// girl`); as [`Self::single_person`].
+    #[allow(clippy::type_complexity)] // reason: implicit_person's tuple
+    fn bare_person(
+        &self,
+        j: usize,
+    ) -> Option<(usize, (String, String, usize), Option<(usize, usize, f64)>)> {
+        let t = &self.toks;
+        // "Third person dies": a position, not one more
+        if j > 0 && kinds::ordinal_word(self.lang, t.low(j - 1)).is_some() {
+            return None;
+        }
+        if let Some(p) = self.singular_person(j) {
+            return Some((j, p, None));
+        }
+        let found = self.single_person(j)?;
+        let modifiers_only = (j..found.0).all(|k| {
+            t.kind(k) != Some(TokKind::Word)
+                || t.raw(self.text, k).starts_with(char::is_uppercase) && !self.is_title_case()
+        });
+        (self.at_clause_start(j) && (modifiers_only || found.2.is_some())).then_some(found)
+    }
+
+    /// Whether the token at `k` opens a clause of the sentence: its first
+    /// token, or one after `:`, `;` or `,`.
+    pub(super) fn at_clause_start(&self, k: usize) -> bool {
+        k == 0 || matches!(self.toks.low(k - 1), ":" | ";" | ",")
     }
 
     /// Whether most words of the sentence start with a capital, as in a
@@ -292,6 +342,11 @@ impl Scanner<'_> {
                     (nk, p)
                 })
             }
+            // a headline leaves the article out: "Woman, 2 children dead"
+            (Lang::En, _) if self.headline => self.bare_person(j).map(|(nk, p, a)| {
+                age = a;
+                (nk, p)
+            }),
             (Lang::Id, "seorang") => {
                 let k = j + 1;
                 match person(k) {
@@ -424,13 +479,31 @@ impl Scanner<'_> {
         // apposition: "his wife, Cynthia Villegas")
         let (mut sum, mut bases, mut p) = (0.0, Vec::new(), e);
         loop {
+            // a headline joins the doer with `then` alone: "Man Kills Wife Then Himself"
+            if self.headline && t.low(p) == "then" {
+                if let Some((v, b, end)) = self.group_part(p) {
+                    sum += v;
+                    bases.push(b);
+                    p = end;
+                    break;
+                }
+            }
             let comma = t.low(p) == ",";
             let and = t.low(p) == "and" || (comma && t.low(p + 1) == "and");
             if !(comma || and) {
+                // a headline's list may end without `and`
+                if self.headline && !bases.is_empty() {
+                    break;
+                }
                 return None;
             }
             let k = p + 1 + usize::from(comma && and);
-            let (v, b, end) = self.group_part(k)?;
+            // a headline's list may end at a comma before a clause: "…, police say"
+            let part = match self.group_part(k) {
+                None if self.headline && comma && !and && !bases.is_empty() => break,
+                part => part?,
+            };
+            let (v, b, end) = part;
             sum += v;
             bases.push(b);
             p = end;
@@ -531,6 +604,12 @@ impl Scanner<'_> {
             // "his father and brother"
             if let Some((_, base, e)) = self.singular_person(k) {
                 return Some((1.0, base, e));
+            }
+            // a headline's part without its article: "Man, 11-Year-Old Daughter Dead"
+            if self.headline {
+                if let Some((_, (_, base, e), _)) = self.single_person(k) {
+                    return Some((1.0, base, e));
+                }
             }
         }
         let n = self.number(n_at, false)?;
@@ -650,7 +729,9 @@ impl Scanner<'_> {
             && (roles::is_object(self.lang, t.low(e))
                 || t.kind(e) == Some(TokKind::Num)
                 || word_atoms(t.low(e), self.lang).is_some()
-                || name)
+                || name
+                // a headline leaves the object's article out: "Man killed wife, children"
+                || self.headline && self.is_person_noun(e))
     }
 
     /// A role predicate at `k` or after bridge words only (`was shot and
@@ -966,6 +1047,10 @@ impl Scanner<'_> {
             && matches!(t.low(q + 1), "the" | "those" | "these" | "them" | "their")
         {
             q += 2;
+            // "four of the five victims": the whole's own number
+            if t.kind(q) == Some(TokKind::Num) || word_atoms(t.low(q), self.lang).is_some() {
+                q += 1;
+            }
             if let Some((_, _, Some(c), EntryKind::Noun, e)) = self.lex_at(q) {
                 if roles::is_person_concept(&c) {
                     q = e;
@@ -980,6 +1065,11 @@ impl Scanner<'_> {
                 break;
             }
             let w = t.low(q);
+            // "400 people ended with one dead": another count nearer the
+            // predicate is what it is about
+            if q > end && !matches!(w, "a" | "an") && word_atoms(w, self.lang).is_some() {
+                break;
+            }
             // "four others were hit, none fatally": denied; "two marshals
             // accused of killing a boy": its doers
             if roles::is_negation(self.lang, w) || roles::is_agent(self.lang, w) {
