@@ -287,10 +287,18 @@ fn en_roles() {
         "en | No one was killed in the blast. | !count",
         "en | Two rival groups clashed. | count [2,2] n=rival",
         "en | He was shot eight times and pronounced dead. | number [8,8]",
-        "en | She was killed in the 7800 block of Main Street. | !count",
+        "en | She was killed in the 7800 block of Main Street. | count [1,1] c=deaths n=she",
+        "en | Shots were fired in the 7800 block of Main Street. | !count",
         // another count nearer the predicate is what it is about
         "en | A party packed with 400 people ended with one dead. | count [400,400] c=people",
         "en | A party packed with 400 people ended with one dead. | count [1,1] c=deaths",
+        // a subject pronoun of one person is one, but not the doer of an active verb
+        "en | He was shot and killed on Sunday. | count [1,1] c=deaths n=he",
+        "en | Police said she died at the hospital. | count [1,1] c=deaths n=she",
+        "en | He and his wife were killed. | count [2,2] c=deaths",
+        "en | He was shot in the leg. | count [1,1] c=injured n=he",
+        "en | He shot and killed both. | !count",
+        "en | He fatally shot Officer Davis. | !c=deaths",
         // the indicted are the doers
         "en | Five men were indicted for killing a girl. | count [5,5] c=men",
         // the present tense of headlines and quotes
@@ -317,7 +325,8 @@ fn en_roles() {
         "en | He served parole for the 2007 shooting death of a student. | !c=deaths",
         "en | The state rate is 19.3 deaths per 100,000 people. | !c=deaths",
         "en | Police seek the gunman who killed a father of three. | number [3,3]",
-        "en | He was taken to Regional One where he died. | !c=deaths",
+        "en | He was taken to Regional One where he died. | number [1,1]",
+        "en | He was taken to Regional One where he died. | count [1,1] c=deaths n=he",
         "en | Local News One killed, four injured in a shooting. | count [1,1] c=deaths",
         "en | Darrell Hawkins, 34 who was shot and killed at home. | count [34,34] c=age",
     ]);

@@ -18,7 +18,7 @@ const ROLES: &str = include_str!("../../data/lexicon/roles.tsv");
 const FILTERS: &str = include_str!("../../data/lexicon/filters.tsv");
 
 /// The kinds of word sets in the data files, in the order of [`Sets`].
-const KINDS: [&str; 24] = [
+const KINDS: [&str; 25] = [
     "person",
     "anaphor",
     "bridge",
@@ -43,6 +43,7 @@ const KINDS: [&str; 24] = [
     "reflexive",
     "finite",
     "possessive",
+    "pronoun",
 ];
 
 /// Word sets per kind (index in [`KINDS`]) and language (`[id, en]`).
@@ -286,6 +287,11 @@ pub(crate) fn is_finite(lang: Lang, word: &str) -> bool {
 /// `their`).
 pub(crate) fn is_possessive(lang: Lang, word: &str) -> bool {
     has("possessive", lang, word)
+}
+
+/// Whether a word is a subject pronoun of one person (`he`, `she`).
+pub(crate) fn is_pronoun(lang: Lang, word: &str) -> bool {
+    has("pronoun", lang, word)
 }
 
 #[cfg(test)]

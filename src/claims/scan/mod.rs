@@ -577,7 +577,10 @@ impl<'a> Scanner<'a> {
             return Outcome::None;
         }
         // "the victim died", "seorang wanita tewas": only an implicit count
-        if matches!(w0, "the" | "seorang") || roles::is_possessive(self.lang, w0) {
+        if matches!(w0, "the" | "seorang")
+            || roles::is_possessive(self.lang, w0)
+            || roles::is_pronoun(self.lang, w0)
+        {
             return self.implicit_person(i, i, None);
         }
         // dates and times first

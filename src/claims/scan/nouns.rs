@@ -342,6 +342,10 @@ impl Scanner<'_> {
                     (nk, p)
                 })
             }
+            // a pronoun of one person: "he was shot and killed"
+            (Lang::En, w) if roles::is_pronoun(self.lang, w) => {
+                Some((j, (t.raw(self.text, j).to_string(), w.to_string(), j + 1)))
+            }
             // a headline leaves the article out: "Woman, 2 children dead"
             (Lang::En, _) if self.headline => self.bare_person(j).map(|(nk, p, a)| {
                 age = a;
