@@ -299,6 +299,10 @@ fn en_roles() {
         "en | He was shot in the leg. | count [1,1] c=injured n=he",
         "en | He shot and killed both. | !count",
         "en | He fatally shot Officer Davis. | !c=deaths",
+        // an age after a name and a comma, before a verb; a tally over a period
+        "en | Officials said Ginger Reeves, 64 was found dead. | count [64,64] c=age",
+        "en | Between January 2010 and August 2013, seven people were killed in crashes. | count [7,7] c=people",
+        "en | They have handled five killings in all of 2014. | !c=deaths",
         // the indicted are the doers
         "en | Five men were indicted for killing a girl. | count [5,5] c=men",
         // the present tense of headlines and quotes

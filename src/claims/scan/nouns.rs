@@ -182,6 +182,15 @@ impl Scanner<'_> {
         };
         (0..n).any(|i| {
             let w = t.low(i);
+            // "between January 2010 and August 2013": a period
+            if w == "between" {
+                let next = t.low(i + 1);
+                return datetime::month(next).is_some()
+                    || (t.kind(i + 1) == Some(TokKind::Num)
+                        && next.len() == 4
+                        && parse_digits(next, self.lang)
+                            .is_some_and(|d| (1900.0..=2100.0).contains(&d.value)));
+            }
             if w == "since" {
                 let next = t.low(i + 1);
                 return datetime::weekday(next).is_some()
@@ -298,7 +307,7 @@ impl Scanner<'_> {
             && prev == ","
             && name_before(start - 1)
             && (matches!(after, "," | ")")
-                || self.lang == Lang::En && matches!(after, "who" | "and"))
+                || self.lang == Lang::En && matches!(after, "who" | "and" | "was" | "were"))
             && (m.kind == Kind::Duration || self.lang == Lang::En)
     }
 
