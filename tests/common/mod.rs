@@ -19,22 +19,20 @@ pub fn lexicon() -> &'static Lexicon {
     LEX.get_or_init(Lexicon::builtin)
 }
 
-pub fn claims(lang: Lang, text: &str) -> Vec<Claim> {
-    let opts = ExtractOptions {
+fn options(lang: Lang) -> ExtractOptions<'static> {
+    ExtractOptions {
         lang: Some(lang),
         published: None,
         lexicon: lexicon(),
-    };
-    extract("t", text, &opts)
+    }
+}
+
+pub fn claims(lang: Lang, text: &str) -> Vec<Claim> {
+    extract("t", text, &options(lang))
 }
 
 pub fn headline_claims(lang: Lang, text: &str) -> Vec<Claim> {
-    let opts = ExtractOptions {
-        lang: Some(lang),
-        published: None,
-        lexicon: lexicon(),
-    };
-    extract_headline("t", text, &opts)
+    extract_headline("t", text, &options(lang))
 }
 
 fn kind_of(s: &str) -> Option<Kind> {
