@@ -180,26 +180,26 @@ impl Scanner<'_> {
                 .enumerate()
                 .all(|(o, w)| i + o < n && t.low(i + o) == w)
         };
+        // a month or a year at `k`: where a period starts
+        let month_or_year = |k: usize| {
+            let w = t.low(k);
+            datetime::month(w).is_some()
+                || (t.kind(k) == Some(TokKind::Num)
+                    && w.len() == 4
+                    && parse_digits(w, self.lang)
+                        .is_some_and(|d| (1900.0..=2100.0).contains(&d.value)))
+        };
         (0..n).any(|i| {
             let w = t.low(i);
             // "between January 2010 and August 2013": a period
             if w == "between" {
-                let next = t.low(i + 1);
-                return datetime::month(next).is_some()
-                    || (t.kind(i + 1) == Some(TokKind::Num)
-                        && next.len() == 4
-                        && parse_digits(next, self.lang)
-                            .is_some_and(|d| (1900.0..=2100.0).contains(&d.value)));
+                return month_or_year(i + 1);
             }
             if w == "since" {
                 let next = t.low(i + 1);
                 return datetime::weekday(next).is_some()
-                    || datetime::month(next).is_some()
                     || roles::is_since_time(self.lang, next)
-                    || (t.kind(i + 1) == Some(TokKind::Num)
-                        && next.len() == 4
-                        && parse_digits(next, self.lang)
-                            .is_some_and(|d| (1900.0..=2100.0).contains(&d.value)));
+                    || month_or_year(i + 1);
             }
             // "in separate shootings", not "in a separate shooting"
             if roles::is_apart(self.lang, w) {
@@ -492,17 +492,11 @@ impl Scanner<'_> {
         // apposition: "his wife, Cynthia Villegas")
         let (mut sum, mut bases, mut p) = (0.0, Vec::new(), e);
         loop {
-            // a headline joins the doer with `then` alone: "Man Kills Wife Then Himself"
-            if self.headline && t.low(p) == "then" {
-                if let Some((v, b, end)) = self.group_part(p) {
-                    sum += v;
-                    bases.push(b);
-                    p = end;
-                    break;
-                }
-            }
+            // a headline joins the doer with `then` alone ("Man Kills Wife Then
+            // Himself"; `group_part` reads the `then`)
+            let then = self.headline && t.low(p) == "then";
             let comma = t.low(p) == ",";
-            let and = t.low(p) == "and" || (comma && t.low(p + 1) == "and");
+            let and = then || t.low(p) == "and" || (comma && t.low(p + 1) == "and");
             if !(comma || and) {
                 // a headline's list may end without `and`
                 if self.headline && !bases.is_empty() {
@@ -510,10 +504,14 @@ impl Scanner<'_> {
                 }
                 return None;
             }
-            let k = p + 1 + usize::from(comma && and);
-            // a headline's list may end at a comma before a clause: "…, police say"
+            let k = if then {
+                p
+            } else {
+                p + 1 + usize::from(comma && and)
+            };
+            // a headline's list may end at a comma or `then` before a clause: "…, police say"
             let part = match self.group_part(k) {
-                None if self.headline && comma && !and && !bases.is_empty() => break,
+                None if self.headline && (then || comma && !and) && !bases.is_empty() => break,
                 part => part?,
             };
             let (v, b, end) = part;
