@@ -299,6 +299,10 @@ fn en_roles() {
         "en | He was shot in the leg. | count [1,1] c=injured n=he",
         "en | He shot and killed both. | !count",
         "en | He fatally shot Officer Davis. | !c=deaths",
+        // an adverb of manner between the person and the predicate
+        "en | He accidentally shot himself in the leg. | count [1,1] c=injured n=he",
+        "en | A 4-year-old boy was accidentally shot by his brother. | count [1,1] c=injured n=boy",
+        "en | Two men were badly hurt. | count [2,2] c=injured",
         // an age after a name and a comma, before a verb; a tally over a period
         "en | Officials said Ginger Reeves, 64 was found dead. | count [64,64] c=age",
         "en | Between January 2010 and August 2013, seven people were killed in crashes. | count [7,7] c=people",
