@@ -5,7 +5,9 @@
 //! zero-width and other format characters, emoji sequences, characters whose
 //! lower case has another UTF-8 length, digits of other scripts).
 
-use crosscheck::claims::{extract, parse_number_words, ExtractOptions, Kind, Lang, Lexicon};
+use crosscheck::claims::{
+    extract, extract_headline, parse_number_words, ExtractOptions, Kind, Lang, Lexicon,
+};
 use proptest::prelude::*;
 
 const ID_UNITS: [&str; 10] = [
@@ -374,6 +376,23 @@ const NEWS: &[&str] = &[
     "twenty-three",
     "satu",
     "setengah",
+    // headline grammar and the roles of people
+    "Man",
+    "woman",
+    "he",
+    "she",
+    "his",
+    "wife",
+    "children",
+    "dead",
+    "shot",
+    "accidentally",
+    "then",
+    "himself",
+    "and",
+    "Third",
+    "kills",
+    "between",
 ];
 
 /// A number as news prints it, in either locale.
@@ -405,9 +424,20 @@ fn lex_opts(lang: Option<Lang>, dated: bool) -> ExtractOptions<'static> {
 /// span, its bounds are finite and ordered, and claims come in text order
 /// without overlapping.
 fn spans_are_sound(text: &str, opts: &ExtractOptions) -> Result<(), TestCaseError> {
-    let claims = extract("p", text, opts);
+    claims_are_sound(text, &extract("p", text, opts), "p@")?;
+    // The same text read as a headline (headline grammar, ids of their own).
+    let head = extract_headline("p", text, opts);
+    prop_assert!(head.iter().all(|c| c.headline));
+    claims_are_sound(text, &head, "p@title:")
+}
+
+fn claims_are_sound(
+    text: &str,
+    claims: &[crosscheck::claims::Claim],
+    id_prefix: &str,
+) -> Result<(), TestCaseError> {
     let mut end = 0;
-    for c in &claims {
+    for c in claims {
         let [a, b] = c.span;
         let [sa, sb] = c.sentence_span;
         prop_assert!(a < b && b <= text.len(), "span {:?} of {:?}", c.span, text);
@@ -426,7 +456,7 @@ fn spans_are_sound(text: &str, opts: &ExtractOptions) -> Result<(), TestCaseErro
         prop_assert!(text.is_char_boundary(sa) && text.is_char_boundary(sb));
         prop_assert_eq!(&text[a..b], c.text.as_str());
         prop_assert_eq!(&text[sa..sb], c.sentence.as_str());
-        prop_assert_eq!(&c.id, &format!("p@{a}-{b}"));
+        prop_assert_eq!(&c.id, &format!("{id_prefix}{a}-{b}"));
         prop_assert!(
             a >= end,
             "claims overlap or go back: {:?}",
