@@ -307,6 +307,7 @@ fn en_roles() {
         "en | Officials said Ginger Reeves, 64 was found dead. | count [64,64] c=age",
         "en | Between January 2010 and August 2013, seven people were killed in crashes. | count [7,7] c=people",
         "en | They have handled five killings in all of 2014. | !c=deaths",
+        "en | Five people were killed in weekend shootings across the city. | count [5,5] c=people",
         // the indicted are the doers
         "en | Five men were indicted for killing a girl. | count [5,5] c=men",
         // the present tense of headlines and quotes
