@@ -249,6 +249,10 @@ fn id_news_conventions() {
         "id | Korban berumur 71 tahun dirawat. | count [71,71] c=age",
         "id | Liliana, 58 tahun, menjabat direktur keuangan. | count [58,58] c=age",
         "id | Terdakwa berusia 63 tahun. | count [63,63] c=age",
+        // a noun of people right before a count of years: an age, not a duration
+        "id | Pemain 22 tahun itu terikat kontrak sampai 2027. | count [22,22] c=age",
+        "id | Seorang bocah 12 tahun ditemukan selamat. | count [12,12] c=age",
+        "id | Ia bekerja selama 12 tahun di sana. | duration [378432000,378432000]",
         "id | Rapat berlangsung 3 tahun lalu. | duration [94608000,94608000]",
         "id | Harga beras Rp 15 ribu per kilogram. | money [15000,15000] u=IDR/kg",
         "id | Harga beras Rp15.000 per kg. | money [15000,15000] u=IDR/kg",

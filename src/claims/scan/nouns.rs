@@ -285,6 +285,14 @@ impl Scanner<'_> {
         if prev == "of" && start >= 2 && t.low(start - 2) == "age" {
             return true;
         }
+        // "bocah 12 tahun", "pria 45 tahun": a noun of people right before a count of years
+        if self.lang == Lang::Id
+            && m.kind == Kind::Duration
+            && start > 0
+            && self.is_person_noun(start - 1)
+        {
+            return true;
+        }
         let name_before = |k: usize| {
             k > 0
                 && t.kind(k - 1) == Some(TokKind::Word)
