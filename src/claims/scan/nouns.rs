@@ -42,29 +42,11 @@ impl Scanner<'_> {
         if !(person(&m.concept) || roles::is_role_concept(m.concept.as_deref())) {
             return;
         }
-        // the parts after the first: one after `and`; in a headline, a list
-        // joined by commas (`2 adults, six children dead`)
-        let (mut v2, mut bases, mut e2) = (0.0, Vec::new(), m.end);
-        loop {
-            let comma = t.low(e2) == ",";
-            let and = matches!(t.low(e2), "and" | "dan")
-                || (comma && matches!(t.low(e2 + 1), "and" | "dan"));
-            if !(and || comma && self.headline) {
-                break;
-            }
-            let Some((v, b, e)) = self.group_part(e2 + 1 + usize::from(comma && and)) else {
-                break;
-            };
-            v2 += v;
-            bases.push(b);
-            e2 = e;
-            if and {
-                break;
-            }
-        }
-        if bases.is_empty() {
+        // the parts after the first: one after `and` (a comma list of counts
+        // is read only in a headline: `2 adults, six children dead`)
+        let Some((v2, bases, e2)) = self.list_parts(m.end, false) else {
             return;
-        }
+        };
         let b2 = bases.join(" and ");
         // the shared predicate after the second part, or right before the
         // first ("killed three adults and two children")
@@ -494,19 +476,34 @@ impl Scanner<'_> {
         if self.lang != Lang::En {
             return None;
         }
-        let t = &self.toks;
         // a list: "his wife, son and daughter", "his mother, stepfather, and
-        // grandmother"; a comma before anything but a part ends it (an
-        // apposition: "his wife, Cynthia Villegas")
-        let (mut sum, mut bases, mut p) = (0.0, Vec::new(), e);
+        // grandmother"
+        let (sum, bases, p) = self.list_parts(e, true)?;
+        let role = match (self.role_before(j), self.role_after(p)) {
+            (Some(r), None) | (None, Some(r)) => r,
+            _ => return None,
+        };
+        Some((role, sum, bases.join(" and "), p))
+    }
+
+    /// The parts of a list of people after its first one, from token `p`
+    /// ([`Self::group_part`] each): one after `and`/`dan`; with `commas`, a
+    /// comma list ending in `and` (`his wife, son and daughter`), where a comma
+    /// before anything but a part ends it with no sum (an apposition: `his
+    /// wife, Cynthia Villegas`). A headline joins with commas and `then` too
+    /// (`Man Kills Wife Then Himself`), and its list may end without `and`, at a
+    /// comma or `then` before a clause (`…, police say`). (sum, parts' nouns,
+    /// end), or `None` when no part follows or no sum can take the list.
+    fn list_parts(&self, mut p: usize, commas: bool) -> Option<(f64, Vec<String>, usize)> {
+        let t = &self.toks;
+        let (mut sum, mut bases) = (0.0, Vec::new());
         loop {
-            // a headline joins the doer with `then` alone ("Man Kills Wife Then
-            // Himself"; `group_part` reads the `then`)
             let then = self.headline && t.low(p) == "then";
             let comma = t.low(p) == ",";
-            let and = then || t.low(p) == "and" || (comma && t.low(p + 1) == "and");
-            if !(comma || and) {
-                // a headline's list may end without `and`
+            let and = then
+                || matches!(t.low(p), "and" | "dan")
+                || (comma && matches!(t.low(p + 1), "and" | "dan"));
+            if !(and || comma && (commas || self.headline)) {
                 if self.headline && !bases.is_empty() {
                     break;
                 }
@@ -517,12 +514,10 @@ impl Scanner<'_> {
             } else {
                 p + 1 + usize::from(comma && and)
             };
-            // a headline's list may end at a comma or `then` before a clause: "…, police say"
-            let part = match self.group_part(k) {
+            let (v, b, end) = match self.group_part(k) {
                 None if self.headline && (then || comma && !and) && !bases.is_empty() => break,
                 part => part?,
             };
-            let (v, b, end) = part;
             sum += v;
             bases.push(b);
             p = end;
@@ -530,11 +525,7 @@ impl Scanner<'_> {
                 break;
             }
         }
-        let role = match (self.role_before(j), self.role_after(p)) {
-            (Some(r), None) | (None, Some(r)) => r,
-            _ => return None,
-        };
-        Some((role, sum, bases.join(" and "), p))
+        Some((sum, bases, p))
     }
 
     /// Whether `and` before `j` joins what starts at `j` to an earlier
