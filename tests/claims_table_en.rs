@@ -399,3 +399,68 @@ fn en_headlines() {
         "en | Woman, 2 children dead in triple homicide. | count [2,2] c=deaths",
     ]);
 }
+
+/// A person named again after the text has counted more (`he`, `the woman`, `his son`) is one of
+/// those counted, not a count of one; a person not yet counted (`a man`), or counted alone, is.
+#[test]
+fn en_people_already_counted() {
+    let deaths = |text: &str| -> Vec<f64> {
+        common::claims(crosscheck::claims::Lang::En, text)
+            .iter()
+            .filter(|c| c.concept.as_deref() == Some("deaths"))
+            .filter_map(|c| c.low)
+            .collect()
+    };
+    assert_eq!(
+        deaths("Two people were killed on Main Street. He was pronounced dead at the scene."),
+        [2.0]
+    );
+    assert_eq!(
+        deaths("Three people were shot dead. The woman died at the hospital, and his son was killed too."),
+        [3.0]
+    );
+    // not counted yet: an indefinite person is a count of one
+    assert_eq!(
+        deaths("Two people were killed on Main Street. Later a man was shot and killed nearby."),
+        [2.0, 1.0]
+    );
+    // counted alone: the text's one person, named again
+    assert_eq!(
+        deaths("A man was shot and killed on Main Street. He was pronounced dead at the scene."),
+        [1.0, 1.0]
+    );
+    // the age of a person already counted stays a claim
+    let claims = common::claims(
+        crosscheck::claims::Lang::En,
+        "Two people were killed. The 15-year-old was pronounced dead at the scene.",
+    );
+    assert!(claims
+        .iter()
+        .any(|c| c.concept.as_deref() == Some("age") && c.low == Some(15.0)));
+    assert!(!claims
+        .iter()
+        .any(|c| c.concept.as_deref() == Some("deaths") && c.low == Some(1.0)));
+}
+
+/// The headline is read before the text: a person the text names after a headline's count is one
+/// of those counted; the headline's own claims come after the text's.
+#[test]
+fn en_headline_counts_before_the_text() {
+    let opts = crosscheck::claims::ExtractOptions {
+        lang: Some(crosscheck::claims::Lang::En),
+        published: None,
+        lexicon: common::lexicon(),
+    };
+    let text = "He was pronounced dead at the scene, police said.";
+    let with = crosscheck::claims::extract_article("a", text, Some("3 killed in shooting"), &opts);
+    let deaths: Vec<(bool, f64)> = with
+        .iter()
+        .filter(|c| c.concept.as_deref() == Some("deaths"))
+        .map(|c| (c.headline, c.low.unwrap_or(f64::NAN)))
+        .collect();
+    assert_eq!(deaths, [(true, 3.0)]);
+    let without = crosscheck::claims::extract_article("a", text, Some("Police report"), &opts);
+    assert!(without
+        .iter()
+        .any(|c| !c.headline && c.concept.as_deref() == Some("deaths") && c.low == Some(1.0)));
+}

@@ -176,13 +176,37 @@ pub struct ExtractOptions<'a> {
 /// assert_eq!(claims[0].concept.as_deref(), Some("troops"));
 /// ```
 pub fn extract(doc: &str, text: &str, opts: &ExtractOptions) -> Vec<Claim> {
-    scan_text(doc, text, opts, false)
+    scan_text(doc, text, opts, false, scan::Counted::default()).0
 }
 
-fn scan_text(doc: &str, text: &str, opts: &ExtractOptions, headline: bool) -> Vec<Claim> {
+/// The claims of an article's text and, after them, of its headline ([`extract_headline`]). The
+/// headline is read first: a person the text names after a headline's count (`3 killed in
+/// shooting` … `he was pronounced dead`) is one of those counted, not a count of one.
+pub fn extract_article(
+    doc: &str,
+    text: &str,
+    headline: Option<&str>,
+    opts: &ExtractOptions,
+) -> Vec<Claim> {
+    let (mut head, counted) = match headline {
+        Some(h) => headline_claims(doc, h, opts),
+        None => (Vec::new(), scan::Counted::default()),
+    };
+    let mut out = scan_text(doc, text, opts, false, counted).0;
+    out.append(&mut head);
+    out
+}
+
+fn scan_text(
+    doc: &str,
+    text: &str,
+    opts: &ExtractOptions,
+    headline: bool,
+    counted: scan::Counted,
+) -> (Vec<Claim>, scan::Counted) {
     let lang = opts.lang.unwrap_or_else(|| detect_lang(text));
     let mut out = Vec::new();
-    let mut scanner = scan::Scanner::new(text, lang, opts);
+    let mut scanner = scan::Scanner::new(text, lang, opts).counted(counted);
     if headline {
         scanner = scanner.headline();
     }
@@ -194,7 +218,7 @@ fn scan_text(doc: &str, text: &str, opts: &ExtractOptions, headline: bool) -> Ve
             qualifier::trailing_bounds(text, &mut out[first..]);
         }
     }
-    out
+    (out, scanner.into_counted())
 }
 
 /// Claims of an article's headline: [`extract`] on it, read in headline grammar (English
@@ -202,12 +226,20 @@ fn scan_text(doc: &str, text: &str, opts: &ExtractOptions, headline: bool) -> Ve
 /// marked [`Claim::headline`], with ids of their own (`{doc}@title:{start}-{end}`) so that they
 /// never meet a claim of the text.
 pub fn extract_headline(doc: &str, headline: &str, opts: &ExtractOptions) -> Vec<Claim> {
-    let mut out = scan_text(doc, headline, opts, true);
+    headline_claims(doc, headline, opts).0
+}
+
+fn headline_claims(
+    doc: &str,
+    headline: &str,
+    opts: &ExtractOptions,
+) -> (Vec<Claim>, scan::Counted) {
+    let (mut out, counted) = scan_text(doc, headline, opts, true, scan::Counted::default());
     for c in &mut out {
         c.headline = true;
         c.id = format!("{doc}@title:{}-{}", c.span[0], c.span[1]);
     }
-    out
+    (out, counted)
 }
 
 /// Within one sentence, a money amount without a per-unit takes the

@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::claims::{extract, Claim, ExtractOptions, Lang, Lexicon};
+use crate::claims::{extract_article, Claim, ExtractOptions, Lang, Lexicon};
 use crate::cluster::UnionFind;
 use crate::dedup::{par_dedup_articles, par_shingle_sets, Cluster, Dedup, DedupOptions};
 use crate::error::{Diagnostic, Result};
@@ -279,18 +279,15 @@ pub fn par_claims(
                 published: a.published.map(|p| p.date),
                 lexicon,
             };
-            let mut claims = extract(&a.id, &masked, &opts);
-            let keys = crate::reconcile::facts::keys(&masked, &claims);
+            let head = headline(a);
+            let mut claims = extract_article(&a.id, &masked, head, &opts);
+            let n = claims.partition_point(|c| !c.headline);
+            let mut keys = crate::reconcile::facts::keys(&masked, &claims[..n]);
+            if let Some(h) = head {
+                keys.extend(crate::reconcile::facts::keys(h, &claims[n..]));
+            }
             for (c, k) in claims.iter_mut().zip(keys) {
                 c.fact = k;
-            }
-            if let Some(h) = headline(a) {
-                let mut head = crate::claims::extract_headline(&a.id, h, &opts);
-                let keys = crate::reconcile::facts::keys(h, &head);
-                for (c, k) in head.iter_mut().zip(keys) {
-                    c.fact = k;
-                }
-                claims.append(&mut head);
             }
             claims
         })

@@ -80,7 +80,15 @@ pub(crate) struct Scanner<'a> {
     /// out (`Man shot dead`) and commas for `and` (`2 adults, 3 children
     /// dead`). See [`Scanner::headline`].
     pub(super) headline: bool,
+    /// The largest count stated so far in the text, per concept (`deaths`:
+    /// 2 after "two people were killed"): a person named again later ("he
+    /// was pronounced dead") is one of them, not a count of one.
+    counted: std::cell::RefCell<Counted>,
 }
+
+/// The largest count stated so far per concept, carried from a headline to its text.
+#[derive(Debug, Default)]
+pub(crate) struct Counted(Vec<(String, f64)>);
 
 /// The scanner's word lists (`data/lexicon/scan.tsv`): which words start
 /// a claim or let a sentence through the pre-scan, the context words of
@@ -396,6 +404,7 @@ impl<'a> Scanner<'a> {
             title: Cell::new(None),
             preds: std::cell::RefCell::new(None),
             headline: false,
+            counted: std::cell::RefCell::new(Counted::default()),
         }
     }
 
@@ -406,6 +415,17 @@ impl<'a> Scanner<'a> {
     pub(crate) fn headline(mut self) -> Self {
         self.headline = true;
         self
+    }
+
+    /// The scanner of a text whose headline has already counted `counted`.
+    pub(crate) fn counted(self, counted: Counted) -> Self {
+        self.counted.replace(counted);
+        self
+    }
+
+    /// What the text has counted, once it is scanned.
+    pub(crate) fn into_counted(self) -> Counted {
+        self.counted.into_inner()
     }
 
     /// Scans one sentence, appending claims.
@@ -438,6 +458,7 @@ impl<'a> Scanner<'a> {
                         while out.last().is_some_and(|p: &Claim| p.span[1] > c.span[0]) {
                             out.pop();
                         }
+                        self.note_count(&c);
                         out.push(c);
                     }
                     i = next;
@@ -445,7 +466,9 @@ impl<'a> Scanner<'a> {
                 Outcome::Pair(a, b) => {
                     let next = b.end.max(i + 1);
                     for m in [a, b] {
-                        out.push(self.to_claim(doc, &range, sent_text, *m));
+                        let c = self.to_claim(doc, &range, sent_text, *m);
+                        self.note_count(&c);
+                        out.push(c);
                     }
                     i = next;
                 }
@@ -453,6 +476,27 @@ impl<'a> Scanner<'a> {
                 Outcome::None => i += 1,
             }
         }
+    }
+
+    /// Keeps the largest count of each concept stated so far (see `counted`).
+    fn note_count(&self, c: &Claim) {
+        let (Kind::Count, Some(concept), Some(low)) = (c.kind, c.concept.as_deref(), c.low) else {
+            return;
+        };
+        let mut counted = self.counted.borrow_mut();
+        match counted.0.iter_mut().find(|(k, _)| k == concept) {
+            Some((_, v)) => *v = v.max(low),
+            None => counted.0.push((concept.to_string(), low)),
+        }
+    }
+
+    /// Whether the text has already counted more than one of `concept`.
+    pub(super) fn counted_several(&self, concept: &str) -> bool {
+        self.counted
+            .borrow()
+            .0
+            .iter()
+            .any(|(k, v)| k == concept && *v > 1.0)
     }
 
     /// The end of a "below zero" phrase starting at token `k`.

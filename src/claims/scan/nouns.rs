@@ -373,6 +373,11 @@ impl Scanner<'_> {
         let Some((nk, (written, base, e))) = noun else {
             return Outcome::None;
         };
+        // "the woman", "his son", "he": a person the text may have counted already
+        let anaphoric = self.lang == Lang::En
+            && (w == "the"
+                || roles::is_possessive(self.lang, w)
+                || roles::is_pronoun(self.lang, w));
         // Indonesian modifiers follow the noun: "seorang pengendara motor tewas"
         let mut after = e;
         if self.lang == Lang::Id {
@@ -418,6 +423,18 @@ impl Scanner<'_> {
         let Some(role) = self.role_before(j).or_else(|| self.role_after(after)) else {
             return Outcome::None;
         };
+        // "Two people were killed. … He was pronounced dead at the scene": one of
+        // the two, not a count of one (the age stays a claim)
+        if anaphoric && self.counted_several(&role) {
+            return match age {
+                Some((a, ae, v)) => {
+                    let mut am = one(a, ae, v);
+                    am.concept = Some("age".to_string());
+                    Outcome::Claim(Box::new(am))
+                }
+                None => Outcome::None,
+            };
+        }
         let mut m = one(qstart.min(j), e, 1.0);
         m.noun = Some(written);
         m.noun_base = Some(base);
