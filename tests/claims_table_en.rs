@@ -371,6 +371,18 @@ fn en_units_by_their_grammar() {
         "en | Highs of 70 degrees F are expected. | measure [21.111111111111,21.111111111111] u=C",
         "en | Use between 2 g and about 7 g of salt. | measure [0.002,0.007] u=kg q=range",
         "en | Runs of 5 km and 10 km were held. | measure [5000,5000] u=m",
+        // a half after any amount on a scale from zero, with or without a number
+        "en | The school is a mile and a half away. | measure [2414.016,2414.016] u=m",
+        "en | They drank a gallon and a half of water. | measure [0.005678117676,0.005678117676] u=m3",
+        "en | It weighs two pounds and a half. | measure [1.133980925,1.133980925] u=kg",
+        // about two
+        "en | He left a couple of days ago. | duration [172800,172800] ~",
+        "en | A couple of people were killed. | count [2,2] c=deaths ~",
+        "en | He wore a pair of shoes. | !count",
+        // a rupiah amount is never written to three decimals
+        "en | Rice costs Rp 12.000 per kg. | money [12000,12000] u=IDR/kg",
+        "en | The budget is Rp 1.5 trillion. | money [1500000000000,1500000000000] u=IDR",
+        "en | Eggs cost 5 dollars a dozen. | money [5,5] u=USD",
     ]);
 }
 

@@ -13,6 +13,10 @@ fn id_counts_and_qualifiers() {
         "id | Sebanyak 1.200 pengungsi ditampung. | count [1200,1200] c=evacuees",
         "id | Banjir merendam 300 rumah warga. | count [300,300] c=houses",
         "id | Sekitar 40 bangunan rusak. | count [40,40] c=buildings q=approx ~",
+        // `lusin` is a dozen, `selusin` one dozen
+        "id | Ia membeli selusin telur. | count [12,12] n=telur",
+        "id | Ia membeli dua lusin gelas. | count [24,24] n=gelas",
+        "id | Dijual dengan harga Rp 130 ribu satu lusin. | money [130000,130000] u=IDR",
         "id | Pemerintah memulangkan 120 WNI dari Wuhan. | count [120,120] c=citizens",
         "id | Ada 5 unit rumah yang terbakar. | count [5,5] c=houses",
         "id | Ia membeli 3 buah kapal. | count [3,3] c=ships",

@@ -31,6 +31,15 @@ pub(crate) struct Unit {
     pub offset: f64,
 }
 
+impl Unit {
+    /// Whether an amount in this unit takes smaller parts and halves after it (`2 years, 3
+    /// months`, `6 feet 2 inches`, `a gallon and a half`): durations and measures on a scale
+    /// from zero (not temperatures).
+    pub(crate) fn compounds(&self) -> bool {
+        self.kind == Kind::Duration || self.kind == Kind::Measure && self.offset == 0.0
+    }
+}
+
 /// The unit table (format in the file's header).
 const UNITS: &str = include_str!("../../data/lexicon/units.tsv");
 

@@ -3,7 +3,7 @@
 //! Indonesian builds numbers from unit words and multipliers that follow
 //! them: `dua puluh` (2×10), `tujuh belas` (7+10), `tiga ratus` (3×100),
 //! then scales `ribu`, `juta`, `miliar`/`milyar`, `triliun`. The prefix
-//! `se-` means one: `sepuluh`, `sebelas`, `seratus`, `seribu`, `sejuta`.
+//! `se-` means one: `sepuluh`, `sebelas`, `seratus`, `seribu`, `sejuta`, `selusin` (a dozen).
 //! `setengah` is a half (`satu setengah juta` = 1.5 million). Each word maps
 //! to atoms shared with English (see [`super::number::Atom`]); the shared
 //! evaluator does the arithmetic.
@@ -38,6 +38,8 @@ pub(crate) fn atoms(w: &str) -> Option<&'static [Atom]> {
         "semiliar" | "semilyar" => &[Digit(1), Scale(1e9)],
         "triliun" => &[Scale(1e12)],
         "setriliun" => &[Digit(1), Scale(1e12)],
+        "lusin" => &[Dozen],
+        "selusin" => &[Digit(1), Dozen],
         "setengah" | "separuh" => &[Half],
         "seperempat" => &[Quarter],
         "koma" => &[Point],

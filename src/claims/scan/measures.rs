@@ -131,7 +131,8 @@ impl Scanner<'_> {
         };
         let mut end = unit.end;
         let mut value = unit.unit.factor;
-        if unit.unit.kind == Kind::Duration {
+        // "an hour and a half", "a mile and a half"
+        if unit.unit.compounds() {
             let (add, e) = self.compound_tail(end, &unit.unit);
             if e > end {
                 value += add;
@@ -462,6 +463,10 @@ impl Scanner<'_> {
             return None;
         }
         if !num.words && t.low(num.start).len() > 2 {
+            return None;
+        }
+        // a dozen counts the goods, never cents: "5 dollars a dozen", "Rp 130 ribu satu lusin"
+        if (num.start..num.end).any(|k| matches!(t.low(k), "dozen" | "lusin" | "selusin")) {
             return None;
         }
         let e = num.end;

@@ -246,6 +246,7 @@ fn may_hold_claim(s: &str) -> bool {
                 || matches!(
                     word,
                     "few"
+                        | "couple"
                         | "dozen"
                         | "half"
                         | "quarter"
@@ -787,6 +788,21 @@ impl<'a> Scanner<'a> {
                 o => o,
             };
         };
+        // a rupiah amount is never written to three decimals: `Rp 5.000` is five
+        // thousand in an English text too
+        if currency.as_ref().is_some_and(|c| c.0 == "IDR")
+            && self.lang == Lang::En
+            && num.end == num_start + 1
+            && t.low(num_start).split_once('.').is_some_and(|(a, b)| {
+                (1..=3).contains(&a.len()) && b.len() == 3 && !b.contains('.')
+            })
+        {
+            if let Some(d) = crate::claims::number::parse_digits(t.low(num_start), Lang::Id) {
+                num.low = d.value;
+                num.high = d.value;
+                num.precision = Some(d.precision());
+            }
+        }
         if let Some((f, e)) = self.and_fraction(num.end) {
             if num.is_point() && !num.vague && num.low.fract() == 0.0 {
                 num.low += f;
@@ -1048,12 +1064,12 @@ impl<'a> Scanner<'a> {
             }
         }
 
-        // compounds of durations and lengths or masses: "2 years, 3 months",
-        // "1 hour thirty", "an hour and a half", "6 feet 2 inches", "1 meter 70 cm"
+        // compounds of durations and measures: "2 years, 3 months", "1 hour
+        // thirty", "an hour and a half", "6 feet 2 inches", "1 meter 70 cm",
+        // "two gallons and a half"
         let mut extra_base = 0.0;
         if let Some(u) = &unit {
-            let compound = u.unit.kind == Kind::Duration
-                || (u.unit.kind == Kind::Measure && matches!(u.unit.base, "m" | "kg"));
+            let compound = u.unit.compounds();
             if compound && range_hi.is_none() && num.is_point() {
                 let (add, e) = self.compound_tail(m.end, &u.unit);
                 if e > m.end {

@@ -405,6 +405,14 @@ impl Scanner<'_> {
                 Some([Atom::Quarter]) | Some([Atom::Half]) => {
                     k = i + 1;
                 }
+                // "a couple of days": about two ("a pair of" is left alone: a pair of
+                // shoes is one thing)
+                _ if nx == "couple" && t.low(i + 2) == "of" => {
+                    return Some(Num {
+                        approx: true,
+                        ..Num::in_words(2.0, 2.0, i, i + 3)
+                    });
+                }
                 _ if nx == "few" => {
                     // Duckling's convention: "a few" = 3, approximate
                     let e = i + 2;
