@@ -375,6 +375,16 @@ fn en_units_by_their_grammar() {
         "en | The school is a mile and a half away. | measure [2414.016,2414.016] u=m",
         "en | They drank a gallon and a half of water. | measure [0.005678117676,0.005678117676] u=m3",
         "en | It weighs two pounds and a half. | measure [1.133980925,1.133980925] u=kg",
+        // feet and inches in primes and quotes, straight or curly
+        "en | He is 5'6\" tall. | measure [1.6764,1.6764] u=m",
+        "en | He stands 6’2” tall. | measure [1.8796,1.8796] u=m",
+        // US customary volumes, cubic feet, metric tons, kilos
+        "en | Add 3 pints of milk. | measure [0.001419529419,0.001419529419] u=m3",
+        "en | Pour in a quart of water. | measure [0.000946352946,0.000946352946] u=m3",
+        "en | Each shot is 1.5 fl oz. | measure [0.00004436029434375,0.00004436029434375] u=m3",
+        "en | The trunk holds 12 cubic feet. | measure [0.339802159104,0.339802159104] u=m3",
+        "en | They seized 2.5 metric tons of cocaine. | measure [2500,2500] u=kg",
+        "en | He lost 3 kilos. | measure [3,3] u=kg",
         // about two
         "en | He left a couple of days ago. | duration [172800,172800] ~",
         "en | A couple of people were killed. | count [2,2] c=deaths ~",

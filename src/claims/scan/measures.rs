@@ -263,6 +263,27 @@ impl Scanner<'_> {
         if k0 >= n {
             return None;
         }
+        // "5'6\"": a prime between a number and the inches after it is feet
+        if t.glued(k)
+            && matches!(t.raw(self.text, k), "'" | "′" | "’")
+            && t.kind(k + 1) == Some(TokKind::Num)
+            && t.glued(k + 1)
+            && t.glued(k + 2)
+            && matches!(t.raw(self.text, k + 2), "\"" | "″" | "”")
+            && num.is_point()
+        {
+            return Some(UnitHit {
+                unit: Unit {
+                    kind: Kind::Measure,
+                    base: "m",
+                    factor: 0.3048,
+                    offset: 0.0,
+                },
+                base: "m".to_string(),
+                end: k + 1,
+                surface: t.raw(self.text, k).to_string(),
+            });
+        }
         if !units::may_start(t.low(k0)) && t.low(k0) != "in" {
             return None;
         }
@@ -536,6 +557,17 @@ impl Scanner<'_> {
                     q = u.end;
                     continue;
                 }
+                break;
+            }
+            // "6’2”": after feet, a closing double quote is the inch mark
+            if first.base == "m"
+                && first.kind == Kind::Measure
+                && cur == 0.3048
+                && t.glued(num.end)
+                && matches!(t.raw(self.text, num.end), "”" | "″")
+            {
+                add += num.low * 0.0254;
+                end = num.end + 1;
                 break;
             }
             // "2 yd 7'": a prime closing a compound of lengths is feet
