@@ -55,6 +55,11 @@ fn en_counts_and_qualifiers() {
 fn en_numbers() {
     common::run_cases(&[
         "en | thirty three | number [33,33]",
+        // a fraction takes the scale after it
+        "en | It was half a million. | number [500000,500000]",
+        "en | One and a half million people fled. | count [1500000,1500000]",
+        "en | Half a dozen people were hurt. | count [6,6] c=injured",
+        "en | Two and a half billion dollars. | money [2500000000,2500000000] u=USD",
         "en | one hundred thousand | number [100000,100000]",
         "en | 100K | number [100000,100000]",
         "en | 1.1 | number [1.1,1.1]",

@@ -481,6 +481,15 @@ impl Scanner<'_> {
                         ev.add_fraction(f * mult);
                         k = q + 1;
                         end = k;
+                        // "one and a half million": the scale takes the whole
+                        let (scale, e) = self.scales_at(k);
+                        if scale > 1.0 {
+                            let v = ev.value() * scale;
+                            return Some(Num {
+                                has_scale: true,
+                                ..Num::in_words(v, v, i, e)
+                            });
+                        }
                     }
                 }
                 break;
@@ -492,12 +501,7 @@ impl Scanner<'_> {
                 if let Some((frac, e2)) = self.point_digits(k + 1) {
                     let v = ev.value() + frac;
                     // continue with scale words only
-                    let mut scale = 1.0;
-                    let mut e = e2;
-                    while let Some([Atom::Scale(s)]) = word_atoms(t.low(e), self.lang) {
-                        scale *= s;
-                        e += 1;
-                    }
+                    let (scale, e) = self.scales_at(e2);
                     return Some(Num {
                         has_scale: scale > 1.0,
                         decimals: 1,
@@ -543,6 +547,22 @@ impl Scanner<'_> {
             if matches!(t.low(q), "a" | "an" | "of") {
                 q += 1;
             }
+            // "half a million", "a quarter of a billion", "half a dozen"
+            if matches!(t.low(q), "a" | "an") {
+                q += 1;
+            }
+            let (scale, e) = self.scales_at(q);
+            if scale > 1.0 && q > end {
+                return Some(Num {
+                    has_scale: true,
+                    ..Num::in_words(v * scale, v * scale, i, e)
+                });
+            }
+            let q = if matches!(t.low(end), "a" | "an" | "of") {
+                end + 1
+            } else {
+                end
+            };
             let probe = Num::in_words(v, v, i, end);
             self.unit_at(q, &probe)?;
         }
@@ -555,6 +575,21 @@ impl Scanner<'_> {
             precision,
             ..Num::in_words(v, v, i, end)
         })
+    }
+
+    /// The product of the scale words (`million`, `juta`) and dozens from token `k` on, and where
+    /// they end.
+    fn scales_at(&self, k: usize) -> (f64, usize) {
+        let mut scale = 1.0;
+        let mut e = k;
+        loop {
+            match word_atoms(self.toks.low(e), self.lang) {
+                Some([Atom::Scale(s)]) => scale *= s,
+                Some([Atom::Dozen]) => scale *= 12.0,
+                _ => return (scale, e),
+            }
+            e += 1;
+        }
     }
 
     pub(super) fn scale_of(&self, hi: &Num) -> f64 {
