@@ -398,6 +398,11 @@ fn en_units_by_their_grammar() {
         "en | Rice costs Rp 12.000 per kg. | money [12000,12000] u=IDR/kg",
         "en | The budget is Rp 1.5 trillion. | money [1500000000000,1500000000000] u=IDR",
         "en | Eggs cost 5 dollars a dozen. | money [5,5] u=USD",
+        // after an amount of money, `a`/`an` is `per`
+        "en | Gas was $3.50 a gallon. | money [924.6020532159,924.6020532159] u=USD/m3",
+        "en | He earns $20 an hour. | money [0.005555555556,0.005555555556] u=USD/s",
+        "en | The fee was 100 Swiss francs. | money [100,100] u=CHF",
+        "en | It took a quarter of an hour, then quarter of an hour more. | duration [900,900]",
     ]);
 }
 

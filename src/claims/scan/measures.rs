@@ -455,10 +455,14 @@ impl Scanner<'_> {
         })
     }
 
-    /// "/hour", "per kg", "per week" after a unit.
-    pub(super) fn rate_at(&self, k: usize) -> Option<(UnitHit, usize)> {
+    /// "/hour", "per kg", "per week" after a unit; after an amount of money, `a`/`an` too
+    /// (`$3.50 a gallon`, `$20 an hour`).
+    pub(super) fn rate_at(&self, k: usize, money: bool) -> Option<(UnitHit, usize)> {
         let t = &self.toks;
-        let q = if (t.is_punct(k, "/") && t.glued(k)) || t.low(k) == "per" {
+        let q = if (t.is_punct(k, "/") && t.glued(k))
+            || t.low(k) == "per"
+            || money && self.lang == Lang::En && matches!(t.low(k), "a" | "an")
+        {
             k + 1
         } else {
             return None;

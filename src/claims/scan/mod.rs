@@ -996,7 +996,7 @@ impl<'a> Scanner<'a> {
 
         // rate: "/hour", "per kg"
         if let Some(u) = unit.as_mut() {
-            if let Some((u2, e)) = self.rate_at(m.end) {
+            if let Some((u2, e)) = self.rate_at(m.end, u.unit.kind == Kind::Money) {
                 if u.unit.kind != Kind::Percent {
                     u.base = format!("{}/{}", u.base, u2.base);
                     u.unit.factor /= u2.unit.factor;

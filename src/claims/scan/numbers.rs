@@ -547,7 +547,7 @@ impl Scanner<'_> {
             if matches!(t.low(q), "a" | "an" | "of") {
                 q += 1;
             }
-            // "half a million", "a quarter of a billion", "half a dozen"
+            // "half a million", "half of a million", "quarter of an hour"
             if matches!(t.low(q), "a" | "an") {
                 q += 1;
             }
@@ -558,11 +558,6 @@ impl Scanner<'_> {
                     ..Num::in_words(v * scale, v * scale, i, e)
                 });
             }
-            let q = if matches!(t.low(end), "a" | "an" | "of") {
-                end + 1
-            } else {
-                end
-            };
             let probe = Num::in_words(v, v, i, end);
             self.unit_at(q, &probe)?;
         }

@@ -83,14 +83,14 @@ impl Scanner<'_> {
         } else if let Some(u1) = unit {
             // "$350 per kg to $680 per kg": the second rate suffix
             if u1.unit.kind == Kind::Money && cur2.is_some() {
-                if let Some((_, e)) = self.rate_at(end) {
+                if let Some((_, e)) = self.rate_at(end, false) {
                     end = e;
                 }
             }
         }
         if let Some(u1) = unit {
             if u1.base.contains('/') {
-                if let Some((_, e)) = self.rate_at(end) {
+                if let Some((_, e)) = self.rate_at(end, false) {
                     end = e;
                 }
             }
