@@ -425,8 +425,13 @@ fn en_headlines() {
         "en-headline | Neighbor killed man, grandmother, police say | count [2,2] c=deaths",
         "en-headline | Man fatally shoots girlfriend | count [1,1] c=deaths n=girlfriend",
         "en-headline | Man fatally shoots girlfriend | !c=injured",
+        // a plural object of people: the noun before the verb is its doer, and no count is given
+        "en-headline | PD: Man kills parents and sisters in Phoenix home | !c=deaths",
+        "en-headline | Teen kills parents | !c=deaths",
         // a position, not one more
         "en-headline | Third person dies after weekend shooting | !count",
+        "en | His uncle was shot and killed. | count [1,1] c=deaths n=uncle",
+        "en | Her two grandchildren were killed. | count [2,2] c=deaths",
         // the same sentence in an article's text keeps the text's grammar
         "en | Woman, 2 children dead in triple homicide. | count [2,2] c=deaths",
     ]);

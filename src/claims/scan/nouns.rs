@@ -607,6 +607,14 @@ impl Scanner<'_> {
         matches!(self.person_at(k), Some((_, _, Some(c), EntryKind::Noun, _)) if roles::is_person_concept(&c))
     }
 
+    /// Whether the word at `k` is a plural noun of people (`sisters`, `parents`).
+    fn is_people_noun(&self, k: usize) -> bool {
+        self.toks.kind(k) == Some(TokKind::Word)
+            && self.base_forms(self.toks.low(k)).iter().any(|b| {
+                matches!(self.lex_entry(b), Some((EntryKind::Noun, c)) if roles::is_person_concept(c))
+            })
+    }
+
     /// The second part of a coordinated group of people at `k` (after
     /// `and`): a count of people (`two men`, `three others`, `their three
     /// children`), one person (`a 2-year-old boy`, `his wife`,
@@ -758,7 +766,7 @@ impl Scanner<'_> {
                 || word_atoms(t.low(e), self.lang).is_some()
                 || name
                 // a headline leaves the object's article out: "Man killed wife, children"
-                || self.headline && self.is_person_noun(e))
+                || self.headline && (self.is_person_noun(e) || self.is_people_noun(e)))
     }
 
     /// A role predicate at `k` or after bridge words only (`was shot and
