@@ -432,6 +432,10 @@ fn en_headlines() {
         "en-headline | Third person dies after weekend shooting | !count",
         "en | His uncle was shot and killed. | count [1,1] c=deaths n=uncle",
         "en | Her two grandchildren were killed. | count [2,2] c=deaths",
+        // wounds, rounds and shots fired are no count of people
+        "en | The man suffered three gunshot wounds before he fell. | !c=injured",
+        "en | Audrianna Stone died from 2 gunshot wounds to the upper body. | !c=deaths",
+        "en | He fired one shot at his mother. | !c=injured",
         // the same sentence in an article's text keeps the text's grammar
         "en | Woman, 2 children dead in triple homicide. | count [2,2] c=deaths",
     ]);

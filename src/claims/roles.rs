@@ -18,7 +18,7 @@ const ROLES: &str = include_str!("../../data/lexicon/roles.tsv");
 const FILTERS: &str = include_str!("../../data/lexicon/filters.tsv");
 
 /// The kinds of word sets in the data files, in the order of [`Sets`].
-const KINDS: [&str; 25] = [
+const KINDS: [&str; 27] = [
     "person",
     "anaphor",
     "bridge",
@@ -44,6 +44,8 @@ const KINDS: [&str; 25] = [
     "finite",
     "possessive",
     "pronoun",
+    "thing",
+    "fires",
 ];
 
 /// Word sets per kind (index in [`KINDS`]) and language (`[id, en]`).
@@ -267,6 +269,17 @@ pub(crate) fn is_day(lang: Lang, word: &str) -> bool {
 /// children (`a father of three`).
 pub(crate) fn is_kin(lang: Lang, word: &str) -> bool {
     has("kin", lang, word)
+}
+
+/// Whether a word after a count makes it a count of things of the event, never of people
+/// (`shot eight times`, `two gunshot wounds`, `three rounds`).
+pub(crate) fn is_thing(lang: Lang, word: &str) -> bool {
+    has("thing", lang, word)
+}
+
+/// Whether a verb right before a count makes it a count of shots (`fired two shots`, `firing 10`).
+pub(crate) fn is_fires(lang: Lang, word: &str) -> bool {
+    has("fires", lang, word)
 }
 
 /// Whether a word is a reflexive pronoun that joins the doer to a group of

@@ -196,10 +196,12 @@ impl Scanner<'_> {
     /// Whether a role predicate near the mention may decide its concept:
     /// the count has no noun, an anaphor (`four others`) or a noun of
     /// people (`two children`); never a count of things (`two rival
-    /// groups`) or of times (`shot eight times`).
+    /// groups`, `two gunshot wounds`, `fired one shot`) or of times (`shot eight times`).
     pub(super) fn takes_role(&self, m: &Mention) -> bool {
         let t = &self.toks;
-        if matches!(t.low(m.end), "times" | "kali" | "x") {
+        if roles::is_thing(self.lang, t.low(m.end))
+            || roles::is_fires(self.lang, self.prev_low(m.start))
+        {
             return false;
         }
         // "the five-bedroom house", "a two-story home": a modifier
