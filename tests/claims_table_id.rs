@@ -287,6 +287,10 @@ fn id_roles() {
         "id | Sebanyak 12 pendaki hilang. | count [12,12] c=missing",
         "id | Sebanyak 30 warga mengungsi. | count [30,30] c=evacuees",
         "id | Seorang saksi mengatakan korban tewas. | none",
+        // the person's age after the noun, then the role
+        "id | Seorang bocah 12 tahun meninggal dunia. | count [1,1] c=deaths n=bocah",
+        "id | Seorang bocah 12 tahun meninggal dunia. | count [12,12] c=age",
+        "id | Seorang pria berusia 40 tahun tewas tertabrak. | count [1,1] c=deaths n=pria",
     ]);
 }
 

@@ -396,6 +396,27 @@ impl Scanner<'_> {
                 after += 1;
             }
         }
+        // an Indonesian age after the person: "seorang bocah 12 tahun meninggal",
+        // "seorang pria berusia 40 tahun tewas"
+        let mut id_age: Option<(usize, usize, f64)> = None;
+        if self.lang == Lang::Id {
+            let q = after
+                + usize::from(matches!(
+                    t.low(after),
+                    "berusia" | "berumur" | "usia" | "umur"
+                ));
+            if t.kind(q) == Some(TokKind::Num) && t.low(q + 1) == "tahun" {
+                if let Some(v) = t
+                    .low(q)
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|v| (1.0..=120.0).contains(v))
+                {
+                    id_age = Some((q, q + 2, v));
+                    after = q + 2;
+                }
+            }
+        }
         let one = |start: usize, end: usize, low: f64| self.whole(start, end, Kind::Count, low);
         // the person's age, when stated, is a claim of its own before the count
         let with_age = |mut m: Mention| match age {
@@ -441,6 +462,13 @@ impl Scanner<'_> {
         m.noun = Some(written);
         m.noun_base = Some(base);
         m.concept = Some(role);
+        // the count, then the age after it
+        if let Some((a, ae, v)) = id_age {
+            let mut am = one(a, ae, v);
+            am.concept = Some("age".to_string());
+            am.precision = Some(1.0);
+            return Outcome::Pair(Box::new(m), Box::new(am));
+        }
         with_age(m)
     }
 
