@@ -436,6 +436,10 @@ fn en_headlines() {
         "en | The man suffered three gunshot wounds before he fell. | !c=injured",
         "en | Audrianna Stone died from 2 gunshot wounds to the upper body. | !c=deaths",
         "en | He fired one shot at his mother. | !c=injured",
+        // firing at someone: the noun before is the doer; shot at a place stays a hit
+        "en | Then the two males shot at them, striking the woman. | !c=injured",
+        "en | Four people were shot at a party. | count [4,4] c=injured",
+        "en | He was shot at his home. | count [1,1] c=injured n=he",
         // the same sentence in an article's text keeps the text's grammar
         "en | Woman, 2 children dead in triple homicide. | count [2,2] c=deaths",
     ]);

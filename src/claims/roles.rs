@@ -18,7 +18,7 @@ const ROLES: &str = include_str!("../../data/lexicon/roles.tsv");
 const FILTERS: &str = include_str!("../../data/lexicon/filters.tsv");
 
 /// The kinds of word sets in the data files, in the order of [`Sets`].
-const KINDS: [&str; 27] = [
+const KINDS: [&str; 28] = [
     "person",
     "anaphor",
     "bridge",
@@ -46,6 +46,7 @@ const KINDS: [&str; 27] = [
     "pronoun",
     "thing",
     "fires",
+    "target",
 ];
 
 /// Word sets per kind (index in [`KINDS`]) and language (`[id, en]`).
@@ -280,6 +281,12 @@ pub(crate) fn is_thing(lang: Lang, word: &str) -> bool {
 /// Whether a verb right before a count makes it a count of shots (`fired two shots`, `firing 10`).
 pub(crate) fn is_fires(lang: Lang, word: &str) -> bool {
     has("fires", lang, word)
+}
+
+/// Whether a word after `at` makes the role predicate before it an act of firing at someone
+/// (`the two males shot at them`): the noun before the predicate is the doer.
+pub(crate) fn is_target(lang: Lang, word: &str) -> bool {
+    has("target", lang, word)
 }
 
 /// Whether a word is a reflexive pronoun that joins the doer to a group of

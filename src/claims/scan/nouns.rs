@@ -786,6 +786,15 @@ impl Scanner<'_> {
         } else {
             (p, e)
         };
+        // "two males shot at them": firing at someone
+        if self.lang == Lang::En
+            && t.low(e) == "at"
+            && roles::is_target(self.lang, t.low(e + 1))
+            && roles::is_transitive(self.lang, t.low(p))
+            && !(from..p).any(|k| roles::is_passive(self.lang, t.low(k)))
+        {
+            return true;
+        }
         // "a security guard fatally shot Earnest Sneed": a name is an object
         let name = self.is_name_at(e);
         self.lang == Lang::En
