@@ -393,7 +393,8 @@ fn en_units_by_their_grammar() {
         // about two
         "en | He left a couple of days ago. | duration [172800,172800] ~",
         "en | A couple of people were killed. | count [2,2] c=deaths ~",
-        "en | He wore a pair of shoes. | !count",
+        "en | A couple was shot and killed. | count [2,2] c=deaths ~",
+        "en | A pair of gunmen opened fire. | count [2,2] n=gunman",
         // a rupiah amount is never written to three decimals
         "en | Rice costs Rp 12.000 per kg. | money [12000,12000] u=IDR/kg",
         "en | The budget is Rp 1.5 trillion. | money [1500000000000,1500000000000] u=IDR",

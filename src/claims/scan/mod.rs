@@ -247,6 +247,7 @@ fn may_hold_claim(s: &str) -> bool {
                     word,
                     "few"
                         | "couple"
+                        | "pair"
                         | "dozen"
                         | "half"
                         | "quarter"

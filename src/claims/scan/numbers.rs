@@ -405,12 +405,12 @@ impl Scanner<'_> {
                 Some([Atom::Quarter]) | Some([Atom::Half]) => {
                     k = i + 1;
                 }
-                // "a couple of days": about two ("a pair of" is left alone: a pair of
-                // shoes is one thing)
-                _ if nx == "couple" && t.low(i + 2) == "of" => {
+                // "a couple of days" (about two), "a pair of gunmen", "a couple was shot"
+                _ if matches!(nx, "couple" | "pair") => {
+                    let e = i + 2 + usize::from(t.low(i + 2) == "of");
                     return Some(Num {
-                        approx: true,
-                        ..Num::in_words(2.0, 2.0, i, i + 3)
+                        approx: nx == "couple",
+                        ..Num::in_words(2.0, 2.0, i, e)
                     });
                 }
                 _ if nx == "few" => {
