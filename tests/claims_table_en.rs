@@ -383,6 +383,13 @@ fn en_units_by_their_grammar() {
         // feet and inches in primes and quotes, straight or curly
         "en | He is 5'6\" tall. | measure [1.6764,1.6764] u=m",
         "en | He stands 6’2” tall. | measure [1.8796,1.8796] u=m",
+        "en | He is 6' tall. | measure [1.8288,1.8288] u=m",
+        "en | A black male, 6' 3\" tall. | measure [1.905,1.905] u=m",
+        "en | The pipe is 5'' wide. | measure [0.127,0.127] u=m",
+        "en | It was 37° celsius. | measure [37,37] u=C",
+        // a fraction of one unit
+        "en | Add a fourth of a liter of milk. | measure [0.00025,0.00025] u=m3",
+        "en | She ran a third of a mile. | measure [536.448,536.448] u=m",
         // US customary volumes, cubic feet, metric tons, kilos
         "en | Add 3 pints of milk. | measure [0.001419529419,0.001419529419] u=m3",
         "en | Pour in a quart of water. | measure [0.000946352946,0.000946352946] u=m3",
@@ -509,4 +516,19 @@ fn en_headline_counts_before_the_text() {
     assert!(without
         .iter()
         .any(|c| !c.headline && c.concept.as_deref() == Some("deaths") && c.low == Some(1.0)));
+}
+
+/// A lone prime in a line-up is a match minute, never feet.
+#[test]
+fn en_minute_primes_are_no_lengths() {
+    let claims = common::claims(
+        crosscheck::claims::Lang::En,
+        "Manchester City: Foden (Rodri 60'), Cherki (Haaland 60'), Kolo Muani (11', 45'+4).",
+    );
+    assert!(
+        !claims
+            .iter()
+            .any(|c| c.kind == crosscheck::claims::Kind::Measure),
+        "{claims:?}"
+    );
 }

@@ -263,26 +263,42 @@ impl Scanner<'_> {
         if k0 >= n {
             return None;
         }
-        // "5'6\"": a prime between a number and the inches after it is feet
-        if t.glued(k)
-            && matches!(t.raw(self.text, k), "'" | "′" | "’")
-            && t.kind(k + 1) == Some(TokKind::Num)
-            && t.glued(k + 1)
-            && t.glued(k + 2)
-            && matches!(t.raw(self.text, k + 2), "\"" | "″" | "”")
-            && num.is_point()
-        {
-            return Some(UnitHit {
+        // feet and inches written with primes: `5'6"`, `6’2”`, `6' 3"`, `6' tall`, `5''`;
+        // only before the inches, a word of size or the end (a lone prime in a
+        // line-up, `(Rodri 60')`, is a match minute)
+        if t.glued(k) && num.is_point() && self.lang == Lang::En {
+            let raw = |q: usize| t.raw(self.text, q);
+            let prime = |q: usize| matches!(raw(q), "'" | "′");
+            let sized =
+                |q: usize| q >= n || matches!(t.low(q), "tall" | "high" | "long" | "wide" | "deep");
+            let inches_after = |q: usize| {
+                t.kind(q) == Some(TokKind::Num)
+                    && t.glued(q + 1)
+                    && matches!(raw(q + 1), "\"" | "″" | "”")
+            };
+            let length = |factor: f64, end: usize| UnitHit {
                 unit: Unit {
                     kind: Kind::Measure,
                     base: "m",
-                    factor: 0.3048,
+                    factor,
                     offset: 0.0,
                 },
                 base: "m".to_string(),
-                end: k + 1,
-                surface: t.raw(self.text, k).to_string(),
-            });
+                end,
+                surface: self.raw_span(k, end),
+            };
+            if prime(k) && t.glued(k + 1) && prime(k + 1) && sized(k + 2) {
+                return Some(length(0.0254, k + 2));
+            }
+            if raw(k) == "″" && sized(k + 1) {
+                return Some(length(0.0254, k + 1));
+            }
+            let glued_next = t.glued(k + 1) && k + 1 < n;
+            if (prime(k) && !(glued_next && prime(k + 1)) && (sized(k + 1) || inches_after(k + 1)))
+                || (raw(k) == "’" && glued_next && inches_after(k + 1))
+            {
+                return Some(length(0.3048, k + 1));
+            }
         }
         if !units::may_start(t.low(k0)) && t.low(k0) != "in" {
             return None;

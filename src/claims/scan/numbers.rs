@@ -394,6 +394,22 @@ impl Scanner<'_> {
         let mut end = i;
         let n = t.toks.len();
         let en = self.lang == Lang::En;
+        // "fourth of liter", "a third of a mile": a fraction of one unit
+        if en {
+            let q0 = i + usize::from(matches!(w, "a" | "an"));
+            let wq = t.low(q0);
+            if let Some(den) =
+                words_en::denominator(wq).filter(|_| !matches!(wq, "half" | "quarter"))
+            {
+                if t.low(q0 + 1) == "of" {
+                    let q = q0 + 2 + usize::from(matches!(t.low(q0 + 2), "a" | "an"));
+                    let probe = Num::in_words(1.0 / den, 1.0 / den, i, q0 + 1);
+                    if self.unit_at(q, &probe).is_some() {
+                        return Some(probe);
+                    }
+                }
+            }
+        }
         // "a hundred", "a dozen", "a quarter", "half"
         if en && matches!(w, "a" | "an") {
             let nx = t.low(i + 1);
