@@ -390,6 +390,8 @@ fn en_units_by_their_grammar() {
         // a fraction of one unit
         "en | Add a fourth of a liter of milk. | measure [0.00025,0.00025] u=m3",
         "en | She ran a third of a mile. | measure [536.448,536.448] u=m",
+        "en | It took 3 quarters of an hour. | duration [2700,2700]",
+        "en | They walked 2 thirds of a mile. | measure [1072.896,1072.896] u=m",
         // US customary volumes, cubic feet, metric tons, kilos
         "en | Add 3 pints of milk. | measure [0.001419529419,0.001419529419] u=m3",
         "en | Pour in a quart of water. | measure [0.000946352946,0.000946352946] u=m3",

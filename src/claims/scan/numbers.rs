@@ -47,6 +47,22 @@ impl Scanner<'_> {
             self.word_number(i)?
         };
         num.start = k;
+        // "3 quarters of an hour", "2 thirds of a mile": digits over a denominator, before a unit
+        if self.lang == Lang::En && num.plain_int && (1.0..20.0).contains(&num.low) {
+            if let Some(den) = words_en::denominator(t.low(num.end)) {
+                let q = num.end + 1;
+                let q = q + usize::from(t.low(q) == "of");
+                let q = q + usize::from(matches!(t.low(q), "a" | "an"));
+                let v = num.low / den;
+                let probe = Num::in_words(v, v, num.start, num.end + 1);
+                if self.unit_at(q, &probe).is_some() {
+                    num = Num {
+                        words: false,
+                        ..probe
+                    };
+                }
+            }
+        }
         if sign < 0.0 {
             if num.words
                 && i > k
