@@ -418,13 +418,17 @@ impl Scanner<'_> {
             }
         }
         let one = |start: usize, end: usize, low: f64| self.whole(start, end, Kind::Count, low);
-        // the person's age, when stated, is a claim of its own before the count
+        // the person's age, when stated, is a claim of its own
+        let age_claim = |(a, ae, v): (usize, usize, f64)| {
+            let mut am = one(a, ae, v);
+            am.concept = Some("age".to_string());
+            Box::new(am)
+        };
+        // an English age comes before the count
         let with_age = |mut m: Mention| match age {
-            Some((a, ae, v)) => {
-                let mut am = one(a, ae, v);
-                am.concept = Some("age".to_string());
-                m.start = nk.max(ae);
-                Outcome::Pair(Box::new(am), Box::new(m))
+            Some(x) => {
+                m.start = nk.max(x.1);
+                Outcome::Pair(age_claim(x), Box::new(m))
             }
             None => Outcome::Claim(Box::new(m)),
         };
@@ -449,25 +453,15 @@ impl Scanner<'_> {
         // "Two people were killed. … He was pronounced dead at the scene": one of
         // the two, not a count of one (the age stays a claim)
         if anaphoric && self.counted_several(&role) {
-            return match age {
-                Some((a, ae, v)) => {
-                    let mut am = one(a, ae, v);
-                    am.concept = Some("age".to_string());
-                    Outcome::Claim(Box::new(am))
-                }
-                None => Outcome::None,
-            };
+            return age.map_or(Outcome::None, |x| Outcome::Claim(age_claim(x)));
         }
         let mut m = one(qstart.min(j), e, 1.0);
         m.noun = Some(written);
         m.noun_base = Some(base);
         m.concept = Some(role);
         // the count, then the age after it
-        if let Some((a, ae, v)) = id_age {
-            let mut am = one(a, ae, v);
-            am.concept = Some("age".to_string());
-            am.precision = Some(1.0);
-            return Outcome::Pair(Box::new(m), Box::new(am));
+        if let Some(x) = id_age {
+            return Outcome::Pair(Box::new(m), age_claim(x));
         }
         with_age(m)
     }
