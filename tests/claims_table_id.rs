@@ -17,6 +17,10 @@ fn id_counts_and_qualifiers() {
         "id | Ia membeli selusin telur. | count [12,12] n=telur",
         "id | Ia membeli dua lusin gelas. | count [24,24] n=gelas",
         "id | Dijual dengan harga Rp 130 ribu satu lusin. | money [130000,130000] u=IDR",
+        // `sepasang` is a pair
+        "id | Souvenir berupa sepasang stoples kristal. | count [2,2] n=stoples",
+        "id | Sepasang suami istri tewas dalam kebakaran. | count [2,2] c=deaths",
+        "id | Tumbuh sepasang kaki belakang. | count [2,2] n=kaki",
         "id | Pemerintah memulangkan 120 WNI dari Wuhan. | count [120,120] c=citizens",
         "id | Ada 5 unit rumah yang terbakar. | count [5,5] c=houses",
         "id | Ia membeli 3 buah kapal. | count [3,3] c=ships",

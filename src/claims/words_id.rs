@@ -38,6 +38,8 @@ pub(crate) fn atoms(w: &str) -> Option<&'static [Atom]> {
         "semiliar" | "semilyar" => &[Digit(1), Scale(1e9)],
         "triliun" => &[Scale(1e12)],
         "setriliun" => &[Digit(1), Scale(1e12)],
+        // `sepasang`: a pair, two ("sepasang suami istri", "sepasang sepatu")
+        "sepasang" => &[Digit(2)],
         "lusin" => &[Dozen],
         "selusin" => &[Digit(1), Dozen],
         "setengah" | "separuh" => &[Half],

@@ -255,6 +255,10 @@ impl Scanner<'_> {
     pub(super) fn unit_at(&self, k: usize, num: &Num) -> Option<UnitHit> {
         let t = &self.toks;
         let n = t.toks.len();
+        // a pair counts things, never a measure: "sepasang kaki" is two legs
+        if (num.start..num.end).any(|q| matches!(t.low(q), "pair" | "sepasang")) {
+            return None;
+        }
         let mut k0 = k;
         // "16-meter", "two-year"
         if t.is_dash(k) && t.glued(k) && t.glued(k + 1) && t.kind(k + 1) == Some(TokKind::Word) {
