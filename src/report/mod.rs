@@ -281,17 +281,29 @@ pub fn par_claims(
             };
             let head = headline(a);
             let mut claims = extract_article(&a.id, &masked, head, &opts);
-            let n = claims.partition_point(|c| !c.headline);
-            let mut keys = crate::reconcile::facts::keys(&masked, &claims[..n]);
-            if let Some(h) = head {
-                keys.extend(crate::reconcile::facts::keys(h, &claims[n..]));
-            }
+            let keys = by_part(&masked, head, &claims, crate::reconcile::facts::keys);
             for (c, k) in claims.iter_mut().zip(keys) {
                 c.fact = k;
             }
             claims
         })
         .collect()
+}
+
+/// `f` over an article's claims, each part read against its own text: the text's claims (which come
+/// first, see [`crate::claims::extract_article`]) against `text`, the headline's against `headline`.
+fn by_part<T>(
+    text: &str,
+    headline: Option<&str>,
+    claims: &[Claim],
+    f: impl Fn(&str, &[Claim]) -> Vec<T>,
+) -> Vec<T> {
+    let body = claims.partition_point(|c| !c.headline);
+    let mut out = f(text, &claims[..body]);
+    if body < claims.len() {
+        out.extend(f(headline.unwrap_or_default(), &claims[body..]));
+    }
+    out
 }
 
 /// The headline whose figures are claims too: the given `title` without the outlet's name after it,
@@ -435,15 +447,10 @@ impl Stages {
             .par_iter()
             .zip(self.claims_per_doc.par_iter())
             .map(|(a, cs)| {
-                // The text's claims come first, then the headline's (see `par_claims`).
-                let body = cs.partition_point(|c| !c.headline);
                 let published = a.published.map(|p| p.date);
-                let mut out = contexts(&a.text, &cs[..body], published, &self.idf);
-                if body < cs.len() {
-                    let h = headline(a).unwrap_or_default();
-                    out.extend(contexts(h, &cs[body..], published, &self.idf));
-                }
-                out
+                by_part(&a.text, headline(a), cs, |text, part| {
+                    contexts(text, part, published, &self.idf)
+                })
             })
             .collect()
     }
