@@ -19,6 +19,9 @@
 //!    ([`select_dispute_features`], at most `--most-features`) inside each training fold, so the
 //!    held-out figures measure the selection too; `--dispute-features` names them instead (`all`:
 //!    every feature, the model before the selection). `--fold-seed` draws other folds.
+//! `--misses 1` lists the fact tables' cross-outlet pairs of one fact that the report misses, by why
+//! (another story or event, a headline, kinds or units apart, not a candidate, or a candidate's score),
+//! and their disagreeing pairs with the candidate's score.
 //! 4. The model fitted on every example (its features selected on every example) is printed, and
 //!    written with `--write`.
 //!
@@ -328,6 +331,66 @@ fn main() -> anyhow::Result<()> {
                 .find(|c| c.id == id)
                 .map_or(String::from("(no claim)"), |c| c.text.clone())
         };
+        // Every missed cross-outlet pair of one fact, by why it was missed.
+        let aligned: std::collections::HashSet<(String, String)> = report
+            .alignments
+            .iter()
+            .map(|a| {
+                if a.a <= a.b {
+                    (a.a.clone(), a.b.clone())
+                } else {
+                    (a.b.clone(), a.a.clone())
+                }
+            })
+            .collect();
+        let mut at: std::collections::HashMap<&str, (usize, usize)> =
+            std::collections::HashMap::new();
+        for (i, cs) in stages.claims_per_doc.iter().enumerate() {
+            for (k, c) in cs.iter().enumerate() {
+                at.insert(c.id.as_str(), (i, k));
+            }
+        }
+        let mut story_of = vec![usize::MAX; articles.len()];
+        for (n, s) in stages.stories.iter().enumerate() {
+            for &i in &s.indices {
+                story_of[i] = n;
+            }
+        }
+        let mut why: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+        for k in judged.should_align.keys() {
+            if aligned.contains(k) {
+                continue;
+            }
+            let (Some(&(i, ka)), Some(&(j, kb))) = (at.get(k.0.as_str()), at.get(k.1.as_str()))
+            else {
+                continue;
+            };
+            let (a, b) = (&stages.claims_per_doc[i][ka], &stages.claims_per_doc[j][kb]);
+            let cat = if story_of[i] != story_of[j] {
+                "other story".to_string()
+            } else if stages.event_of[i] != stages.event_of[j] {
+                "other event".to_string()
+            } else if a.headline || b.headline {
+                "headline".to_string()
+            } else if let Some((p, _)) = score.get(k) {
+                format!("candidate {:.1}", (p * 10.0).floor() / 10.0)
+            } else if a.kind != b.kind || a.unit != b.unit {
+                format!(
+                    "kind/unit {:?}/{:?} {:?}/{:?}",
+                    a.kind, b.kind, a.unit, b.unit
+                )
+            } else {
+                "not a candidate".to_string()
+            };
+            *why.entry(cat.clone()).or_default() += 1;
+            println!(
+                "  miss [{cat}] {:?} ~ {:?}  {} ~ {}",
+                a.text, b.text, k.0, k.1
+            );
+        }
+        for (w, n) in &why {
+            println!("  misses {w}: {n}");
+        }
         for (k, disagree) in &judged.should_align {
             if *disagree {
                 match score.get(k) {

@@ -72,6 +72,10 @@ pub struct Alignment {
     /// The independent source both claims come from, when they share one
     /// (a copy that differs from the wire it credits, not two newsrooms).
     pub one_source: Option<String>,
+    /// When an article repeats a figure: the id of the alignment of the same two facts that this
+    /// one repeats (the most confident). Renderers show that one; the summary counts it once.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub repeats: Option<String>,
 }
 
 /// Settings of alignment.
@@ -415,6 +419,46 @@ pub fn story_candidates(story: &Story, input: &StoryInput, opts: &AlignOptions) 
     out
 }
 
+/// Per figure of an article, the index of the first figure that repeats it (or its own index):
+/// the same kind, unit, value, concept and attribute, and the same holder. A figure that names no
+/// holder repeats the others when they name at most one holder among them.
+fn repeat_classes(claims: &[Claim]) -> Vec<usize> {
+    let key = |c: &Claim| {
+        (
+            c.kind,
+            c.unit.clone(),
+            c.low.map(f64::to_bits),
+            c.high.map(f64::to_bits),
+            c.concept.clone(),
+            c.fact.attribute.clone(),
+        )
+    };
+    let mut groups: HashMap<_, Vec<usize>> = HashMap::new();
+    for (k, c) in claims.iter().enumerate() {
+        groups.entry(key(c)).or_default().push(k);
+    }
+    let mut class: Vec<usize> = (0..claims.len()).collect();
+    for members in groups.values() {
+        let holders: BTreeSet<&str> = members
+            .iter()
+            .filter_map(|&k| claims[k].fact.holder.as_deref())
+            .collect();
+        let one_holder = holders.len() <= 1;
+        for &k in members {
+            let holder = claims[k].fact.holder.as_deref();
+            class[k] = members
+                .iter()
+                .copied()
+                .find(|&x| {
+                    let other = claims[x].fact.holder.as_deref();
+                    other == holder || (one_holder && (other.is_none() || holder.is_none()))
+                })
+                .unwrap_or(k);
+        }
+    }
+    class
+}
+
 /// Whether two figures are written with the same digits but one changed, or two swapped
 /// (`4.705` and `4.075`, `7.991.960` and `7.991.160`): the mark of a typo or a misread copy, and so of
 /// one fact.
@@ -499,16 +543,30 @@ pub fn align_scored(
     let (articles, claims) = (input.articles, input.claims);
     let id = |c: &Candidate| (&claims[c.i][c.ka].id, &claims[c.j][c.kb].id);
     cands.sort_by(|(p, x), (q, y)| q.total_cmp(p).then_with(|| id(x).cmp(&id(y))));
-    let mut used: BTreeSet<(usize, usize, usize)> = BTreeSet::new();
+    // An article that repeats a figure (the same value of the same fact key) states one fact: its
+    // mentions share a class, and a class aligns to at most one class of each other article.
+    let mut classes: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut class_of = |i: usize, k: usize| -> usize {
+        classes
+            .entry(i)
+            .or_insert_with(|| repeat_classes(&claims[i]))[k]
+    };
+    let mut used: HashMap<(usize, usize, usize), usize> = HashMap::new();
+    // The first alignment of two classes: the one its repeats point to.
+    let mut first: HashMap<(usize, usize, usize, usize), String> = HashMap::new();
     let mut out = Vec::new();
     let mut held_back = 0;
     for (p, c) in cands {
-        // One figure aligns to at most one figure of each other article.
-        if used.contains(&(c.i, c.ka, c.j)) || used.contains(&(c.j, c.kb, c.i)) {
+        let (ca, cb) = (class_of(c.i, c.ka), class_of(c.j, c.kb));
+        // One figure aligns to at most one figure of each other article, or to several when
+        // they repeat one fact there.
+        if used.get(&(c.i, ca, c.j)).is_some_and(|&x| x != cb)
+            || used.get(&(c.j, cb, c.i)).is_some_and(|&x| x != ca)
+        {
             continue;
         }
-        used.insert((c.i, c.ka, c.j));
-        used.insert((c.j, c.kb, c.i));
+        used.insert((c.i, ca, c.j), cb);
+        used.insert((c.j, cb, c.i), ca);
         let (a, b) = (&claims[c.i][c.ka], &claims[c.j][c.kb]);
         let mut cmp = verdict::compare(
             a,
@@ -551,8 +609,17 @@ pub fn align_scored(
         } else {
             format!("{}; same {}", cmp.reason, c.matched.join(", "))
         };
+        let id = format!("{}~{}", a.id, b.id);
+        let repeats = match first.entry((c.i, ca, c.j, cb)) {
+            std::collections::hash_map::Entry::Occupied(e) => Some(e.get().clone()),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(id.clone());
+                None
+            }
+        };
         out.push(Alignment {
-            id: format!("{}~{}", a.id, b.id),
+            id,
+            repeats,
             story: story.id.clone(),
             event: String::new(),
             a: a.id.clone(),

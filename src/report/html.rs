@@ -178,8 +178,7 @@ pub fn render(r: &Report, articles: &[Article]) -> String {
     let mut stories: Vec<&crate::stories::Story> = r.stories.iter().collect();
     stories.sort_by_key(|st| {
         let n = |v: Verdict| {
-            r.alignments
-                .iter()
+            r.aligned_facts()
                 .filter(|a| a.story == st.id && a.verdict == v)
                 .count()
         };
@@ -234,7 +233,7 @@ fn overview(out: &mut String, p: &Page) {
         s.sources,
         s.stories,
         s.claims,
-        s.alignments,
+        s.alignments - s.repeated,
         s.conflicts,
         s.updates,
         s.consistent,
@@ -342,7 +341,7 @@ fn filters(out: &mut String, p: &Page) {
 
 fn story(out: &mut String, p: &Page, st: &crate::stories::Story) {
     let r = p.r;
-    let aligned: Vec<&Alignment> = r.alignments.iter().filter(|a| a.story == st.id).collect();
+    let aligned: Vec<&Alignment> = r.aligned_facts().filter(|a| a.story == st.id).collect();
     let conflicts = aligned
         .iter()
         .filter(|a| a.verdict == Verdict::Conflict)

@@ -47,7 +47,7 @@ pub fn render(r: &Report) -> String {
     let _ = writeln!(
         out,
         "| articles | sources | stories | claims | aligned | conflicts | updates | near-duplicate clusters |\n|---|---|---|---|---|---|---|---|\n| {} | {} | {} | {} | {} | {} | {} | {} |\n",
-        s.articles, s.sources, s.stories, s.claims, s.alignments, s.conflicts, s.updates, s.duplicate_clusters
+        s.articles, s.sources, s.stories, s.claims, s.alignments - s.repeated, s.conflicts, s.updates, s.duplicate_clusters
     );
     if let Some(line) = s.held_back_note() {
         let _ = writeln!(out, "{}\n", md(&line));

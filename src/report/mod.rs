@@ -161,8 +161,11 @@ pub struct Summary {
     pub claims: usize,
     /// Claims by kind.
     pub claims_by_kind: BTreeMap<String, usize>,
-    /// Aligned pairs.
+    /// Aligned pairs, repeats included.
     pub alignments: usize,
+    /// Alignments that repeat another's two facts (an article stating a figure twice): not
+    /// counted as consistent, conflicts or updates.
+    pub repeated: usize,
     /// Consistent pairs.
     pub consistent: usize,
     /// Conflicting pairs.
@@ -250,7 +253,13 @@ impl Report {
     pub fn disputes(&self) -> impl Iterator<Item = &Alignment> {
         self.alignments
             .iter()
-            .filter(|a| a.verdict != Verdict::Consistent)
+            .filter(|a| a.verdict != Verdict::Consistent && a.repeats.is_none())
+    }
+
+    /// The alignments of distinct facts: without those that repeat another's two facts (an
+    /// article that states a figure twice).
+    pub fn aligned_facts(&self) -> impl Iterator<Item = &Alignment> {
+        self.alignments.iter().filter(|a| a.repeats.is_none())
     }
 }
 
@@ -570,7 +579,12 @@ fn assemble(
             .unwrap_or_default();
         *claims_by_kind.entry(k).or_default() += 1;
     }
-    let count = |v: Verdict| alignments.iter().filter(|a| a.verdict == v).count();
+    let count = |v: Verdict| {
+        alignments
+            .iter()
+            .filter(|a| a.verdict == v && a.repeats.is_none())
+            .count()
+    };
     let summary = Summary {
         articles: articles.len(),
         sources: articles
@@ -585,6 +599,7 @@ fn assemble(
         claims: claims.len(),
         claims_by_kind,
         alignments: alignments.len(),
+        repeated: alignments.iter().filter(|a| a.repeats.is_some()).count(),
         consistent: count(Verdict::Consistent),
         conflicts: count(Verdict::Conflict),
         updates: count(Verdict::Update),
@@ -657,7 +672,10 @@ fn story_groups(
             }
             let set: BTreeSet<&str> = members.iter().copied().collect();
             let mut tally: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
-            for a in aligned.iter().filter(|a| set.contains(a.a.as_str())) {
+            for a in aligned
+                .iter()
+                .filter(|a| set.contains(a.a.as_str()) && a.repeats.is_none())
+            {
                 let bad = usize::from(a.verdict == Verdict::Conflict);
                 for id in [a.a.as_str(), a.b.as_str()] {
                     let t = tally.entry(id).or_default();

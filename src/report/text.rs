@@ -203,10 +203,9 @@ pub fn render(r: &Report, style: &Style) -> String {
     }
     let _ = writeln!(out, "{}\n", style.paint("1", "Stories"));
     for st in &r.stories {
-        let n = r.alignments.iter().filter(|a| a.story == st.id).count();
+        let n = r.aligned_facts().filter(|a| a.story == st.id).count();
         let bad = r
-            .alignments
-            .iter()
+            .aligned_facts()
             .filter(|a| a.story == st.id && a.verdict != Verdict::Consistent)
             .count();
         let _ = writeln!(

@@ -755,3 +755,68 @@ fn headline_figures_are_claims_that_are_not_aligned() {
         "the headline's figure is marked, the outlet's name left plain"
     );
 }
+
+/// An article that states a figure twice states one fact: each mention aligns with the other
+/// outlet's, the second marked as a repeat of the first, and the summary counts the fact once.
+#[test]
+fn a_figure_an_article_repeats_aligns_once_per_mention_and_counts_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = |id: &str, source: &str, hour: u32, body: &str| {
+        std::fs::write(
+            dir.path().join(format!("{id}.txt")),
+            format!(
+                "---\nid: {id}\nsource: {source}\npublished: 2025-06-18T{hour:02}:00+07:00\n\
+                 title: Harga Emas Antam Hari Ini Turun\n---\n{body}\n"
+            ),
+        )
+        .unwrap();
+    };
+    article(
+        "a",
+        "Kabar Satu",
+        9,
+        "Jakarta - Harga emas batangan PT Aneka Tambang (Antam) turun Rp 6.000 pada perdagangan \
+         Rabu (18/6/2025). Harga emas Antam kini dijual Rp 1.937.000 per gram di butik Logam Mulia \
+         Pulogadung, Jakarta Timur.",
+    );
+    article(
+        "b",
+        "Warta Dua",
+        10,
+        "Jakarta - Harga emas batangan Antam turun Rp 6.000 pada perdagangan Rabu (18/6/2025). \
+         Harga emas Antam dijual Rp 1.937.000 per gram di butik Logam Mulia Pulogadung. Dengan \
+         penurunan Rp 6.000 itu, harga emas Antam sudah turun tiga hari berturut-turut.",
+    );
+    let (code, out, err) = run(&["report", dir.path().to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let r: Value = serde_json::from_str(&out).unwrap();
+    let text: HashMap<&str, &str> = r["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["id"].as_str().unwrap(), c["text"].as_str().unwrap()))
+        .collect();
+    let alignments = r["alignments"].as_array().unwrap();
+    let falls: Vec<&Value> = alignments
+        .iter()
+        .filter(|a| text[a["a"].as_str().unwrap()] == "Rp 6.000")
+        .collect();
+    assert_eq!(falls.len(), 2, "{:#}", r["alignments"]);
+    let firsts: Vec<&&Value> = falls
+        .iter()
+        .filter(|a| a.get("repeats").is_none())
+        .collect();
+    assert_eq!(firsts.len(), 1, "{falls:#?}");
+    let repeat = falls.iter().find(|a| a.get("repeats").is_some()).unwrap();
+    assert_eq!(repeat["repeats"], firsts[0]["id"]);
+    // Both mentions of b are aligned with a's one mention.
+    let b_sides: BTreeSet<&str> = falls.iter().map(|a| a["b"].as_str().unwrap()).collect();
+    assert_eq!(b_sides.len(), 2);
+    let s = &r["summary"];
+    assert_eq!(s["repeated"], 1, "{s:#}");
+    assert_eq!(
+        s["consistent"].as_u64().unwrap() + s["repeated"].as_u64().unwrap(),
+        alignments.len() as u64,
+        "{s:#}"
+    );
+}
