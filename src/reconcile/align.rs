@@ -261,14 +261,22 @@ pub fn story_candidates(story: &Story, input: &StoryInput, opts: &AlignOptions) 
             };
             for (ka, (a, ca)) in text_claims(i) {
                 for (kb, (b, cb)) in text_claims(j) {
-                    // Ages belong to people: two ages are one fact only when both name one holder.
+                    // Ages belong to people: two ages are one fact only when both name one
+                    // holder, or when one names none and they agree (an unnamed person's age is
+                    // never set against another's).
                     let age_a = ca.age || a.concept.as_deref() == Some("age");
                     let age_b = cb.age || b.concept.as_deref() == Some("age");
                     let one_persons_ages = age_a
                         && age_b
                         && a.kind == b.kind
-                        && a.fact.holder.is_some()
-                        && a.fact.holder == b.fact.holder;
+                        && match (a.fact.holder.as_deref(), b.fact.holder.as_deref()) {
+                            (Some(x), Some(y)) => {
+                                x == y
+                                    || one_name(x, y, &articles[i].text)
+                                    || one_name(x, y, &articles[j].text)
+                            }
+                            _ => can_both_be_true(a, b),
+                        };
                     if !(one_persons_ages || comparable(a, b))
                         || ca.tabular
                         || cb.tabular
@@ -417,6 +425,26 @@ pub fn story_candidates(story: &Story, input: &StoryInput, opts: &AlignOptions) 
         }
     }
     out
+}
+
+/// Whether two holders are one person's name: one holds the other's words (`adek gustiana` and
+/// `gustiana`), or the text writes them as one name (`hengki` and `kawilarang` in `Hengki
+/// Kawilarang`).
+fn one_name(x: &str, y: &str, text: &str) -> bool {
+    let words = |s: &str| {
+        s.split_whitespace()
+            .map(str::to_string)
+            .collect::<BTreeSet<_>>()
+    };
+    let (wx, wy) = (words(x), words(y));
+    if wx.is_empty() || wy.is_empty() {
+        return false;
+    }
+    if wx.is_subset(&wy) || wy.is_subset(&wx) {
+        return true;
+    }
+    let lower = text.to_lowercase();
+    lower.contains(&format!("{x} {y}")) || lower.contains(&format!("{y} {x}"))
 }
 
 /// Per figure of an article, the index of the first figure that repeats it (or its own index):
@@ -641,5 +669,20 @@ pub fn align_scored(
     Aligned {
         alignments: out,
         held_back,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::one_name;
+
+    #[test]
+    fn holders_are_one_name_when_one_holds_the_other_or_the_text_joins_them() {
+        let text = "Aktor Hengki Kawilarang meninggal dunia. Adek Gustiana berusia 24 tahun.";
+        assert!(one_name("hengki", "kawilarang", text));
+        assert!(one_name("kawilarang", "hengki", text));
+        assert!(one_name("gustiana", "adek gustiana", "Gustiana (24)."));
+        assert!(!one_name("hengki", "gustiana", text));
+        assert!(!one_name("", "hengki", text));
     }
 }

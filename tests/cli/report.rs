@@ -820,3 +820,60 @@ fn a_figure_an_article_repeats_aligns_once_per_mention_and_counts_once() {
         "{s:#}"
     );
 }
+
+/// An age whose sentence names no one (`Ia … di usia 47 tahun`) aligns with the same age another
+/// outlet gives the person the story is about; a different age of someone unnamed (his wife's 45)
+/// is never set against it.
+#[test]
+fn an_unnamed_persons_age_aligns_only_when_it_agrees() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = |id: &str, source: &str, hour: u32, body: &str| {
+        std::fs::write(
+            dir.path().join(format!("{id}.txt")),
+            format!(
+                "---\nid: {id}\nsource: {source}\npublished: 2025-06-17T{hour:02}:00+07:00\n\
+                 title: Aktor Hengki Kawilarang Meninggal Dunia\n---\n{body}\n"
+            ),
+        )
+        .unwrap();
+    };
+    article(
+        "a",
+        "Kabar Satu",
+        10,
+        "Jakarta - Aktor senior Hengki Kawilarang meninggal dunia pada Selasa (17/6/2025) pagi di \
+         rumah sakit di Jakarta Selatan. Hengki meninggal dunia di usia 47 tahun setelah dirawat \
+         karena sakit jantung. Jenazah disemayamkan di rumah duka dan dimakamkan pada Rabu siang.",
+    );
+    article(
+        "c",
+        "Berita Tiga",
+        15,
+        "Jakarta - Aktor Hengki Kawilarang meninggal dunia pada Selasa (17/6/2025) di rumah sakit di \
+         Jakarta Selatan setelah dirawat karena sakit jantung. Ia menghembuskan nafas terakhir di \
+         usia 47 tahun. Istrinya yang berusia 45 tahun mendampingi.",
+    );
+    let (code, out, err) = run(&["report", dir.path().to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let r: Value = serde_json::from_str(&out).unwrap();
+    let text: HashMap<&str, &str> = r["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["id"].as_str().unwrap(), c["text"].as_str().unwrap()))
+        .collect();
+    let ages: Vec<(&str, &str, &str)> = r["alignments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                text[a["a"].as_str().unwrap()],
+                text[a["b"].as_str().unwrap()],
+                a["verdict"].as_str().unwrap(),
+            )
+        })
+        .filter(|(x, y, _)| x.contains("tahun") || y.contains("tahun"))
+        .collect();
+    assert_eq!(ages, [("47 tahun", "47 tahun", "consistent")], "{r:#}");
+}
