@@ -128,12 +128,15 @@ fn main() -> anyhow::Result<()> {
             .filter(|s| v.split(',').any(|x| x == s.as_str()))
             .collect();
     }
-    // Rules to ablate: `--past-markers on|off`, `--dated-past on|off`.
+    // Rules to ablate: `--past-markers on|off`, `--dated-past on|off`, `--across-events on|off`.
     if let Some(v) = opt("--past-markers") {
         align.past_marker_veto = v == "on";
     }
     if let Some(v) = opt("--dated-past") {
         align.dated_past_veto = v == "on";
+    }
+    if let Some(v) = opt("--across-events") {
+        align.across_events = v == "on";
     }
     let opts = ReportOptions {
         align: align.clone(),

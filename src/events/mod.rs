@@ -20,8 +20,8 @@
 //! without dates has its date features off. With `--group-by`, the curated
 //! groups are the events (one per story).
 //!
-//! Alignment ([`crate::reconcile::align`]) compares figures within an event
-//! only.
+//! Alignment ([`crate::reconcile::align`]) compares figures within an event,
+//! and across the events of one story only where the values agree.
 
 pub mod frame;
 pub mod pairs;

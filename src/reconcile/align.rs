@@ -76,6 +76,10 @@ pub struct Alignment {
     /// one repeats (the most confident). Renderers show that one; the summary counts it once.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub repeats: Option<String>,
+    /// The event of `b`'s article when it is not `a`'s (`event`): a fact two events of one story
+    /// both state, whose values agree.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub other_event: Option<String>,
 }
 
 /// Settings of alignment.
@@ -89,6 +93,8 @@ pub struct AlignOptions {
     /// A figure in a sentence dated more than a week before publication (`the magnitude 4.1 quake of
     /// December 2024`) never aligns with one in a sentence that is not.
     pub dated_past_veto: bool,
+    /// Figures of two events of one story whose values agree are candidates too.
+    pub across_events: bool,
     /// Least confidence for two figures to align.
     pub min_alignment: f64,
     /// Least confidence for a dispute (conflict, update, attributed) to be reported.
@@ -125,6 +131,7 @@ impl Default for AlignOptions {
             vetoes: VETOES.to_vec(),
             past_marker_veto: false,
             dated_past_veto: true,
+            across_events: true,
             min_alignment: 0.5,
             min_confidence: MIN_CONFIDENCE,
             model: Model::builtin().clone(),
@@ -229,11 +236,12 @@ pub fn story_candidates(story: &Story, input: &StoryInput, opts: &AlignOptions) 
     let mut out = Vec::new();
     for (n, &i) in with_claims.iter().enumerate() {
         for &j in &with_claims[n + 1..] {
-            if event_of[i] != event_of[j]
-                || source_key(&articles[i]).eq_ignore_ascii_case(source_key(&articles[j]))
-            {
+            if source_key(&articles[i]).eq_ignore_ascii_case(source_key(&articles[j])) {
                 continue;
             }
+            // Figures of two events of one story align only when they agree (a background fact
+            // both repeat: the four islands, the two groups of a draw); the model weighs it.
+            let other_event = event_of[i] != event_of[j];
             let hours = match (articles[i].published, articles[j].published) {
                 (Some(x), Some(y)) => {
                     ((x.instant_minutes() - y.instant_minutes()).abs() as f64 / 60.0 / HOURS_SCALE)
@@ -314,7 +322,11 @@ pub fn story_candidates(story: &Story, input: &StoryInput, opts: &AlignOptions) 
                         continue;
                     }
                     let compatible = can_both_be_true(a, b);
+                    if other_event && (!opts.across_events || !compatible) {
+                        continue;
+                    }
                     let mut x = vec![0.0; model::FEATURES.len()];
+                    x[f("other_event")] = f64::from(u8::from(other_event));
                     x[0] = 1.0;
                     x[f("local_context")] = local;
                     x[f("sentence_context")] = sentence;
@@ -648,6 +660,7 @@ pub fn align_scored(
         out.push(Alignment {
             id,
             repeats,
+            other_event: None,
             story: story.id.clone(),
             event: String::new(),
             a: a.id.clone(),

@@ -48,6 +48,7 @@ pub const FEATURES: &[&str] = &[
     "published_other_day",
     "digits_alike",
     "both_unique_fact",
+    "other_event",
 ];
 
 /// Index of a feature by name.

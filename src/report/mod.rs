@@ -511,8 +511,8 @@ fn assemble(
         groups.extend(g);
         held_back += a.held_back;
     }
-    // Alignment runs within events: both sides of an alignment, and every value of a group, are
-    // articles of one event.
+    // Alignment runs within events, and across the events of one story for values that agree:
+    // `event` is the event of `a`'s article, `other_event` that of `b`'s when it differs.
     let event_of_doc: HashMap<&str, &str> = events
         .iter()
         .flat_map(|e| e.members.iter().map(move |m| (m.as_str(), e.id.as_str())))
@@ -525,6 +525,10 @@ fn assemble(
     };
     for a in &mut alignments {
         a.event = event_of_claim(&a.a);
+        let other = event_of_claim(&a.b);
+        if other != a.event {
+            a.other_event = Some(other);
+        }
     }
     for g in &mut groups {
         g.event = g
