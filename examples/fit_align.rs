@@ -19,9 +19,9 @@
 //!    ([`select_dispute_features`], at most `--most-features`) inside each training fold, so the
 //!    held-out figures measure the selection too; `--dispute-features` names them instead (`all`:
 //!    every feature, the model before the selection). `--fold-seed` draws other folds.
-//! `--misses 1` lists the fact tables' cross-outlet pairs of one fact that the report misses, by why
-//! (another story or event, a headline, kinds or units apart, not a candidate, or a candidate's score),
-//! and their disagreeing pairs with the candidate's score.
+//!    `--misses 1` lists the fact tables' cross-outlet pairs of one fact that the report misses, by
+//!    why (another story or event, a headline, kinds or units apart, not a candidate, or a candidate's
+//!    score), and their disagreeing pairs with the candidate's score.
 //! 4. The model fitted on every example (its features selected on every example) is printed, and
 //!    written with `--write`.
 //!
