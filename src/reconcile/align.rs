@@ -459,9 +459,10 @@ fn one_name(x: &str, y: &str, text: &str) -> bool {
     lower.contains(&format!("{x} {y}")) || lower.contains(&format!("{y} {x}"))
 }
 
-/// Per figure of an article, the index of the first figure that repeats it (or its own index):
-/// the same kind, unit, value, concept and attribute, and the same holder. A figure that names no
-/// holder repeats the others when they name at most one holder among them.
+/// Per figure of an article, the index of the first figure that repeats it (or its own index): the
+/// same kind, unit, value and concept, and an attribute and a holder that do not clash with those the
+/// class's figures state (a figure that names no holder repeats one that names one; `Rp 6.000` for
+/// two holders is two facts).
 fn repeat_classes(claims: &[Claim]) -> Vec<usize> {
     let key = |c: &Claim| {
         (
@@ -470,7 +471,6 @@ fn repeat_classes(claims: &[Claim]) -> Vec<usize> {
             c.low.map(f64::to_bits),
             c.high.map(f64::to_bits),
             c.concept.clone(),
-            c.fact.attribute.clone(),
         )
     };
     let mut groups: HashMap<_, Vec<usize>> = HashMap::new();
@@ -479,21 +479,25 @@ fn repeat_classes(claims: &[Claim]) -> Vec<usize> {
     }
     let mut class: Vec<usize> = (0..claims.len()).collect();
     for members in groups.values() {
-        let holders: BTreeSet<&str> = members
-            .iter()
-            .filter_map(|&k| claims[k].fact.holder.as_deref())
-            .collect();
-        let one_holder = holders.len() <= 1;
+        // Classes of this value: (first member, attribute, holder) as far as their members state them.
+        let mut open: Vec<(usize, Option<&str>, Option<&str>)> = Vec::new();
         for &k in members {
-            let holder = claims[k].fact.holder.as_deref();
-            class[k] = members
-                .iter()
-                .copied()
-                .find(|&x| {
-                    let other = claims[x].fact.holder.as_deref();
-                    other == holder || (one_holder && (other.is_none() || holder.is_none()))
-                })
-                .unwrap_or(k);
+            let (attr, holder) = (
+                claims[k].fact.attribute.as_deref(),
+                claims[k].fact.holder.as_deref(),
+            );
+            let fits = |x: Option<&str>, y: Option<&str>| x.is_none() || y.is_none() || x == y;
+            match open
+                .iter_mut()
+                .find(|(_, a, h)| fits(*a, attr) && fits(*h, holder))
+            {
+                Some((first, a, h)) => {
+                    class[k] = *first;
+                    *a = a.or(attr);
+                    *h = h.or(holder);
+                }
+                None => open.push((k, attr, holder)),
+            }
         }
     }
     class
