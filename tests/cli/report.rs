@@ -877,3 +877,63 @@ fn an_unnamed_persons_age_aligns_only_when_it_agrees() {
         .collect();
     assert_eq!(ages, [("47 tahun", "47 tahun", "consistent")], "{r:#}");
 }
+
+/// The same value stated for two holders in one article is two facts: the other outlet's figure
+/// aligns with the one of its holder only (Antam's fall of Rp 6.000, not Pegadaian's UBS price's).
+#[test]
+fn one_value_of_two_holders_is_no_repeat() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = |id: &str, source: &str, hour: u32, body: &str| {
+        std::fs::write(
+            dir.path().join(format!("{id}.txt")),
+            format!(
+                "---\nid: {id}\nsource: {source}\npublished: 2025-06-18T{hour:02}:00+07:00\n\
+                 title: Harga Emas Antam Hari Ini Turun\n---\n{body}\n"
+            ),
+        )
+        .unwrap();
+    };
+    article(
+        "a",
+        "Kabar Satu",
+        9,
+        "Jakarta - Harga emas batangan PT Aneka Tambang (Antam) turun Rp 6.000 pada perdagangan \
+         Rabu (18/6/2025). Harga emas Antam kini dijual Rp 1.937.000 per gram di butik Logam Mulia \
+         Pulogadung, Jakarta Timur.",
+    );
+    article(
+        "b",
+        "Warta Dua",
+        10,
+        "Jakarta - Harga emas batangan Antam turun Rp 6.000 pada perdagangan Rabu (18/6/2025). \
+         Harga emas Antam dijual Rp 1.937.000 per gram di butik Logam Mulia Pulogadung. Sementara \
+         harga emas UBS di Pegadaian juga turun Rp 6.000 menjadi Rp 1.941.000 per gram.",
+    );
+    let (code, out, err) = run(&["report", dir.path().to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let r: Value = serde_json::from_str(&out).unwrap();
+    let text: HashMap<&str, &str> = r["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["id"].as_str().unwrap(), c["text"].as_str().unwrap()))
+        .collect();
+    let falls: Vec<&str> = r["alignments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| text[a["a"].as_str().unwrap()] == "Rp 6.000")
+        .map(|a| a["b"].as_str().unwrap())
+        .collect();
+    // Antam's fall is the first `Rp 6.000` of b; Pegadaian's comes after `UBS`.
+    let body = std::fs::read_to_string(dir.path().join("b.txt")).unwrap();
+    let ubs = body.find("UBS").unwrap() - body.find("Jakarta").unwrap();
+    assert_eq!(falls.len(), 1, "{:#}", r["alignments"]);
+    let start: usize = falls[0]
+        .rsplit_once('@')
+        .and_then(|(_, s)| s.split('-').next())
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(start < ubs, "{falls:?}");
+}
