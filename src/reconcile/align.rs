@@ -106,8 +106,8 @@ pub struct AlignOptions {
 /// Least confidence for a dispute to be reported, by default. No threshold reaches a conflict
 /// precision of 0.8 on the dev labels held out by cross-validation (`docs/accuracy.md`). The model's
 /// dispute part has steps: one sign of one fact (each article states it once, or the digits look like a
-/// typo) gives at most about 0.36, both give 0.53 or more; the default sits between them (0.59 held-out
-/// precision, 0.105 recall). The report shows the likeliest first, says how likely each is, and counts
+/// typo) gives at most about 0.35, both give 0.54 or more; the default sits between them (0.70 held-out
+/// precision, 0.148 recall). The report shows the likeliest first, says how likely each is, and counts
 /// the disputes it held back.
 pub const MIN_CONFIDENCE: f64 = 0.4;
 
@@ -285,9 +285,10 @@ pub fn story_candidates(story: &Story, input: &StoryInput, opts: &AlignOptions) 
                             }
                             _ => can_both_be_true(a, b),
                         };
+                    // A table's figure aligns only with one of the same row.
+                    let one_row = ca.row.is_some() && ca.row == cb.row;
                     if !(one_persons_ages || comparable(a, b))
-                        || ca.tabular
-                        || cb.tabular
+                        || ((ca.tabular || cb.tabular) && !one_row)
                         || ((age_a || age_b) && !one_persons_ages)
                     {
                         continue;

@@ -23,6 +23,10 @@ pub use crate::vectors::NAME_ANCHOR_IDF;
 /// since nothing but their position tells them apart.
 pub const MAX_FIGURES_PER_SENTENCE: usize = 5;
 
+/// Bytes of punctuation and space at most between a table row's label figure and its value
+/// (`0,5 gram: Rp 1.018.500`).
+const ROW_GAP: usize = 4;
+
 /// Share of the corpus's largest IDF from which a word is rare enough to
 /// anchor a referent.
 pub const ANCHOR_IDF: f64 = 0.6;
@@ -61,6 +65,9 @@ const NOT_FROM: &[&str] = &["lebih", "kurang", "than", "apart", "away"];
 pub struct ClaimContext {
     /// The claim stands in a table or list sentence ([`MAX_FIGURES_PER_SENTENCE`]).
     pub tabular: bool,
+    /// The row of a table the figure stands in: the figure of another kind right before it
+    /// (`0,5 gram: Rp 1.018.500`), as kind, unit and value; none when the figure follows words.
+    pub row: Option<String>,
     /// The figure is someone's age (`a 63-year-old seller`).
     pub age: bool,
     /// Features near the number with their weight: 1 for the nearest word on
@@ -197,6 +204,11 @@ pub fn contexts(
                 .filter(|d| d.span[0] >= ce)
                 .min_by_key(|d| d.span[0]);
             let left_stop = left.map_or(0, |d| d.span[1]);
+            let row = left.filter(|d| d.kind != c.kind).and_then(|d| {
+                let gap = text.get(d.span[1]..cs)?;
+                (gap.len() <= ROW_GAP && !gap.chars().any(|ch| ch.is_alphanumeric()))
+                    .then(|| format!("{:?} {:?} {:?} {:?}", d.kind, d.unit, d.low, d.high))
+            });
             let right_stop = right.map_or(usize::MAX, |d| d.span[0]);
             // Words between two figures belong to the nearer one: each side keeps
             // its half of them (the middle word, if any, goes to neither).
@@ -309,6 +321,7 @@ pub fn contexts(
                 words,
                 names,
                 tabular: same_kind > MAX_FIGURES_PER_SENTENCE,
+                row,
                 local,
                 sentence,
                 past: past_marked(text, c),

@@ -937,3 +937,64 @@ fn one_value_of_two_holders_is_no_repeat() {
         .unwrap();
     assert!(start < ubs, "{falls:?}");
 }
+
+/// A price table's figures align row by row: each price with the price of the same weight in the
+/// other outlet's table, never with another row's.
+#[test]
+fn table_rows_align_with_the_same_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = |id: &str, source: &str, hour: u32, body: &str| {
+        std::fs::write(
+            dir.path().join(format!("{id}.txt")),
+            format!(
+                "---\nid: {id}\nsource: {source}\npublished: 2025-06-19T{hour:02}:00+07:00\n\
+                 title: Harga Emas Antam Hari Ini 19 Juni 2025 Turun\n---\n{body}\n"
+            ),
+        )
+        .unwrap();
+    };
+    // Scraped tables often lose their line breaks: rows run into each other.
+    article(
+        "a",
+        "Kabar Satu",
+        9,
+        "Jakarta - Harga emas batangan Antam hari ini, Kamis (19/6/2025), turun Rp 6.000 menjadi \
+         Rp 1.937.000 per gram. Berikut rincian harga emas Antam hari ini:Emas 0,5 gram: Rp \
+         1.018.500Emas 1 gram: Rp 1.937.000Emas 2 gram: Rp 3.814.000Emas 3 gram: Rp 5.696.000Emas 5 \
+         gram: Rp 9.460.000Emas 10 gram: Rp 18.865.000Emas 25 gram: Rp 47.037.000",
+    );
+    article(
+        "b",
+        "Warta Dua",
+        10,
+        "Jakarta - Harga emas Antam pada Kamis (19/6/2025) turun Rp 6.000 ke level Rp 1.937.000 per \
+         gram. Daftar harga emas Antam hari ini:Harga emas Antam 1 gram: Rp1.937.000Harga emas \
+         Antam 0,5 gram: Rp1.018.500Harga emas Antam 3 gram: Rp5.696.000Harga emas Antam 2 gram: \
+         Rp3.814.000Harga emas Antam 10 gram: Rp18.865.000Harga emas Antam 25 gram: Rp47.037.000",
+    );
+    let (code, out, err) = run(&["report", dir.path().to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let r: Value = serde_json::from_str(&out).unwrap();
+    let claims: HashMap<&str, &Value> = r["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["id"].as_str().unwrap(), c))
+        .collect();
+    let rows: Vec<(f64, f64)> = r["alignments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                claims[a["a"].as_str().unwrap()],
+                claims[a["b"].as_str().unwrap()],
+            )
+        })
+        .filter(|(x, _)| x["unit"] == "IDR" && x["low"].as_f64().unwrap() > 1e6)
+        .map(|(x, y)| (x["low"].as_f64().unwrap(), y["low"].as_f64().unwrap()))
+        .collect();
+    // Six rows both tables list (b has no 5-gram row), each with its own price.
+    assert_eq!(rows.len(), 6, "{:#}", r["alignments"]);
+    assert!(rows.iter().all(|(x, y)| x == y), "{rows:?}");
+}
