@@ -40,6 +40,7 @@ pub use kinds::parse_ordinal;
 pub use lang::{detect_lang, Lang, ParseLangError};
 pub use lexicon::{Lexicon, LexiconError};
 pub use number::parse_number_words;
+pub(crate) use roles::is_person_concept;
 pub use sentence::split_sentences;
 
 use serde::{Deserialize, Serialize};

@@ -563,7 +563,12 @@ pub fn comparable(a: &Claim, b: &Claim) -> bool {
     }
     match a.kind {
         Kind::Count => match (&a.concept, &b.concept) {
-            (Some(x), Some(y)) => x == y,
+            // people counted generically (`192 orang`) may be the group another names (`194 WNI`)
+            (Some(x), Some(y)) => {
+                x == y
+                    || (x == "people" && crate::claims::is_person_concept(y))
+                    || (y == "people" && crate::claims::is_person_concept(x))
+            }
             (None, None) => a.noun_base.is_some() && a.noun_base == b.noun_base,
             _ => false,
         },
