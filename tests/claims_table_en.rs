@@ -9,6 +9,10 @@ fn en_counts_and_qualifiers() {
         "en | The fighting has killed more than 14,000 people. | count (14000,inf) c=deaths",
         "en | More than 120 private military contractors operate there. | count (120,inf) c=contractors",
         "en | Envoys from 57 members attended. | count [57,57] c=members",
+        // `times` after a number counts occurrences, unless a multiple follows
+        "en | He was stopped 3 times at the border. | count [3,3] n=times",
+        "en | Prices rose 3 times more than wages. | number [3,3]",
+        "en | The index was 4 times higher. | number [4,4]",
         "en | 30 ambassadors signed the letter. | count [30,30] c=ambassadors",
         "en | At least 8 people were killed. | count [8,inf) c=deaths",
         "en | 12 people were injured in the blast. | count [12,12] c=injured",
@@ -291,7 +295,7 @@ fn en_roles() {
         "en | A man killed a dog. | !count",
         "en | No one was killed in the blast. | !count",
         "en | Two rival groups clashed. | count [2,2] n=rival",
-        "en | He was shot eight times and pronounced dead. | number [8,8]",
+        "en | He was shot eight times and pronounced dead. | count [8,8] n=times",
         "en | She was killed in the 7800 block of Main Street. | count [1,1] c=deaths n=she",
         "en | Shots were fired in the 7800 block of Main Street. | !count",
         // another count nearer the predicate is what it is about

@@ -22,6 +22,14 @@ fn id_counts_and_qualifiers() {
         "id | Sepasang suami istri tewas dalam kebakaran. | count [2,2] c=deaths",
         "id | Tumbuh sepasang kaki belakang. | count [2,2] n=kaki",
         "id | Pemerintah memulangkan 120 WNI dari Wuhan. | count [120,120] c=citizens",
+        // `kali` after a number counts occurrences; `kali lipat` multiplies
+        "id | Mobil itu dua kali menerobos gerbang tol. | count [2,2] n=kali",
+        "id | Frekuensi perdagangan mencapai 1.181.149 kali. | count [1181149,1181149] n=kali",
+        "id | Kebutuhan hampir 10 kali lipat lebih besar. | number [9,10) q=nearly ~",
+        // an acronym after a number is what it counts, unless a time zone or a number plate
+        "id | Lelang digelar serentak di 13 KPKNL. | count [13,13] n=kpknl",
+        "id | Bansos disalurkan kepada 14 juta KPM. | count [14000000,14000000] n=kpm",
+        "id | Mobil pelat B 2829 UIL itu kabur. | number [2829,2829]",
         "id | Ada 5 unit rumah yang terbakar. | count [5,5] c=houses",
         "id | Ia membeli 3 buah kapal. | count [3,3] c=ships",
         "id | Anggota-anggota itu, 20 anggota-anggota baru, dilantik. | count [20,20] n=anggota c=members",

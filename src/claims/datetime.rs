@@ -57,7 +57,8 @@ pub(crate) fn weekday(w: &str) -> Option<Weekday> {
     })
 }
 
-fn tz(raw: &str) -> Option<&'static str> {
+/// The time zone an abbreviation names (`WIB`, `GMT`).
+pub(crate) fn tz(raw: &str) -> Option<&'static str> {
     Some(match raw {
         "WIB" => "WIB",
         "WITA" => "WITA",

@@ -373,7 +373,7 @@ fn the_seed_reports_reconcile() {
     };
     let seeds = shared.join("seeds");
     // The troop figures (a vague count against an exact one) are a dispute at a confidence of about
-    // 0.26, under the default threshold (0.4: docs/accuracy.md); at the default the report shows no
+    // 0.23, under the default threshold (0.4: docs/accuracy.md); at the default the report shows no
     // dispute on the seeds.
     let (code, out, err) = run(&["report", seeds.to_str().unwrap(), "--format", "json"]);
     assert_eq!(code, 0, "{err}");

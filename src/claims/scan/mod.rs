@@ -92,8 +92,8 @@ pub(crate) struct Counted(Vec<(String, f64)>);
 
 /// The scanner's word lists (`data/lexicon/scan.tsv`): which words start
 /// a claim or let a sentence through the pre-scan, the context words of
-/// sport, rates and temperature, identifier cues and the words that are
-/// never counted nouns.
+/// sport, rates and temperature, identifier cues, the words that are
+/// never counted nouns, and the words of occurrences and of multiples.
 #[derive(Default)]
 struct Lists {
     starter: Vec<&'static str>,
@@ -106,6 +106,8 @@ struct Lists {
     id_cue: Vec<&'static str>,
     id_stop: Vec<&'static str>,
     en_stop: Vec<&'static str>,
+    times: Vec<&'static str>,
+    multiplies: Vec<&'static str>,
 }
 
 fn lists() -> &'static Lists {
@@ -130,6 +132,8 @@ fn lists() -> &'static Lists {
                 "id_cue" => &mut l.id_cue,
                 "id_stop" => &mut l.id_stop,
                 "en_stop" => &mut l.en_stop,
+                "times" => &mut l.times,
+                "multiplies" => &mut l.multiplies,
                 _ => continue,
             };
             v.push(word);

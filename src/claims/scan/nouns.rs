@@ -973,6 +973,16 @@ impl Scanner<'_> {
                 return Some((self.raw_span(q, e2), b2, Some(c2), e2));
             }
         }
+        // "dua kali menerobos", "three times a week": a count of occurrences, unless a multiple
+        // ("10 kali lipat", "three times more")
+        if lists().times.contains(&first) && !lists().multiplies.contains(&t.low(q + 1)) {
+            return Some((
+                t.raw(self.text, q).to_string(),
+                first.to_string(),
+                None,
+                q + 1,
+            ));
+        }
         if stop(first)
             || datetime::weekday(first).is_some()
             || matches!(first, "kemarin" | "besok" | "lusa")
@@ -1043,6 +1053,19 @@ impl Scanner<'_> {
         // unknown noun: the first word, if it looks like a common noun
         let (w, e) = self.word_unit(q)?;
         let raw = t.raw(self.text, q);
+        // an acronym names what is counted ("14 juta KPM", "13 KPKNL"), unless it is a time zone
+        // or the number is the middle of a number plate ("B 2829 UIL")
+        let acronym = raw.len() >= 2
+            && raw.len() <= 8
+            && raw.chars().all(|c| c.is_ascii_uppercase())
+            && datetime::tz(raw).is_none();
+        if acronym {
+            let plate = k >= 2 && t.kind(k - 1) == Some(TokKind::Num) && {
+                let r = t.raw(self.text, k - 2);
+                (1..=2).contains(&r.len()) && r.chars().all(|c| c.is_ascii_uppercase())
+            };
+            return (!plate).then(|| (raw.to_string(), w.clone(), None, e));
+        }
         if raw.chars().next().is_some_and(|c| c.is_uppercase()) {
             return None;
         }
