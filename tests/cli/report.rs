@@ -622,47 +622,65 @@ fn alike_reports_of_different_events_and_referents_are_not_disputes() {
     assert_eq!(disputes, 0, "{}", r["alignments"]);
 }
 
-/// Two outlets give one person's age: one fact, aligned; another person's age in the same story is
-/// never set against it.
-#[test]
-fn ages_align_only_when_they_name_one_person() {
-    let dir = tempfile::tempdir().unwrap();
-    let article = |id: &str, source: &str, hour: u32, body: &str| {
+/// A folder of articles that share a day and a headline, for a report test.
+struct Folder {
+    dir: tempfile::TempDir,
+    day: &'static str,
+    title: &'static str,
+}
+
+impl Folder {
+    fn new(day: &'static str, title: &'static str) -> Self {
+        Folder {
+            dir: tempfile::tempdir().unwrap(),
+            day,
+            title,
+        }
+    }
+
+    /// Writes article `id` of `source`, published at `hour` (UTC+7) that day.
+    fn article(&self, id: &str, source: &str, hour: u32, body: &str) {
+        let (day, title) = (self.day, self.title);
         std::fs::write(
-            dir.path().join(format!("{id}.txt")),
+            self.dir.path().join(format!("{id}.txt")),
             format!(
-                "---\nid: {id}\nsource: {source}\npublished: 2025-06-17T{hour:02}:00+07:00\n\
-                 title: Aktor Hengki Kawilarang Meninggal Dunia\n---\n{body}\n"
+                "---\nid: {id}\nsource: {source}\npublished: {day}T{hour:02}:00+07:00\n\
+                 title: {title}\n---\n{body}\n"
             ),
         )
         .unwrap();
-    };
-    article(
-        "a",
-        "Kabar Satu",
-        10,
-        "Jakarta - Aktor senior Hengki Kawilarang meninggal dunia pada Selasa (17/6/2025) pagi di \
-         rumah sakit di Jakarta Selatan. Hengki Kawilarang meninggal dunia di usia 47 tahun setelah \
-         dirawat karena sakit jantung. Jenazah disemayamkan di rumah duka dan dimakamkan pada Rabu siang.",
-    );
-    article(
-        "b",
-        "Warta Dua",
-        13,
-        "Jakarta - Kabar duka datang dari dunia hiburan. Aktor Hengki Kawilarang meninggal dunia pada \
-         Selasa (17/6/2025) di rumah sakit di Jakarta Selatan. Istrinya, Maya Lestari, berusia 45 \
-         tahun. Hengki Kawilarang berusia 47 tahun dan sempat dirawat karena sakit jantung.",
-    );
-    let (code, out, err) = run(&["report", dir.path().to_str().unwrap(), "--format", "json"]);
-    assert_eq!(code, 0, "{err}");
-    let r: Value = serde_json::from_str(&out).unwrap();
-    let text: HashMap<&str, &str> = r["claims"]
+    }
+
+    /// The JSON report of the folder (exit status 0).
+    fn report(&self) -> Value {
+        let (code, out, err) = run(&[
+            "report",
+            self.dir.path().to_str().unwrap(),
+            "--format",
+            "json",
+        ]);
+        assert_eq!(code, 0, "{err}");
+        serde_json::from_str(&out).unwrap()
+    }
+}
+
+/// Claim id to the claim's text.
+fn claim_texts(r: &Value) -> HashMap<&str, &str> {
+    r["claims"]
         .as_array()
         .unwrap()
         .iter()
         .map(|c| (c["id"].as_str().unwrap(), c["text"].as_str().unwrap()))
-        .collect();
-    let ages: Vec<(&str, &str, &str)> = r["alignments"]
+        .collect()
+}
+
+/// The alignments with a side whose text `pick` takes: (a's text, b's text, verdict).
+fn aligned_where<'a>(
+    r: &'a Value,
+    text: &HashMap<&'a str, &'a str>,
+    pick: impl Fn(&str) -> bool,
+) -> Vec<(&'a str, &'a str, &'a str)> {
+    r["alignments"]
         .as_array()
         .unwrap()
         .iter()
@@ -673,8 +691,34 @@ fn ages_align_only_when_they_name_one_person() {
                 a["verdict"].as_str().unwrap(),
             )
         })
-        .filter(|(x, y, _)| x.contains("tahun") || y.contains("tahun"))
-        .collect();
+        .filter(|(x, y, _)| pick(x) || pick(y))
+        .collect()
+}
+
+/// Two outlets give one person's age: one fact, aligned; another person's age in the same story is
+/// never set against it.
+#[test]
+fn ages_align_only_when_they_name_one_person() {
+    let folder = Folder::new("2025-06-17", "Aktor Hengki Kawilarang Meninggal Dunia");
+    folder.article(
+        "a",
+        "Kabar Satu",
+        10,
+        "Jakarta - Aktor senior Hengki Kawilarang meninggal dunia pada Selasa (17/6/2025) pagi di \
+         rumah sakit di Jakarta Selatan. Hengki Kawilarang meninggal dunia di usia 47 tahun setelah \
+         dirawat karena sakit jantung. Jenazah disemayamkan di rumah duka dan dimakamkan pada Rabu siang.",
+    );
+    folder.article(
+        "b",
+        "Warta Dua",
+        13,
+        "Jakarta - Kabar duka datang dari dunia hiburan. Aktor Hengki Kawilarang meninggal dunia pada \
+         Selasa (17/6/2025) di rumah sakit di Jakarta Selatan. Istrinya, Maya Lestari, berusia 45 \
+         tahun. Hengki Kawilarang berusia 47 tahun dan sempat dirawat karena sakit jantung.",
+    );
+    let r = folder.report();
+    let text = claim_texts(&r);
+    let ages = aligned_where(&r, &text, |x| x.contains("tahun"));
     assert_eq!(ages, [("47 tahun", "47 tahun", "consistent")], "{r:#}");
 }
 
@@ -756,30 +800,18 @@ fn headline_figures_are_claims_that_are_not_aligned() {
     );
 }
 
+/// One outlet's report of a day's fall of Antam's gold price, for the tests of repeated figures.
+const ANTAM_FALL: &str = "Jakarta - Harga emas batangan PT Aneka Tambang (Antam) turun Rp 6.000 pada \
+                          perdagangan Rabu (18/6/2025). Harga emas Antam kini dijual Rp 1.937.000 per \
+                          gram di butik Logam Mulia Pulogadung, Jakarta Timur.";
+
 /// An article that states a figure twice states one fact: each mention aligns with the other
 /// outlet's, the second marked as a repeat of the first, and the summary counts the fact once.
 #[test]
 fn a_figure_an_article_repeats_aligns_once_per_mention_and_counts_once() {
-    let dir = tempfile::tempdir().unwrap();
-    let article = |id: &str, source: &str, hour: u32, body: &str| {
-        std::fs::write(
-            dir.path().join(format!("{id}.txt")),
-            format!(
-                "---\nid: {id}\nsource: {source}\npublished: 2025-06-18T{hour:02}:00+07:00\n\
-                 title: Harga Emas Antam Hari Ini Turun\n---\n{body}\n"
-            ),
-        )
-        .unwrap();
-    };
-    article(
-        "a",
-        "Kabar Satu",
-        9,
-        "Jakarta - Harga emas batangan PT Aneka Tambang (Antam) turun Rp 6.000 pada perdagangan \
-         Rabu (18/6/2025). Harga emas Antam kini dijual Rp 1.937.000 per gram di butik Logam Mulia \
-         Pulogadung, Jakarta Timur.",
-    );
-    article(
+    let folder = Folder::new("2025-06-18", "Harga Emas Antam Hari Ini Turun");
+    folder.article("a", "Kabar Satu", 9, ANTAM_FALL);
+    folder.article(
         "b",
         "Warta Dua",
         10,
@@ -787,15 +819,8 @@ fn a_figure_an_article_repeats_aligns_once_per_mention_and_counts_once() {
          Harga emas Antam dijual Rp 1.937.000 per gram di butik Logam Mulia Pulogadung. Dengan \
          penurunan Rp 6.000 itu, harga emas Antam sudah turun tiga hari berturut-turut.",
     );
-    let (code, out, err) = run(&["report", dir.path().to_str().unwrap(), "--format", "json"]);
-    assert_eq!(code, 0, "{err}");
-    let r: Value = serde_json::from_str(&out).unwrap();
-    let text: HashMap<&str, &str> = r["claims"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| (c["id"].as_str().unwrap(), c["text"].as_str().unwrap()))
-        .collect();
+    let r = folder.report();
+    let text = claim_texts(&r);
     let alignments = r["alignments"].as_array().unwrap();
     let falls: Vec<&Value> = alignments
         .iter()
@@ -826,18 +851,8 @@ fn a_figure_an_article_repeats_aligns_once_per_mention_and_counts_once() {
 /// is never set against it.
 #[test]
 fn an_unnamed_persons_age_aligns_only_when_it_agrees() {
-    let dir = tempfile::tempdir().unwrap();
-    let article = |id: &str, source: &str, hour: u32, body: &str| {
-        std::fs::write(
-            dir.path().join(format!("{id}.txt")),
-            format!(
-                "---\nid: {id}\nsource: {source}\npublished: 2025-06-17T{hour:02}:00+07:00\n\
-                 title: Aktor Hengki Kawilarang Meninggal Dunia\n---\n{body}\n"
-            ),
-        )
-        .unwrap();
-    };
-    article(
+    let folder = Folder::new("2025-06-17", "Aktor Hengki Kawilarang Meninggal Dunia");
+    folder.article(
         "a",
         "Kabar Satu",
         10,
@@ -845,7 +860,7 @@ fn an_unnamed_persons_age_aligns_only_when_it_agrees() {
          rumah sakit di Jakarta Selatan. Hengki meninggal dunia di usia 47 tahun setelah dirawat \
          karena sakit jantung. Jenazah disemayamkan di rumah duka dan dimakamkan pada Rabu siang.",
     );
-    article(
+    folder.article(
         "c",
         "Berita Tiga",
         15,
@@ -853,28 +868,9 @@ fn an_unnamed_persons_age_aligns_only_when_it_agrees() {
          Jakarta Selatan setelah dirawat karena sakit jantung. Ia menghembuskan nafas terakhir di \
          usia 47 tahun. Istrinya yang berusia 45 tahun mendampingi.",
     );
-    let (code, out, err) = run(&["report", dir.path().to_str().unwrap(), "--format", "json"]);
-    assert_eq!(code, 0, "{err}");
-    let r: Value = serde_json::from_str(&out).unwrap();
-    let text: HashMap<&str, &str> = r["claims"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| (c["id"].as_str().unwrap(), c["text"].as_str().unwrap()))
-        .collect();
-    let ages: Vec<(&str, &str, &str)> = r["alignments"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| {
-            (
-                text[a["a"].as_str().unwrap()],
-                text[a["b"].as_str().unwrap()],
-                a["verdict"].as_str().unwrap(),
-            )
-        })
-        .filter(|(x, y, _)| x.contains("tahun") || y.contains("tahun"))
-        .collect();
+    let r = folder.report();
+    let text = claim_texts(&r);
+    let ages = aligned_where(&r, &text, |x| x.contains("tahun"));
     assert_eq!(ages, [("47 tahun", "47 tahun", "consistent")], "{r:#}");
 }
 
@@ -882,26 +878,9 @@ fn an_unnamed_persons_age_aligns_only_when_it_agrees() {
 /// aligns with the one of its holder only (Antam's fall of Rp 6.000, not Pegadaian's UBS price's).
 #[test]
 fn one_value_of_two_holders_is_no_repeat() {
-    let dir = tempfile::tempdir().unwrap();
-    let article = |id: &str, source: &str, hour: u32, body: &str| {
-        std::fs::write(
-            dir.path().join(format!("{id}.txt")),
-            format!(
-                "---\nid: {id}\nsource: {source}\npublished: 2025-06-18T{hour:02}:00+07:00\n\
-                 title: Harga Emas Antam Hari Ini Turun\n---\n{body}\n"
-            ),
-        )
-        .unwrap();
-    };
-    article(
-        "a",
-        "Kabar Satu",
-        9,
-        "Jakarta - Harga emas batangan PT Aneka Tambang (Antam) turun Rp 6.000 pada perdagangan \
-         Rabu (18/6/2025). Harga emas Antam kini dijual Rp 1.937.000 per gram di butik Logam Mulia \
-         Pulogadung, Jakarta Timur.",
-    );
-    article(
+    let folder = Folder::new("2025-06-18", "Harga Emas Antam Hari Ini Turun");
+    folder.article("a", "Kabar Satu", 9, ANTAM_FALL);
+    folder.article(
         "b",
         "Warta Dua",
         10,
@@ -909,15 +888,8 @@ fn one_value_of_two_holders_is_no_repeat() {
          Harga emas Antam dijual Rp 1.937.000 per gram di butik Logam Mulia Pulogadung. Sementara \
          harga emas UBS di Pegadaian juga turun Rp 6.000 menjadi Rp 1.941.000 per gram.",
     );
-    let (code, out, err) = run(&["report", dir.path().to_str().unwrap(), "--format", "json"]);
-    assert_eq!(code, 0, "{err}");
-    let r: Value = serde_json::from_str(&out).unwrap();
-    let text: HashMap<&str, &str> = r["claims"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| (c["id"].as_str().unwrap(), c["text"].as_str().unwrap()))
-        .collect();
+    let r = folder.report();
+    let text = claim_texts(&r);
     let falls: Vec<&str> = r["alignments"]
         .as_array()
         .unwrap()
@@ -926,7 +898,7 @@ fn one_value_of_two_holders_is_no_repeat() {
         .map(|a| a["b"].as_str().unwrap())
         .collect();
     // Antam's fall is the first `Rp 6.000` of b; Pegadaian's comes after `UBS`.
-    let body = std::fs::read_to_string(dir.path().join("b.txt")).unwrap();
+    let body = std::fs::read_to_string(folder.dir.path().join("b.txt")).unwrap();
     let ubs = body.find("UBS").unwrap() - body.find("Jakarta").unwrap();
     assert_eq!(falls.len(), 1, "{:#}", r["alignments"]);
     let start: usize = falls[0]
@@ -942,19 +914,9 @@ fn one_value_of_two_holders_is_no_repeat() {
 /// other outlet's table, never with another row's.
 #[test]
 fn table_rows_align_with_the_same_row() {
-    let dir = tempfile::tempdir().unwrap();
-    let article = |id: &str, source: &str, hour: u32, body: &str| {
-        std::fs::write(
-            dir.path().join(format!("{id}.txt")),
-            format!(
-                "---\nid: {id}\nsource: {source}\npublished: 2025-06-19T{hour:02}:00+07:00\n\
-                 title: Harga Emas Antam Hari Ini 19 Juni 2025 Turun\n---\n{body}\n"
-            ),
-        )
-        .unwrap();
-    };
+    let folder = Folder::new("2025-06-19", "Harga Emas Antam Hari Ini 19 Juni 2025 Turun");
     // Scraped tables often lose their line breaks: rows run into each other.
-    article(
+    folder.article(
         "a",
         "Kabar Satu",
         9,
@@ -963,7 +925,7 @@ fn table_rows_align_with_the_same_row() {
          1.018.500Emas 1 gram: Rp 1.937.000Emas 2 gram: Rp 3.814.000Emas 3 gram: Rp 5.696.000Emas 5 \
          gram: Rp 9.460.000Emas 10 gram: Rp 18.865.000Emas 25 gram: Rp 47.037.000",
     );
-    article(
+    folder.article(
         "b",
         "Warta Dua",
         10,
@@ -972,9 +934,7 @@ fn table_rows_align_with_the_same_row() {
          Antam 0,5 gram: Rp1.018.500Harga emas Antam 3 gram: Rp5.696.000Harga emas Antam 2 gram: \
          Rp3.814.000Harga emas Antam 10 gram: Rp18.865.000Harga emas Antam 25 gram: Rp47.037.000",
     );
-    let (code, out, err) = run(&["report", dir.path().to_str().unwrap(), "--format", "json"]);
-    assert_eq!(code, 0, "{err}");
-    let r: Value = serde_json::from_str(&out).unwrap();
+    let r = folder.report();
     let claims: HashMap<&str, &Value> = r["claims"]
         .as_array()
         .unwrap()
