@@ -34,6 +34,11 @@ fn id_counts_and_qualifiers() {
         "id | Ia membeli 3 buah kapal. | count [3,3] c=ships",
         "id | Anggota-anggota itu, 20 anggota-anggota baru, dilantik. | count [20,20] n=anggota c=members",
         "id | Rusia mengirim 2.000 prajurit. | count [2000,2000] c=troops",
+        // spelling variants and synonyms news uses
+        "id | Polisi menurunkan 73 personil. | count [73,73] c=personnel",
+        "id | Ia tampil dalam 4 laga. | count [4,4] c=matches",
+        "id | Ia mencatat 35 penampilan musim ini. | count [35,35] c=matches",
+        "id | Pesawat membawa 442 jamaah haji. | count [442,442] c=pilgrims",
         "id | Sebanyak 150 marinir diberangkatkan. | count [150,150] c=troops",
         "id | Ada 30 personel militer di sana. | count [30,30] c=troops",
         "id | Sebanyak 25 siswa mengikuti lomba. | count [25,25] c=students",

@@ -106,8 +106,8 @@ pub struct AlignOptions {
 /// Least confidence for a dispute to be reported, by default. No threshold reaches a conflict
 /// precision of 0.8 on the dev labels held out by cross-validation (`docs/accuracy.md`). The model's
 /// dispute part has steps: one sign of one fact (each article states it once, or the digits look like a
-/// typo) gives at most about 0.34, both give 0.43 or more; the default sits between them (0.63 held-out
-/// precision, 0.12 recall; 0.72 and 0.14 with the shipped features' weights refitted per fold). The report shows the likeliest first, says how likely each is, and counts
+/// typo) gives at most about 0.34, both give 0.43 or more; the default sits between them (0.62 held-out
+/// precision, 0.11 recall; 0.72 and 0.14 with the shipped features' weights refitted per fold). The report shows the likeliest first, says how likely each is, and counts
 /// the disputes it held back.
 pub const MIN_CONFIDENCE: f64 = 0.4;
 
