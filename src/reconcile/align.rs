@@ -107,8 +107,8 @@ pub struct AlignOptions {
 /// precision of 0.8 on the dev labels held out by cross-validation (`docs/accuracy.md`). The model's
 /// dispute part has steps: one sign of one fact (each article states it once, or the digits look like a
 /// typo) gives at most about 0.34, both give 0.43 or more; the default sits between them (0.62 held-out
-/// precision, 0.11 recall; 0.72 and 0.14 with the shipped features' weights refitted per fold). The report shows the likeliest first, says how likely each is, and counts
-/// the disputes it held back.
+/// precision, 0.11 recall; 0.72 and 0.14 with the shipped features' weights refitted per fold). The
+/// report shows the likeliest first, says how likely each is, and counts the disputes it held back.
 pub const MIN_CONFIDENCE: f64 = 0.4;
 
 /// The least confidence of the disputes a report counts as held back under its threshold: those
@@ -588,8 +588,8 @@ pub fn align_scored(
     let (articles, claims) = (input.articles, input.claims);
     let id = |c: &Candidate| (&claims[c.i][c.ka].id, &claims[c.j][c.kb].id);
     cands.sort_by(|(p, x), (q, y)| q.total_cmp(p).then_with(|| id(x).cmp(&id(y))));
-    // An article that repeats a figure (the same value of the same fact key) states one fact: its
-    // mentions share a class, and a class aligns to at most one class of each other article.
+    // An article that repeats a figure ([`repeat_classes`]) states one fact: its mentions share a
+    // class, and a class aligns to at most one class of each other article.
     let mut classes: HashMap<usize, Vec<usize>> = HashMap::new();
     let mut class_of = |i: usize, k: usize| -> usize {
         classes
