@@ -805,20 +805,22 @@ const ANTAM_FALL: &str = "Jakarta - Harga emas batangan PT Aneka Tambang (Antam)
                           perdagangan Rabu (18/6/2025). Harga emas Antam kini dijual Rp 1.937.000 per \
                           gram di butik Logam Mulia Pulogadung, Jakarta Timur.";
 
+/// Another outlet's report of that fall, to which each test adds a sentence.
+const ANTAM_FALL_AGAIN: &str = "Jakarta - Harga emas batangan Antam turun Rp 6.000 pada perdagangan Rabu \
+                                (18/6/2025). Harga emas Antam dijual Rp 1.937.000 per gram di butik \
+                                Logam Mulia Pulogadung.";
+
 /// An article that states a figure twice states one fact: each mention aligns with the other
 /// outlet's, the second marked as a repeat of the first, and the summary counts the fact once.
 #[test]
 fn a_figure_an_article_repeats_aligns_once_per_mention_and_counts_once() {
     let folder = Folder::new("2025-06-18", "Harga Emas Antam Hari Ini Turun");
     folder.article("a", "Kabar Satu", 9, ANTAM_FALL);
-    folder.article(
-        "b",
-        "Warta Dua",
-        10,
-        "Jakarta - Harga emas batangan Antam turun Rp 6.000 pada perdagangan Rabu (18/6/2025). \
-         Harga emas Antam dijual Rp 1.937.000 per gram di butik Logam Mulia Pulogadung. Dengan \
-         penurunan Rp 6.000 itu, harga emas Antam sudah turun tiga hari berturut-turut.",
+    let b = format!(
+        "{ANTAM_FALL_AGAIN} Dengan penurunan Rp 6.000 itu, harga emas Antam sudah turun tiga hari \
+         berturut-turut."
     );
+    folder.article("b", "Warta Dua", 10, &b);
     let r = folder.report();
     let text = claim_texts(&r);
     let alignments = r["alignments"].as_array().unwrap();
@@ -880,14 +882,11 @@ fn an_unnamed_persons_age_aligns_only_when_it_agrees() {
 fn one_value_of_two_holders_is_no_repeat() {
     let folder = Folder::new("2025-06-18", "Harga Emas Antam Hari Ini Turun");
     folder.article("a", "Kabar Satu", 9, ANTAM_FALL);
-    folder.article(
-        "b",
-        "Warta Dua",
-        10,
-        "Jakarta - Harga emas batangan Antam turun Rp 6.000 pada perdagangan Rabu (18/6/2025). \
-         Harga emas Antam dijual Rp 1.937.000 per gram di butik Logam Mulia Pulogadung. Sementara \
-         harga emas UBS di Pegadaian juga turun Rp 6.000 menjadi Rp 1.941.000 per gram.",
+    let b = format!(
+        "{ANTAM_FALL_AGAIN} Sementara harga emas UBS di Pegadaian juga turun Rp 6.000 menjadi \
+         Rp 1.941.000 per gram."
     );
+    folder.article("b", "Warta Dua", 10, &b);
     let r = folder.report();
     let text = claim_texts(&r);
     let falls: Vec<&str> = r["alignments"]
