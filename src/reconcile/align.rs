@@ -462,8 +462,8 @@ fn one_name(x: &str, y: &str, text: &str) -> bool {
 
 /// Per figure of an article, the index of the first figure that repeats it (or its own index): the
 /// same kind, unit, value and concept, and an attribute and a holder that do not clash with those the
-/// class's figures state (a figure that names no holder repeats one that names one; `Rp 6.000` for
-/// two holders is two facts).
+/// class's figures state (a figure that names no holder, or part of the holder, repeats one that names
+/// it; `Rp 6.000` for two holders is two facts).
 fn repeat_classes(claims: &[Claim]) -> Vec<usize> {
     let key = |c: &Claim| {
         (
@@ -488,9 +488,21 @@ fn repeat_classes(claims: &[Claim]) -> Vec<usize> {
                 claims[k].fact.holder.as_deref(),
             );
             let fits = |x: Option<&str>, y: Option<&str>| x.is_none() || y.is_none() || x == y;
+            // A holder that names part of another is the same (`mendagri` in `mendagri tito
+            // karnavian`).
+            let part = |x: Option<&str>, y: Option<&str>| match (x, y) {
+                (Some(x), Some(y)) => {
+                    let within = |p: &str, q: &str| {
+                        p.split_whitespace()
+                            .all(|w| q.split_whitespace().any(|v| v == w))
+                    };
+                    within(x, y) || within(y, x)
+                }
+                _ => fits(x, y),
+            };
             match open
                 .iter_mut()
-                .find(|(_, a, h)| fits(*a, attr) && fits(*h, holder))
+                .find(|(_, a, h)| fits(*a, attr) && part(*h, holder))
             {
                 Some((first, a, h)) => {
                     class[k] = *first;
