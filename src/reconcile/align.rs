@@ -440,20 +440,24 @@ pub fn story_candidates(story: &Story, input: &StoryInput, opts: &AlignOptions) 
     out
 }
 
-/// Whether two holders are one person's name: one holds the other's words (`adek gustiana` and
-/// `gustiana`), or the text writes them as one name (`hengki` and `kawilarang` in `Hengki
-/// Kawilarang`).
-fn one_name(x: &str, y: &str, text: &str) -> bool {
-    let words = |s: &str| {
-        s.split_whitespace()
-            .map(str::to_string)
-            .collect::<BTreeSet<_>>()
+/// Whether one holder names part of the other: all of its words are the other's (`gustiana` and
+/// `adek gustiana`, `mendagri` and `mendagri tito karnavian`).
+fn names_part(x: &str, y: &str) -> bool {
+    let within = |p: &str, q: &str| {
+        p.split_whitespace().next().is_some()
+            && p.split_whitespace()
+                .all(|w| q.split_whitespace().any(|v| v == w))
     };
-    let (wx, wy) = (words(x), words(y));
-    if wx.is_empty() || wy.is_empty() {
+    within(x, y) || within(y, x)
+}
+
+/// Whether two holders are one person's name: one names part of the other ([`names_part`]), or the
+/// text writes them as one name (`hengki` and `kawilarang` in `Hengki Kawilarang`).
+fn one_name(x: &str, y: &str, text: &str) -> bool {
+    if x.trim().is_empty() || y.trim().is_empty() {
         return false;
     }
-    if wx.is_subset(&wy) || wy.is_subset(&wx) {
+    if names_part(x, y) {
         return true;
     }
     let lower = text.to_lowercase();
@@ -479,6 +483,12 @@ fn repeat_classes(claims: &[Claim]) -> Vec<usize> {
         groups.entry(key(c)).or_default().push(k);
     }
     let mut class: Vec<usize> = (0..claims.len()).collect();
+    let fits = |x: Option<&str>, y: Option<&str>| x.is_none() || y.is_none() || x == y;
+    // A holder that names part of another is the same (`mendagri` in `mendagri tito karnavian`).
+    let part = |x: Option<&str>, y: Option<&str>| match (x, y) {
+        (Some(x), Some(y)) => x == y || names_part(x, y),
+        _ => true,
+    };
     for members in groups.values() {
         // Classes of this value: (first member, attribute, holder) as far as their members state them.
         let mut open: Vec<(usize, Option<&str>, Option<&str>)> = Vec::new();
@@ -487,19 +497,6 @@ fn repeat_classes(claims: &[Claim]) -> Vec<usize> {
                 claims[k].fact.attribute.as_deref(),
                 claims[k].fact.holder.as_deref(),
             );
-            let fits = |x: Option<&str>, y: Option<&str>| x.is_none() || y.is_none() || x == y;
-            // A holder that names part of another is the same (`mendagri` in `mendagri tito
-            // karnavian`).
-            let part = |x: Option<&str>, y: Option<&str>| match (x, y) {
-                (Some(x), Some(y)) => {
-                    let within = |p: &str, q: &str| {
-                        p.split_whitespace()
-                            .all(|w| q.split_whitespace().any(|v| v == w))
-                    };
-                    within(x, y) || within(y, x)
-                }
-                _ => fits(x, y),
-            };
             match open
                 .iter_mut()
                 .find(|(_, a, h)| fits(*a, attr) && part(*h, holder))
