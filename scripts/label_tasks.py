@@ -2,13 +2,14 @@
 """Batches for growing the dev labels by hand, in the shape the briefs in `$CROSSCHECK_SHARED/labels/` expect.
 
 label_tasks.py facts REPORT.json CORPUS_DIR OUT_DIR --groups N --batches K [--seed S] [--min-outlets M] [--exclude LABELS…]
-label_tasks.py pairs REPORT.json CORPUS_DIR OUT_DIR --pairs N --batches K [--seed S] [--exclude LABELS…]
+label_tasks.py pairs REPORT.json CORPUS_DIR OUT_DIR --pairs N --batches K [--seed S] [--disputes-only] [--most-confident] [--exclude LABELS…]
 
 REPORT.json is `crosscheck report --format json` on the idnews corpus (the README's flags). Only articles
 published 17-20 June 2025 are drawn (the June 9-10 files are kept for the final check). `facts` draws
 stories with three or more outlets (`--min-outlets`) among those articles (at most ten articles each, one per outlet first)
 and writes `facts-K.json` ({group: [article]}); `pairs` draws disputes (conflicts, updates, attributed, and
-one in six consistent pairs unless `--disputes-only`) and writes `pairs-K.jsonl`. Articles or pairs already in a label file given with
+one in six consistent pairs unless `--disputes-only`) and writes `pairs-K.jsonl`; the draw is seeded, or with
+`--most-confident` the most confident first (for labelling the disputes just under the report's threshold). Articles or pairs already in a label file given with
 `--exclude` are left out. The draw is seeded, so the same report gives the same batches.
 The batches hold the outlets' texts: write them outside the repository.
 """
@@ -136,7 +137,10 @@ def main():
         if a["verdict"] == "consistent" and ("--disputes-only" in sys.argv or int(rank(seed, a["id"])[:4], 16) % 6):
             continue
         pool.append(a)
-    pool.sort(key=lambda a: rank(seed, a["id"]))
+    if "--most-confident" in sys.argv:
+        pool.sort(key=lambda a: (-a.get("confidence", 0.0), rank(seed, a["id"])))
+    else:
+        pool.sort(key=lambda a: rank(seed, a["id"]))
     pool = pool[:want]
     for k in range(batches):
         with open(os.path.join(out_dir, f"pairs-{k}.jsonl"), "w") as f:
