@@ -30,6 +30,10 @@ fn id_counts_and_qualifiers() {
         "id | Lelang digelar serentak di 13 KPKNL. | count [13,13] n=kpknl",
         "id | Bansos disalurkan kepada 14 juta KPM. | count [14000000,14000000] n=kpm",
         "id | Mobil pelat B 2829 UIL itu kabur. | number [2829,2829]",
+        // an acronym the article defines counts what its expansion's first word names, and a
+        // count of the expansion counts the acronym
+        "id | Bansos sampai ke 7,9 juta keluarga penerima manfaat (KPM); 18 juta KPM lain menunggu. | count [18000000,18000000] n=kpm c=families",
+        "id | Lelang digelar di 13 Kantor Pelayanan Kekayaan Negara dan Lelang (KPKNL). | count [13,13] n=kpknl",
         "id | Ada 5 unit rumah yang terbakar. | count [5,5] c=houses",
         "id | Ia membeli 3 buah kapal. | count [3,3] c=ships",
         "id | Anggota-anggota itu, 20 anggota-anggota baru, dilantik. | count [20,20] n=anggota c=members",
@@ -349,6 +353,8 @@ fn id_scores_ranks_ordinals_levels() {
         "id | Indonesia kini berada di peringkat kedua. | rank [2,2]",
         "id | Gunung Lewotobi berstatus Level II. | level [2,2] n=level",
         "id | Polisi menetapkan Siaga I. | level [1,1] n=siaga",
+        "id | Status naik menjadi siaga satu dari siaga dua. | level [1,1] n=siaga",
+        "id | Status naik menjadi siaga satu dari siaga dua. | level [2,2] n=siaga",
         "id | Status gunung itu naik menjadi status Awas. | level [4,4] n=status",
         "id | Harga naik 10-15 persen. | percent [10,15] q=range",
         "id | Baterai terisi ke 80 persen dalam sejam. | percent [80,80]",

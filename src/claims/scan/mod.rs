@@ -16,7 +16,7 @@
 //! (digits, number words, vague magnitudes, fractions), `measures` (units,
 //! currencies, rates, cents, compound durations and lengths), `ranges` (range ends),
 //! `nouns` (counted nouns, concepts, role predicates, implicit counts,
-//! ages), `filters` (identifiers, phone numbers, years, addresses) and
+//! ages), `acronyms` (the acronyms an article defines), `filters` (identifiers, phone numbers, years, addresses) and
 //! `positions` (scores, ranks, ordinals, levels); qualifiers are in
 //! `claims::qualifier`. This file holds the state, the pre-scan, the walk
 //! (`sentence`, `try_at`) and the grammar of one quantity (`quantity`).
@@ -48,6 +48,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+mod acronyms;
 mod filters;
 mod measures;
 mod nouns;
@@ -84,6 +85,8 @@ pub(crate) struct Scanner<'a> {
     /// 2 after "two people were killed"): a person named again later ("he
     /// was pronounced dead") is one of them, not a count of one.
     counted: std::cell::RefCell<Counted>,
+    /// The acronyms the article defines (read on the first acronym met).
+    acronyms: std::cell::RefCell<Option<Vec<acronyms::Definition>>>,
 }
 
 /// The largest count stated so far per concept, carried from a headline to its text.
@@ -411,6 +414,7 @@ impl<'a> Scanner<'a> {
             preds: std::cell::RefCell::new(None),
             headline: false,
             counted: std::cell::RefCell::new(Counted::default()),
+            acronyms: std::cell::RefCell::new(None),
         }
     }
 

@@ -1064,10 +1064,19 @@ impl Scanner<'_> {
                 let r = t.raw(self.text, k - 2);
                 (1..=2).contains(&r.len()) && r.chars().all(|c| c.is_ascii_uppercase())
             };
-            return (!plate).then(|| (raw.to_string(), w.clone(), None, e));
+            return (!plate).then(|| (raw.to_string(), w.clone(), self.acronym_concept(raw), e));
         }
         if raw.chars().next().is_some_and(|c| c.is_uppercase()) {
-            return None;
+            // "13 Kantor Pelayanan … (KPKNL)": the count of the acronym the words define
+            let d = self.expansion_at(q)?;
+            let end = (q..t.toks.len()).find(|&j| t.toks[j].start >= d.span.end)?;
+            let concept = self.acronym_concept(&d.acronym);
+            return Some((
+                self.raw_span(q, end),
+                d.acronym.to_lowercase(),
+                concept,
+                end,
+            ));
         }
         if !w.chars().all(|c| c.is_alphabetic() || c == '-') || w.chars().count() < 2 {
             return None;

@@ -62,8 +62,8 @@ impl Scanner<'_> {
         let w = t.low(i);
         let nx = i + 1;
         let raw_nx = t.raw(self.text, nx);
-        // levels: a scale word, then a Roman numeral or a small integer
-        // ("Level II", "MMI III", "(MMI) III"), or a Roman numeral before
+        // levels: a scale word, then a Roman numeral or a small integer in
+        // digits or words ("Level II", "MMI III", "(MMI) III", "siaga satu"), or a Roman numeral before
         // it ("III MMI")
         if kinds::is("scheme", self.lang, w) {
             let (nx, raw_nx) = if t.is_punct(nx, ")") {
@@ -80,12 +80,19 @@ impl Scanner<'_> {
                 m.noun_base = Some(w.to_string());
                 return Some(m);
             }
+            // a number word too ("siaga satu"; not English "one", a pronoun as often)
+            let in_words = || {
+                let w = t.low(nx);
+                (t.kind(nx) == Some(TokKind::Word) && !(self.lang == Lang::En && w == "one"))
+                    .then(|| super::super::number::parse_number_words(w, self.lang))
+                    .flatten()
+            };
             let v = kinds::roman(raw_nx).or_else(|| {
                 (t.kind(nx) == Some(TokKind::Num))
-                    .then(|| t.low(nx).parse::<u8>().ok())
+                    .then(|| t.low(nx).parse::<f64>().ok())
                     .flatten()
-                    .filter(|v| (1..=10).contains(v))
-                    .map(f64::from)
+                    .or_else(in_words)
+                    .filter(|v| v.fract() == 0.0 && (1.0..=10.0).contains(v))
             })?;
             // not "level 4,5" or "level 3%" ("(Level II)" is)
             if t.glued(nx + 1)
