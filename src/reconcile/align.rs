@@ -318,8 +318,14 @@ pub fn story_candidates(story: &Story, input: &StoryInput, opts: &AlignOptions) 
                     let mut evidence = BTreeSet::new();
                     let local = overlap(&ca.local, &cb.local, &mut evidence);
                     let sentence = overlap(&ca.sentence, &cb.sentence, &mut evidence);
-                    // A figure without a counted noun is only identified by the words around it.
-                    if a.kind != Kind::Count && local == 0.0 && sentence < 0.3 && !both_unique {
+                    // A figure without a counted noun is only identified by the words around it,
+                    // or by its table row.
+                    if a.kind != Kind::Count
+                        && local == 0.0
+                        && sentence < 0.3
+                        && !both_unique
+                        && !one_row
+                    {
                         continue;
                     }
                     let compatible = can_both_be_true(a, b);

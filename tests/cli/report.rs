@@ -933,14 +933,21 @@ fn table_rows_align_with_the_same_row() {
          Antam 0,5 gram: Rp1.018.500Harga emas Antam 3 gram: Rp5.696.000Harga emas Antam 2 gram: \
          Rp3.814.000Harga emas Antam 10 gram: Rp18.865.000Harga emas Antam 25 gram: Rp47.037.000",
     );
-    let r = folder.report();
+    let rows = price_rows(&folder.report());
+    // Six rows both tables list (b has no 5-gram row), each with its own price.
+    assert_eq!(rows.len(), 6, "{rows:?}");
+    assert!(rows.iter().all(|(x, y)| x == y), "{rows:?}");
+}
+
+/// The aligned pairs of prices over a million rupiah of a report, as values.
+fn price_rows(r: &Value) -> Vec<(f64, f64)> {
     let claims: HashMap<&str, &Value> = r["claims"]
         .as_array()
         .unwrap()
         .iter()
         .map(|c| (c["id"].as_str().unwrap(), c))
         .collect();
-    let rows: Vec<(f64, f64)> = r["alignments"]
+    r["alignments"]
         .as_array()
         .unwrap()
         .iter()
@@ -952,8 +959,32 @@ fn table_rows_align_with_the_same_row() {
         })
         .filter(|(x, _)| x["unit"] == "IDR" && x["low"].as_f64().unwrap() > 1e6)
         .map(|(x, y)| (x["low"].as_f64().unwrap(), y["low"].as_f64().unwrap()))
-        .collect();
-    // Six rows both tables list (b has no 5-gram row), each with its own price.
-    assert_eq!(rows.len(), 6, "{:#}", r["alignments"]);
+        .collect()
+}
+
+/// A table whose rows hold nothing but the weight and the price (`2 gram: Rp3.814.000`, one row
+/// a line) has no words around its figures: the row alone says which price it is.
+#[test]
+fn a_row_of_bare_figures_aligns_by_its_row() {
+    let folder = Folder::new("2025-06-19", "Harga Emas Antam Hari Ini 19 Juni 2025 Turun");
+    folder.article(
+        "a",
+        "Kabar Satu",
+        9,
+        "Jakarta - Harga emas batangan Antam hari ini, Kamis (19/6/2025), turun Rp 6.000 menjadi \
+         Rp 1.937.000 per gram. Berikut rincian harga emas Antam hari ini:Emas 0,5 gram: Rp \
+         1.018.500Emas 1 gram: Rp 1.937.000Emas 2 gram: Rp 3.814.000Emas 3 gram: Rp 5.696.000",
+    );
+    folder.article(
+        "b",
+        "Warta Dua",
+        10,
+        "Jakarta - Harga emas Antam pada Kamis (19/6/2025) turun Rp 6.000 ke level Rp 1.937.000 per \
+         gram.\nBerikut daftar harga emas batangan Antam per Kamis, 19 Juni 2025:\n0,5 gram: \
+         Rp1.018.500\n2 gram: Rp3.814.000\n3 gram: Rp5.696.000\n",
+    );
+    let rows = price_rows(&folder.report());
+    // The three rows both list, each with its own price.
+    assert_eq!(rows.len(), 3, "{rows:?}");
     assert!(rows.iter().all(|(x, y)| x == y), "{rows:?}");
 }
