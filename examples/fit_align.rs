@@ -3,7 +3,8 @@
 //!
 //! `cargo run --release --example fit_align -- [--shared DIR] [--labels eval/labels] [--folds 5]
 //!  [--l2 1] [--vetoes attribute,moment,holder,scope,modality] [--most-features 4]
-//!  [--dispute-features all|f1,f2,…] [--fold-seed 0] [--write data/align-model.tsv]`
+//!  [--dispute-features all|f1,f2,…] [--selection-draws 1] [--fold-seed 0]
+//!  [--write data/align-model.tsv]`
 //!
 //! 1. Runs the report's stages on the idnews corpus and lists every candidate pair of figures in every
 //!    story, with its features ([`story_candidates`]).
@@ -18,7 +19,9 @@
 //!    disagreements are rare among disagreeing figures): its features are chosen by forward selection
 //!    ([`select_dispute_features`], at most `--most-features`) inside each training fold, so the
 //!    held-out figures measure the selection too; `--dispute-features` names them instead (`all`:
-//!    every feature, the model before the selection). `--fold-seed` draws other folds.
+//!    every feature, the model before the selection). `--selection-draws N` repeats the selection
+//!    on N partitions of the stories into inner folds and keeps the features more than half choose.
+//!    `--fold-seed` draws other folds.
 //!    `--misses 1` lists the fact tables' cross-outlet pairs of one fact that the report misses, by
 //!    why (another story or event, a headline, kinds or units apart, not a candidate, or a candidate's
 //!    score), and their disagreeing pairs with the candidate's score.
@@ -43,15 +46,43 @@ use crosscheck::report::{build, run_stages, ReportOptions};
 /// Inner folds of the selection of features.
 const INNER_FOLDS: u64 = 4;
 
-/// Forward selection of the features of the part for values that cannot both be true: from the bias
-/// alone, adds the feature that most lowers the log-loss of an inner cross-validation by story
-/// (`INNER_FOLDS`) on those examples, until none lowers it by 0.0001 or `most` are chosen.
-/// `train`: (features, one fact?, inner fold).
+/// The features of the part for values that cannot both be true, chosen by forward selection
+/// ([`forward_selection`]) on `draws` partitions of the stories into inner folds: with one draw, its
+/// choice; with more, the features more than half the draws choose, most often chosen first (at
+/// most `most`). `train`: (features, one fact?, story id).
 fn select_dispute_features(
-    train: &[(&Vec<f64>, bool, u64)],
+    train: &[(&Vec<f64>, bool, &str)],
     l2: f64,
     most: usize,
+    draws: u64,
 ) -> Vec<&'static str> {
+    let inner = |story: &str, draw: u64| {
+        xxhash_rust::xxh3::xxh3_64_with_seed(story.as_bytes(), draw + 1) % INNER_FOLDS
+    };
+    let mut chosen: Vec<(usize, &'static str)> = Vec::new();
+    for draw in 0..draws {
+        let part: Vec<(&Vec<f64>, bool, u64)> =
+            train.iter().map(|e| (e.0, e.1, inner(e.2, draw))).collect();
+        for f in forward_selection(&part, l2, most) {
+            match chosen.iter_mut().find(|c| c.1 == f) {
+                Some(c) => c.0 += 1,
+                None => chosen.push((1, f)),
+            }
+        }
+    }
+    if draws == 1 {
+        return chosen.into_iter().map(|c| c.1).collect();
+    }
+    chosen.retain(|c| 2 * c.0 > draws as usize);
+    chosen.sort_by(|a, b| b.0.cmp(&a.0).then(feature(a.1).cmp(&feature(b.1))));
+    chosen.into_iter().take(most).map(|c| c.1).collect()
+}
+
+/// Forward selection: from the bias alone, adds the feature that most lowers the log-loss of an
+/// inner cross-validation by story (`INNER_FOLDS`) on the examples whose values cannot both be
+/// true, until none lowers it by 0.0001 or `most` are chosen. `train`: (features, one fact?, inner
+/// fold).
+fn forward_selection(train: &[(&Vec<f64>, bool, u64)], l2: f64, most: usize) -> Vec<&'static str> {
     let c = feature("values_compatible");
     let part: Vec<&(&Vec<f64>, bool, u64)> = train.iter().filter(|e| e.0[c] < 0.5).collect();
     let varies = |k: usize| part.iter().any(|e| e.0[k] != part[0].0[k]);
@@ -179,14 +210,13 @@ fn main() -> anyhow::Result<()> {
     let fold_seed: u64 = args.number("--fold-seed", 0)?;
     let fold_of =
         |story: &str| xxhash_rust::xxh3::xxh3_64_with_seed(story.as_bytes(), fold_seed) % folds;
-    // Examples: (fold, features, one fact?, inner fold for the selection of features).
-    let mut examples: Vec<(u64, &Vec<f64>, bool, u64)> = Vec::new();
+    // Examples: (fold, features, one fact?, story id).
+    let mut examples: Vec<(u64, &Vec<f64>, bool, &str)> = Vec::new();
     for (s, cands) in stages.stories.iter().zip(&per_story) {
         for c in cands {
             if let Some(j) = judged.pairs.get(&claim_id(c)) {
                 let same = matches!(j.truth, Truth::Agree | Truth::Dispute);
-                let inner = xxhash_rust::xxh3::xxh3_64_with_seed(s.id.as_bytes(), 1) % INNER_FOLDS;
-                examples.push((fold_of(&s.id), &c.x, same, inner));
+                examples.push((fold_of(&s.id), &c.x, same, s.id.as_str()));
             }
         }
     }
@@ -225,14 +255,15 @@ fn main() -> anyhow::Result<()> {
     );
     let select = opt("--dispute-features").is_none();
     let most: usize = args.number("--most-features", 4)?;
+    let draws: u64 = args.number("--selection-draws", 1)?;
     let fit = |keep: &dyn Fn(u64) -> bool| {
-        let train: Vec<(&Vec<f64>, bool, u64)> = examples
+        let train: Vec<(&Vec<f64>, bool, &str)> = examples
             .iter()
             .filter(|e| keep(e.0))
             .map(|e| (e.1, e.2, e.3))
             .collect();
         let chosen = if select {
-            select_dispute_features(&train, l2, most)
+            select_dispute_features(&train, l2, most, draws)
         } else {
             dispute_features.clone()
         };
