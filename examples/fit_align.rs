@@ -24,7 +24,8 @@
 //!    `--fold-seed` draws other folds.
 //!    `--misses 1` lists the fact tables' cross-outlet pairs of one fact that the report misses, by
 //!    why (another story or event, a headline, kinds or units apart, not a candidate, or a candidate's
-//!    score), and their disagreeing pairs with the candidate's score.
+//!    score), and their disagreeing pairs with the candidate's score. `--list-disputes T` lists the
+//!    judged held-out disputes at the threshold T (one of the table's), with what each truly is.
 //! 4. The model fitted on every example (its features selected on every example) is printed, and
 //!    written with `--write`.
 //!
@@ -155,6 +156,12 @@ fn main() -> anyhow::Result<()> {
     let mut align = AlignOptions::default();
     if let Some(v) = opt("--vetoes") {
         align.vetoes = Slot::ALL
+            .into_iter()
+            .filter(|s| v.split(',').any(|x| x == s.as_str()))
+            .collect();
+    }
+    if let Some(v) = opt("--dispute-vetoes") {
+        align.dispute_vetoes = Slot::ALL
             .into_iter()
             .filter(|s| v.split(',').any(|x| x == s.as_str()))
             .collect();
@@ -346,6 +353,32 @@ fn main() -> anyhow::Result<()> {
         if t == 0.1 || t == 0.3 || t == 0.5 {
             println!("                  errors: {:?}", sc.dispute_errors);
         }
+        if opt("--list-disputes").is_some_and(|v| v.parse::<f64>().ok() == Some(t)) {
+            // The judged held-out disputes at this threshold: what each truly is, with both figures.
+            let sentence = |id: &str| {
+                stages
+                    .claims_per_doc
+                    .iter()
+                    .flatten()
+                    .find(|c| c.id == id)
+                    .map_or(String::new(), |c| {
+                        format!(
+                            "{:?} in {:?}",
+                            c.text,
+                            c.sentence.chars().take(120).collect::<String>()
+                        )
+                    })
+            };
+            for (id, confidence, what) in &sc.judged_disputes {
+                if let Some(a) = r.alignments.iter().find(|a| &a.id == id) {
+                    println!(
+                        "    {confidence:.3} {what}\n      {}\n      {}",
+                        sentence(&a.a),
+                        sentence(&a.b)
+                    );
+                }
+            }
+        }
     }
     let (model, chosen) = fit(&|_| true);
     if opt("--misses").is_some() {
@@ -455,14 +488,20 @@ fn main() -> anyhow::Result<()> {
         println!("  {f:22} {:+.3} | {:+.3}", model.agree[k], model.dispute[k]);
     }
     if let Some(path) = opt("--write") {
+        let fixed = opt("--dispute-features")
+            .map(|v| format!("--dispute-features {v} "))
+            .unwrap_or_default();
+        let slots = |v: &[Slot]| v.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(",");
         let header = format!(
             "# The alignment model (src/reconcile/model.rs): feature<TAB>weight of a logistic regression.\n\
-             # Written by `cargo run --release --example fit_align -- --write {path}`: Newton's method, L2 {l2},\n\
-             # on {} labelled candidate pairs of the idnews dev labels ({} one fact, {} not); vetoes {}.\n",
+             # Written by `cargo run --release --example fit_align -- {fixed}--write {path}`: Newton's method,\n\
+             # L2 {l2}, on {} labelled candidate pairs of the idnews dev labels ({} one fact, {} not); vetoes {};\n\
+             # dispute vetoes {}.\n",
             examples.len(),
             positives,
             examples.len() - positives,
-            align.vetoes.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(",")
+            slots(&align.vetoes),
+            slots(&align.dispute_vetoes),
         );
         std::fs::write(&path, header + &model.to_tsv())?;
         println!("wrote {path}");

@@ -87,6 +87,9 @@ pub struct Alignment {
 pub struct AlignOptions {
     /// Slots whose clash keeps two figures apart.
     pub vetoes: Vec<Slot>,
+    /// Slots whose clash keeps two figures whose values cannot both be true apart: they are never a
+    /// dispute (values that agree may still align, the clash weighed by the model).
+    pub dispute_vetoes: Vec<Slot>,
     /// A figure marked as past (`kemarin`, `sebelumnya`, `had`, `dari Rp13.500`) never aligns with
     /// one that is not.
     pub past_marker_veto: bool,
@@ -106,8 +109,8 @@ pub struct AlignOptions {
 /// Least confidence for a dispute to be reported, by default. No threshold reaches a conflict
 /// precision of 0.8 on the dev labels held out by cross-validation (`docs/accuracy.md`). The model's
 /// dispute part has steps: one sign of one fact (each article states it once, or the digits look like a
-/// typo) gives at most about 0.34, both give 0.43 or more; the default sits between them (0.62 held-out
-/// precision, 0.11 recall; 0.72 and 0.14 with the shipped features' weights refitted per fold). The
+/// typo) gives at most about 0.31, both give 0.49 or more; the default sits between them (0.75 held-out
+/// precision, 0.14 recall; 0.85 and 0.26 with the shipped features' weights refitted per fold). The
 /// report shows the likeliest first, says how likely each is, and counts the disputes it held back.
 pub const MIN_CONFIDENCE: f64 = 0.4;
 
@@ -129,6 +132,7 @@ impl Default for AlignOptions {
     fn default() -> Self {
         AlignOptions {
             vetoes: VETOES.to_vec(),
+            dispute_vetoes: DISPUTE_VETOES.to_vec(),
             past_marker_veto: false,
             dated_past_veto: true,
             across_events: true,
@@ -142,6 +146,11 @@ impl Default for AlignOptions {
 /// The slots whose clash keeps two figures apart by default: the moment alone paid on the dev labels
 /// (`docs/accuracy.md`); the others are features of the model.
 pub const VETOES: [Slot; 1] = [Slot::Moment];
+
+/// The slots whose clash keeps two figures from being a dispute by default: two properties (a
+/// quake's depth against its distance from a town, the share of tickets sold against a discount)
+/// never contradict. The holder paid less: it is read wrongly more often (`docs/accuracy.md`).
+pub const DISPUTE_VETOES: [Slot; 1] = [Slot::Attribute];
 
 /// Values more than this many times apart are never one fact.
 pub const MAX_RATIO: f64 = 20.0;
@@ -330,6 +339,9 @@ pub fn story_candidates(story: &Story, input: &StoryInput, opts: &AlignOptions) 
                     }
                     let compatible = can_both_be_true(a, b);
                     if other_event && (!opts.across_events || !compatible) {
+                        continue;
+                    }
+                    if !compatible && opts.dispute_vetoes.iter().any(|&slot| differs(slot)) {
                         continue;
                     }
                     let mut x = vec![0.0; model::FEATURES.len()];

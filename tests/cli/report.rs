@@ -653,12 +653,19 @@ impl Folder {
 
     /// The JSON report of the folder (exit status 0).
     fn report(&self) -> Value {
-        let (code, out, err) = run(&[
+        self.report_with(&[])
+    }
+
+    /// The JSON report of the folder with more options (exit status 0).
+    fn report_with(&self, options: &[&str]) -> Value {
+        let mut args = vec![
             "report",
             self.dir.path().to_str().unwrap(),
             "--format",
             "json",
-        ]);
+        ];
+        args.extend_from_slice(options);
+        let (code, out, err) = run(&args);
         assert_eq!(code, 0, "{err}");
         serde_json::from_str(&out).unwrap()
     }
@@ -987,4 +994,32 @@ fn a_row_of_bare_figures_aligns_by_its_row() {
     // The three rows both list, each with its own price.
     assert_eq!(rows.len(), 3, "{rows:?}");
     assert!(rows.iter().all(|(x, y)| x == y), "{rows:?}");
+}
+
+/// Two properties of one thing never contradict: a quake's depth against its distance from a town,
+/// however alike their figures, is no dispute at any threshold.
+#[test]
+fn two_properties_are_never_a_dispute() {
+    let folder = Folder::new("2025-06-18", "Gempa M4,9 Guncang Garut");
+    folder.article(
+        "a",
+        "Kabar Satu",
+        9,
+        "Garut - Gempa bumi bermagnitudo 4,9 mengguncang Kabupaten Garut, Jawa Barat, Rabu \
+         (18/6/2025). BMKG mencatat pusat gempa berada di kedalaman 10 km.",
+    );
+    folder.article(
+        "b",
+        "Warta Dua",
+        10,
+        "Garut - Gempa bumi bermagnitudo 4,9 mengguncang Kabupaten Garut, Jawa Barat, Rabu \
+         (18/6/2025). BMKG mencatat pusat gempa berjarak 11 km dari Garut.",
+    );
+    let r = folder.report_with(&["--min-confidence", "0.01"]);
+    let text = claim_texts(&r);
+    let km = aligned_where(&r, &text, |t| t.contains("km"));
+    assert!(km.iter().all(|(_, _, v)| *v == "consistent"), "{km:?}");
+    // The magnitudes both state are one fact.
+    let magnitudes = aligned_where(&r, &text, |t| t.contains("4,9"));
+    assert!(!magnitudes.is_empty(), "{:#}", r["alignments"]);
 }
