@@ -326,6 +326,7 @@ fn main() -> anyhow::Result<()> {
     println!(
         "cross-validated ({folds} folds by story), the report's alignment on held-out scores:"
     );
+    let claim_of = |id: &str| stages.claims_per_doc.iter().flatten().find(|c| c.id == id);
     println!("  min-confidence  disputes  judged  precision  dispute-recall  align-precision  align-recall");
     for t in [
         0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9,
@@ -356,18 +357,13 @@ fn main() -> anyhow::Result<()> {
         if opt("--list-disputes").is_some_and(|v| v.parse::<f64>().ok() == Some(t)) {
             // The judged held-out disputes at this threshold: what each truly is, with both figures.
             let sentence = |id: &str| {
-                stages
-                    .claims_per_doc
-                    .iter()
-                    .flatten()
-                    .find(|c| c.id == id)
-                    .map_or(String::new(), |c| {
-                        format!(
-                            "{:?} in {:?}",
-                            c.text,
-                            c.sentence.chars().take(120).collect::<String>()
-                        )
-                    })
+                claim_of(id).map_or(String::new(), |c| {
+                    format!(
+                        "{:?} in {:?}",
+                        c.text,
+                        c.sentence.chars().take(120).collect::<String>()
+                    )
+                })
             };
             for (id, confidence, what) in &sc.judged_disputes {
                 if let Some(a) = r.alignments.iter().find(|a| &a.id == id) {
@@ -390,14 +386,7 @@ fn main() -> anyhow::Result<()> {
                 score.insert(claim_id(c), (model.predict(&c.x), c));
             }
         }
-        let text = |id: &str| {
-            stages
-                .claims_per_doc
-                .iter()
-                .flatten()
-                .find(|c| c.id == id)
-                .map_or(String::from("(no claim)"), |c| c.text.clone())
-        };
+        let text = |id: &str| claim_of(id).map_or(String::from("(no claim)"), |c| c.text.clone());
         // Every missed cross-outlet pair of one fact, by why it was missed.
         let aligned: std::collections::HashSet<(String, String)> = report
             .alignments
