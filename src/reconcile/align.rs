@@ -286,7 +286,7 @@ pub fn story_candidates(story: &Story, input: &StoryInput, opts: &AlignOptions) 
                     let one_persons_ages = age_a
                         && age_b
                         && a.kind == b.kind
-                        && match (a.fact.holder.as_deref(), b.fact.holder.as_deref()) {
+                        && match (person(&a.fact), person(&b.fact)) {
                             (Some(x), Some(y)) => {
                                 x == y
                                     || one_name(x, y, &articles[i].text)
@@ -467,6 +467,22 @@ fn names_part(x: &str, y: &str) -> bool {
                 .all(|w| q.split_whitespace().any(|v| v == w))
     };
     within(x, y) || within(y, x)
+}
+
+/// The holder of an age, unless it is a place (`desainer ternama Indonesia ini … 47 tahun`): an age
+/// belongs to a person, so a place read as its holder says nothing of whose it is.
+fn person(key: &FactKey) -> Option<&str> {
+    let h = key.holder.as_deref()?;
+    let written: Vec<String> = h
+        .split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
+        })
+        .collect();
+    (!crate::events::Gazetteer::bundled().is_name(&written.join(" "))).then_some(h)
 }
 
 /// Whether two holders are one person's name: one names part of the other ([`names_part`]), or the

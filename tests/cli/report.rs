@@ -883,6 +883,31 @@ fn an_unnamed_persons_age_aligns_only_when_it_agrees() {
     assert_eq!(ages, [("47 tahun", "47 tahun", "consistent")], "{r:#}");
 }
 
+/// A place read as an age's holder (`aktor ternama Indonesia ini … 47 tahun`) says nothing of whose age
+/// it is: the age aligns with the one another outlet gives the person the story is about.
+#[test]
+fn a_place_is_no_ones_age() {
+    let folder = Folder::new("2025-06-17", "Aktor Hengki Kawilarang Meninggal Dunia");
+    folder.article(
+        "a",
+        "Kabar Satu",
+        10,
+        "Jakarta - Kabar duka datang dari dunia hiburan pada Selasa (17/6/2025). Aktor senior Hengki \
+         Kawilarang meninggal dunia di usia 47 tahun setelah dirawat karena sakit jantung.",
+    );
+    folder.article(
+        "b",
+        "Warta Dua",
+        14,
+        "Jakarta - Kabar duka datang dari dunia hiburan. Aktor Hengki Kawilarang meninggal dunia pada \
+         Selasa (17/6/2025). Salah satu aktor ternama Indonesia ini berpulang di usia 47 tahun.",
+    );
+    let r = folder.report();
+    let text = claim_texts(&r);
+    let ages = aligned_where(&r, &text, |x| x.contains("tahun"));
+    assert_eq!(ages, [("47 tahun", "47 tahun", "consistent")], "{r:#}");
+}
+
 /// The same value stated for two holders in one article is two facts: the other outlet's figure
 /// aligns with the one of its holder only (Antam's fall of Rp 6.000, not Pegadaian's UBS price's).
 #[test]
