@@ -20,6 +20,9 @@ pub(super) struct Definition {
 /// Most words an expansion may have, small words included.
 const MOST_WORDS: usize = 12;
 
+/// Most letters an acronym may have.
+const MOST_LETTERS: usize = 8;
+
 /// Every `Words (ACR)` of `text` whose words' initials spell ACR (2 to 8
 /// capitals), in text order. `small` says which lower-case words an
 /// expansion may hold without giving a letter (`dan`, `of`).
@@ -30,11 +33,16 @@ pub(super) fn definitions(text: &str, small: impl Fn(&str) -> bool) -> Vec<Defin
     while let Some(p) = text[from..].find('(') {
         let open = from + p;
         from = open + 1;
-        let Some(len) = text[open + 1..].find(')') else {
-            break;
+        // the closing bracket within an acronym's length: the search stays linear in the text
+        let Some(len) = bytes[open + 1..]
+            .iter()
+            .take(MOST_LETTERS + 1)
+            .position(|&b| b == b')')
+        else {
+            continue;
         };
         let acronym = &text[open + 1..open + 1 + len];
-        if !(2..=8).contains(&acronym.len()) || !acronym.bytes().all(|b| b.is_ascii_uppercase()) {
+        if len < 2 || !acronym.bytes().all(|b| b.is_ascii_uppercase()) {
             continue;
         }
         // the words right before the bracket, last first
@@ -169,5 +177,11 @@ mod tests {
         assert!(definitions("Rp 5 juta (USD 300)", small).is_empty());
         assert!(definitions("(KPM) tahap dua", small).is_empty());
         assert!(definitions("kata dia (", small).is_empty());
+        assert!(
+            definitions("Badan Usaha Milik Negara Indonesia (BUMNINDONESIA)", small).is_empty()
+        );
+        // an unclosed bracket does not hide a later definition
+        let d = definitions("kata (dia Keluarga Penerima Manfaat (KPM)", small);
+        assert_eq!(d.len(), 1);
     }
 }
