@@ -681,25 +681,42 @@ fn claim_texts(r: &Value) -> HashMap<&str, &str> {
         .collect()
 }
 
-/// The alignments with a side whose text `pick` takes: (a's text, b's text, verdict).
-fn aligned_where<'a>(
-    r: &'a Value,
-    text: &HashMap<&'a str, &'a str>,
-    pick: impl Fn(&str) -> bool,
-) -> Vec<(&'a str, &'a str, &'a str)> {
+/// Each alignment of a report as its two claims and its verdict.
+fn aligned_claims(r: &Value) -> Vec<(&Value, &Value, &str)> {
+    let claims: HashMap<&str, &Value> = r["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["id"].as_str().unwrap(), c))
+        .collect();
     r["alignments"]
         .as_array()
         .unwrap()
         .iter()
         .map(|a| {
             (
-                text[a["a"].as_str().unwrap()],
-                text[a["b"].as_str().unwrap()],
+                claims[a["a"].as_str().unwrap()],
+                claims[a["b"].as_str().unwrap()],
                 a["verdict"].as_str().unwrap(),
             )
         })
+        .collect()
+}
+
+/// The alignments with a side whose text `pick` takes: (a's text, b's text, verdict).
+fn aligned_where(r: &Value, pick: impl Fn(&str) -> bool) -> Vec<(&str, &str, &str)> {
+    aligned_claims(r)
+        .into_iter()
+        .map(|(x, y, v)| (x["text"].as_str().unwrap(), y["text"].as_str().unwrap(), v))
         .filter(|(x, y, _)| pick(x) || pick(y))
         .collect()
+}
+
+/// Asserts that the folder's report aligns one age, 47 years, with its equal and nothing else.
+fn assert_one_age_aligned(folder: &Folder) {
+    let r = folder.report();
+    let ages = aligned_where(&r, |x| x.contains("tahun"));
+    assert_eq!(ages, [("47 tahun", "47 tahun", "consistent")], "{r:#}");
 }
 
 /// Two outlets give one person's age: one fact, aligned; another person's age in the same story is
@@ -723,10 +740,7 @@ fn ages_align_only_when_they_name_one_person() {
          Selasa (17/6/2025) di rumah sakit di Jakarta Selatan. Istrinya, Maya Lestari, berusia 45 \
          tahun. Hengki Kawilarang berusia 47 tahun dan sempat dirawat karena sakit jantung.",
     );
-    let r = folder.report();
-    let text = claim_texts(&r);
-    let ages = aligned_where(&r, &text, |x| x.contains("tahun"));
-    assert_eq!(ages, [("47 tahun", "47 tahun", "consistent")], "{r:#}");
+    assert_one_age_aligned(&folder);
 }
 
 /// A headline's figures are claims, read in headline grammar, without the outlet's name after the
@@ -877,10 +891,7 @@ fn an_unnamed_persons_age_aligns_only_when_it_agrees() {
          Jakarta Selatan setelah dirawat karena sakit jantung. Ia menghembuskan nafas terakhir di \
          usia 47 tahun. Istrinya yang berusia 45 tahun mendampingi.",
     );
-    let r = folder.report();
-    let text = claim_texts(&r);
-    let ages = aligned_where(&r, &text, |x| x.contains("tahun"));
-    assert_eq!(ages, [("47 tahun", "47 tahun", "consistent")], "{r:#}");
+    assert_one_age_aligned(&folder);
 }
 
 /// A place read as an age's holder (`aktor ternama Indonesia ini … 47 tahun`) says nothing of whose age
@@ -902,10 +913,7 @@ fn a_place_is_no_ones_age() {
         "Jakarta - Kabar duka datang dari dunia hiburan. Aktor Hengki Kawilarang meninggal dunia pada \
          Selasa (17/6/2025). Salah satu aktor ternama Indonesia ini berpulang di usia 47 tahun.",
     );
-    let r = folder.report();
-    let text = claim_texts(&r);
-    let ages = aligned_where(&r, &text, |x| x.contains("tahun"));
-    assert_eq!(ages, [("47 tahun", "47 tahun", "consistent")], "{r:#}");
+    assert_one_age_aligned(&folder);
 }
 
 /// The same value stated for two holders in one article is two facts: the other outlet's figure
@@ -978,24 +986,10 @@ fn table_rows_align_with_the_same_row() {
 
 /// The aligned pairs of prices over a million rupiah of a report, as values.
 fn price_rows(r: &Value) -> Vec<(f64, f64)> {
-    let claims: HashMap<&str, &Value> = r["claims"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| (c["id"].as_str().unwrap(), c))
-        .collect();
-    r["alignments"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| {
-            (
-                claims[a["a"].as_str().unwrap()],
-                claims[a["b"].as_str().unwrap()],
-            )
-        })
-        .filter(|(x, _)| x["unit"] == "IDR" && x["low"].as_f64().unwrap() > 1e6)
-        .map(|(x, y)| (x["low"].as_f64().unwrap(), y["low"].as_f64().unwrap()))
+    aligned_claims(r)
+        .into_iter()
+        .filter(|(x, _, _)| x["unit"] == "IDR" && x["low"].as_f64().unwrap() > 1e6)
+        .map(|(x, y, _)| (x["low"].as_f64().unwrap(), y["low"].as_f64().unwrap()))
         .collect()
 }
 
@@ -1039,10 +1033,9 @@ fn two_properties_are_never_a_dispute() {
          (18/6/2025). BMKG mencatat pusat gempa berjarak 11 km dari Garut.",
     );
     let r = folder.report_with(&["--min-confidence", "0.01"]);
-    let text = claim_texts(&r);
-    let km = aligned_where(&r, &text, |t| t.contains("km"));
+    let km = aligned_where(&r, |t| t.contains("km"));
     assert!(km.iter().all(|(_, _, v)| *v == "consistent"), "{km:?}");
     // The magnitudes both state are one fact.
-    let magnitudes = aligned_where(&r, &text, |t| t.contains("4,9"));
+    let magnitudes = aligned_where(&r, |t| t.contains("4,9"));
     assert!(!magnitudes.is_empty(), "{:#}", r["alignments"]);
 }
