@@ -42,11 +42,8 @@ fn main() -> anyhow::Result<()> {
     // The pair is explained as if one event, whatever the grouping says.
     let one_event = vec![0; articles.len()];
     let input = StoryInput {
-        articles,
-        claims: &stages.claims_per_doc,
-        contexts: &contexts,
-        vectors: &stages.vectors,
         event_of: &one_event,
+        ..stages.story_input(articles, &contexts)
     };
     let align = AlignOptions {
         min_confidence: 0.0,

@@ -37,9 +37,7 @@ use crosscheck::claims::Lexicon;
 use crosscheck::eval::ToolArgs;
 use crosscheck::eval::{idnews_input, label_files, score_alignments, Judgements, Truth};
 use crosscheck::ingest::load;
-use crosscheck::reconcile::align::{
-    align_scored, story_candidates, AlignOptions, Candidate, StoryInput,
-};
+use crosscheck::reconcile::align::{align_scored, story_candidates, AlignOptions, Candidate};
 use crosscheck::reconcile::facts::Slot;
 use crosscheck::reconcile::model::{dot, feature, fit_logistic, sigmoid, Model, FEATURES};
 use crosscheck::report::{build, run_stages, ReportOptions};
@@ -190,13 +188,7 @@ fn main() -> anyhow::Result<()> {
 
     let stages = run_stages(articles, &opts, &lexicon, &mut |_| {})?;
     let contexts = stages.contexts(articles);
-    let input = StoryInput {
-        articles,
-        claims: &stages.claims_per_doc,
-        contexts: &contexts,
-        vectors: &stages.vectors,
-        event_of: &stages.event_of,
-    };
+    let input = stages.story_input(articles, &contexts);
     let per_story: Vec<Vec<Candidate>> = stages
         .stories
         .par_iter()

@@ -51,11 +51,8 @@ fn candidates_between_events(across: bool) -> Vec<(String, String)> {
     event_of[c] = u32::MAX - 1;
     let contexts = stages.contexts(articles);
     let input = StoryInput {
-        articles,
-        claims: &stages.claims_per_doc,
-        contexts: &contexts,
-        vectors: &stages.vectors,
         event_of: &event_of,
+        ..stages.story_input(articles, &contexts)
     };
     let align = AlignOptions {
         across_events: across,

@@ -450,6 +450,22 @@ pub struct Stages {
 }
 
 impl Stages {
+    /// What alignment reads of the stages: the articles, their claims, the claims' `contexts`
+    /// ([`Stages::contexts`]), vectors and events.
+    pub fn story_input<'a>(
+        &'a self,
+        articles: &'a [Article],
+        contexts: &'a [Vec<ClaimContext>],
+    ) -> StoryInput<'a> {
+        StoryInput {
+            articles,
+            claims: &self.claims_per_doc,
+            contexts,
+            vectors: &self.vectors,
+            event_of: &self.event_of,
+        }
+    }
+
     /// The context of every claim, per article.
     pub fn contexts(&self, articles: &[Article]) -> Vec<Vec<ClaimContext>> {
         articles
