@@ -276,6 +276,9 @@ fn id_news_conventions() {
         "id | Terdakwa berusia 63 tahun. | count [63,63] c=age",
         // a noun of people right before a count of years: an age, not a duration
         "id | Pemain 22 tahun itu terikat kontrak sampai 2027. | count [22,22] c=age",
+        "id | Musisi 66 tahun tersebut mengaku akan kooperatif. | count [66,66] c=age",
+        "id | Kontrak baru 3 tahun tersebut diteken kemarin. | duration [94608000,94608000]",
+        "id | Kontrak baru 3 tahun tersebut diteken kemarin. | !c=age",
         "id | Seorang bocah 12 tahun ditemukan selamat. | count [12,12] c=age",
         "id | Ia bekerja selama 12 tahun di sana. | duration [378432000,378432000]",
         "id | Rapat berlangsung 3 tahun lalu. | duration [94608000,94608000]",
