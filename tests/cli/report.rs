@@ -719,19 +719,27 @@ fn assert_one_age_aligned(folder: &Folder) {
     assert_eq!(ages, [("47 tahun", "47 tahun", "consistent")], "{r:#}");
 }
 
+/// Writes outlet a's report of the actor's death, its age sentence naming him as `holder` writes.
+fn died_at_47(folder: &Folder, holder: &str) {
+    folder.article(
+        "a",
+        "Kabar Satu",
+        10,
+        &format!(
+            "Jakarta - Aktor senior Hengki Kawilarang meninggal dunia pada Selasa (17/6/2025) pagi di \
+             rumah sakit di Jakarta Selatan. {holder} meninggal dunia di usia 47 tahun setelah \
+             dirawat karena sakit jantung. Jenazah disemayamkan di rumah duka dan dimakamkan pada \
+             Rabu siang."
+        ),
+    );
+}
+
 /// Two outlets give one person's age: one fact, aligned; another person's age in the same story is
 /// never set against it.
 #[test]
 fn ages_align_only_when_they_name_one_person() {
     let folder = Folder::new("2025-06-17", "Aktor Hengki Kawilarang Meninggal Dunia");
-    folder.article(
-        "a",
-        "Kabar Satu",
-        10,
-        "Jakarta - Aktor senior Hengki Kawilarang meninggal dunia pada Selasa (17/6/2025) pagi di \
-         rumah sakit di Jakarta Selatan. Hengki Kawilarang meninggal dunia di usia 47 tahun setelah \
-         dirawat karena sakit jantung. Jenazah disemayamkan di rumah duka dan dimakamkan pada Rabu siang.",
-    );
+    died_at_47(&folder, "Hengki Kawilarang");
     folder.article(
         "b",
         "Warta Dua",
@@ -875,14 +883,7 @@ fn a_figure_an_article_repeats_aligns_once_per_mention_and_counts_once() {
 #[test]
 fn an_unnamed_persons_age_aligns_only_when_it_agrees() {
     let folder = Folder::new("2025-06-17", "Aktor Hengki Kawilarang Meninggal Dunia");
-    folder.article(
-        "a",
-        "Kabar Satu",
-        10,
-        "Jakarta - Aktor senior Hengki Kawilarang meninggal dunia pada Selasa (17/6/2025) pagi di \
-         rumah sakit di Jakarta Selatan. Hengki meninggal dunia di usia 47 tahun setelah dirawat \
-         karena sakit jantung. Jenazah disemayamkan di rumah duka dan dimakamkan pada Rabu siang.",
-    );
+    died_at_47(&folder, "Hengki");
     folder.article(
         "c",
         "Berita Tiga",
