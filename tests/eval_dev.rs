@@ -102,9 +102,10 @@ fn idnews_alignments_and_disputes_hold_their_floors() {
     let c = score_containment(&whole, &event_of(&r), &source_of(&r), 3, 0.95);
     let e = score_grouping(&near, &event_of(&r));
     println!("idnews events: {c:?}; {e:?}");
-    // Measured 1056/1386 = 0.762 (807/1059 = 0.762 before the fact tables of round 8, some of whose
-    // events are broad: an eruption and the response to it; 964/1307 = 0.738 with them).
-    assert!(c.pairs_together.0 * 100 >= c.pairs_together.1 * 72, "{c:?}");
+    // Measured 1136/1462 = 0.777 with the very rare names the articles share (1129/1462 = 0.772
+    // before; 807/1059 = 0.762 before the fact tables of round 8, some of whose events are broad:
+    // an eruption and the response to it).
+    assert!(c.pairs_together.0 * 100 >= c.pairs_together.1 * 75, "{c:?}");
     assert!(
         e.near_miss_merged.0 * 100 <= e.near_miss_merged.1 * 60,
         "{e:?}"
@@ -138,8 +139,10 @@ fn ecbplus_events_hold_their_floor() {
     };
     let (_, _, g, e) = gold_report(&shared, "ecbplus-dev");
     assert!(g.bcubed.2 >= 0.85, "{g:?}");
-    assert!(e.bcubed.2 >= 0.87, "{e:?}");
-    assert!(e.near_miss_merged.0 <= 12, "{e:?}");
+    // Measured 0.893 with 9 of 33 near-miss pairs merged (0.883 with 10 before the shared very rare
+    // names).
+    assert!(e.bcubed.2 >= 0.88, "{e:?}");
+    assert!(e.near_miss_merged.0 <= 10, "{e:?}");
 }
 
 #[test]

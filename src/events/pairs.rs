@@ -41,6 +41,8 @@ pub const FEATURES: &[&str] = &[
     "published_days",
     // One outlet.
     "same_source",
+    // The two articles share one very rare name (0.5) or two or more (1): a victim's, a street's.
+    "rare_shared",
 ];
 
 /// The index of a named feature.
@@ -114,6 +116,14 @@ pub fn features(
         flag(kinds && fa.kind != fb.kind),
         published,
         flag(same_source),
+        {
+            let shared = fa
+                .very_rare
+                .iter()
+                .filter(|k| fb.very_rare.binary_search(k).is_ok())
+                .count();
+            shared.min(2) as f64 / 2.0
+        },
     ]
 }
 
