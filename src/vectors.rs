@@ -19,6 +19,10 @@ use crate::normalize::Cleaned;
 /// another (names in many articles, "Indonesia" in Indonesian news, do not).
 pub const NAME_ANCHOR_IDF: f64 = 0.4;
 
+/// Share of the corpus's largest IDF a name needs to count as very rare ([`Vector::shared_rare_names`]):
+/// in a corpus of 5,000 articles, a name of at most about 17.
+pub const VERY_RARE_IDF: f64 = 0.75;
+
 /// Headline names each of two articles must have that the other never
 /// mentions for them to be kept apart ([`Vector::headlines_apart`]).
 pub const TITLE_NAMES_APART: usize = 2;
@@ -31,6 +35,9 @@ pub struct Vector {
     /// capital inside a sentence and that few articles of the corpus have
     /// (`Tuban`, `Pangandaran`, `Semeru`), sorted.
     title_names: Vec<u64>,
+    /// Names of the body that very few articles of the corpus write (IDF at least
+    /// [`VERY_RARE_IDF`] of the largest): a victim's, a street's, a suspect's; sorted.
+    rare_names: Vec<u64>,
 }
 
 impl Vector {
@@ -68,6 +75,24 @@ impl Vector {
     /// Whether a headline word is one of the article's rare names (see [`Vector::headlines_apart`]).
     pub fn is_title_name(&self, key: u64) -> bool {
         self.title_names.binary_search(&key).is_ok()
+    }
+
+    /// How many very rare names of the body both articles write (see [`VERY_RARE_IDF`]): reports
+    /// of one shooting share the victim's and the street's, two shootings in one city only the city.
+    pub fn shared_rare_names(&self, other: &Vector) -> usize {
+        let (mut i, mut j, mut n) = (0, 0, 0);
+        while i < self.rare_names.len() && j < other.rare_names.len() {
+            match self.rare_names[i].cmp(&other.rare_names[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    n += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        n
     }
 
     /// Whether each headline names what the other article never mentions:
@@ -119,7 +144,7 @@ impl Idf {
 
 /// Content vectors of all articles and the corpus IDF they were weighted with.
 pub fn par_vectors_idf(articles: &[Article], cleaned: &[Cleaned]) -> (Vec<Vector>, Idf) {
-    let counts: Vec<(HashMap<u64, f32>, Vec<u64>)> = articles
+    let counts: Vec<(HashMap<u64, f32>, Vec<u64>, Vec<u64>)> = articles
         .par_iter()
         .zip(cleaned.par_iter())
         .map(|(a, c)| {
@@ -142,6 +167,7 @@ pub fn par_vectors_idf(articles: &[Article], cleaned: &[Cleaned]) -> (Vec<Vector
                 }
             }
             body_names.sort_unstable();
+            body_names.dedup();
             let mut title: Vec<u64> = fs[body_len..]
                 .iter()
                 .filter(|f| !f.number)
@@ -150,11 +176,11 @@ pub fn par_vectors_idf(articles: &[Article], cleaned: &[Cleaned]) -> (Vec<Vector
                 .collect();
             title.sort_unstable();
             title.dedup();
-            (m, title)
+            (m, title, body_names)
         })
         .collect();
     let mut df: HashMap<u64, u32> = HashMap::new();
-    for (m, _) in &counts {
+    for (m, _, _) in &counts {
         for k in m.keys() {
             *df.entry(*k).or_default() += 1;
         }
@@ -165,11 +191,15 @@ pub fn par_vectors_idf(articles: &[Article], cleaned: &[Cleaned]) -> (Vec<Vector
     };
     let vectors = counts
         .into_par_iter()
-        .map(|(m, title)| {
+        .map(|(m, title, body_names)| {
             // Names in many articles ("Indonesia", "Jakarta") tell no event from another.
             let title_names: Vec<u64> = title
                 .into_iter()
                 .filter(|&k| f64::from(idf.of_hash(k)) / idf.max() >= NAME_ANCHOR_IDF)
+                .collect();
+            let rare_names: Vec<u64> = body_names
+                .into_iter()
+                .filter(|&k| f64::from(idf.of_hash(k)) / idf.max() >= VERY_RARE_IDF)
                 .collect();
             let mut terms: Vec<(u64, f32)> = m
                 .into_iter()
@@ -184,7 +214,11 @@ pub fn par_vectors_idf(articles: &[Article], cleaned: &[Cleaned]) -> (Vec<Vector
                     t.1 /= norm;
                 }
             }
-            Vector { terms, title_names }
+            Vector {
+                terms,
+                title_names,
+                rare_names,
+            }
         })
         .collect();
     (vectors, idf)

@@ -12,10 +12,10 @@
 //! - **places**: gazetteer places named in headline and lead
 //!   ([`super::places`]);
 //! - **type**: the kind of happening, from trigger words
-//!   (`data/events/types.tsv`);
-//! - **very rare names**: the names of the whole article that very few
-//!   articles of the corpus write (a victim, a street), which two reports of
-//!   one happening share and two happenings of one kind in one city do not.
+//!   (`data/events/types.tsv`).
+//!
+//! The names of the whole article that very few articles of the corpus write
+//! (a victim, a street) are its vector's ([`Vector::shared_rare_names`]).
 //!
 //! How two frames compare is [`super::pairs`]' business.
 
@@ -53,14 +53,7 @@ pub struct Frame {
     pub places: Vec<PlaceId>,
     /// Kind of happening, from the headline first, else the lead.
     pub kind: Option<String>,
-    /// The names of the whole article that very few articles of the corpus write (IDF at least
-    /// [`VERY_RARE_IDF`] of the largest): a victim's, a street's, a suspect's; feature hashes,
-    /// sorted, unique.
-    pub very_rare: Vec<u64>,
 }
-
-/// Share of the corpus's largest IDF a name needs to count as very rare ([`Frame::very_rare`]).
-pub const VERY_RARE_IDF: f64 = 0.75;
 
 /// The byte range of an article's lead: the first [`LEAD_BYTES`] of its kept text, ending at a
 /// character boundary.
@@ -120,12 +113,6 @@ pub fn frame(
             .or_insert_with(|| (0.0, idf.of(&f.key)));
         e.0 += 1.0;
     }
-    let mut very_rare: Vec<u64> = counts
-        .iter()
-        .filter(|(_, (_, w))| *w >= VERY_RARE_IDF * idf.max())
-        .map(|(k, _)| *k)
-        .collect();
-    very_rare.sort_unstable();
     let least = NAME_ANCHOR_IDF * idf.max();
     let mut ranked: Vec<(u64, f64)> = counts
         .into_iter()
@@ -161,7 +148,6 @@ pub fn frame(
         dates,
         places,
         kind: kind.or_else(|| types.find(&text[lead]).map(str::to_string)),
-        very_rare,
     }
 }
 
@@ -177,70 +163,4 @@ where
     let mut v: Vec<(&str, usize)> = counts.into_iter().collect();
     v.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(y.0)));
     v.into_iter().take(n).map(|(w, _)| w.to_string()).collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::events::pairs::{feature, features};
-    use crate::vectors::par_vectors_idf;
-
-    fn article(id: usize, text: String) -> Article {
-        Article {
-            id: format!("a{id:02}"),
-            source: None,
-            title: None,
-            url: None,
-            published: None,
-            published_raw: None,
-            lang: Some("en".into()),
-            group: None,
-            text,
-            origin: Default::default(),
-        }
-    }
-
-    #[test]
-    fn very_rare_names_are_shared_by_reports_of_one_happening_only() {
-        // Forty shootings in one city; two reports name the same victim and street.
-        let mut texts: Vec<String> = (0..40)
-            .map(|i| {
-                format!(
-                    "A man was shot in Chicago on Tuesday night, police said. Officer Number{i} \
-                     of the Chicago Police Department said the victim was taken to hospital."
-                )
-            })
-            .collect();
-        texts[3] = "Police in Chicago said Darnell Okonkwo was shot on Wrightwood Avenue late on \
-                    Tuesday. Okonkwo died at the scene."
-            .into();
-        texts[7] =
-            "Darnell Okonkwo, 24, was killed in a shooting on Wrightwood Avenue in Chicago, \
-                    his family said. Chicago police have made no arrest."
-                .into();
-        texts[9] = "Police in Chicago said a woman was shot near Wrightwood on Monday.".into();
-        let articles: Vec<Article> = texts
-            .into_iter()
-            .enumerate()
-            .map(|(i, t)| article(i, t))
-            .collect();
-        let cleaned: Vec<Cleaned> = articles.iter().map(|a| Cleaned::whole(&a.text)).collect();
-        let (vectors, idf) = par_vectors_idf(&articles, &cleaned);
-        let (g, t) = (Gazetteer::bundled(), EventTypes::bundled());
-        let frames: Vec<Frame> = (0..articles.len())
-            .map(|i| frame(&articles[i], &cleaned[i], &[], &vectors[i], &idf, g, t))
-            .collect();
-        let shared = |i: usize, j: usize| {
-            features(
-                (&articles[i], &frames[i], &vectors[i]),
-                (&articles[j], &frames[j], &vectors[j]),
-            )[feature("rare_shared")]
-        };
-        // `Chicago` and `Police` are in every article: never very rare.
-        assert!(frames[0].very_rare.len() <= 1, "{:?}", frames[0].very_rare);
-        assert_eq!(shared(3, 7), 1.0, "victim and street");
-        assert_eq!(shared(3, 9), 0.5, "the street only");
-        assert_eq!(shared(3, 0), 0.0);
-        assert_eq!(shared(0, 1), 0.0, "the city is no rare name");
-    }
 }

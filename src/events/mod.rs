@@ -6,8 +6,7 @@
 //!
 //! 1. **Frames** ([`frame`]): what each article's headline and lead say
 //!    happened: rare and main names, stated dates and years, gazetteer places
-//!    ([`places`]), the kind of happening ([`types`]); and the names of the
-//!    whole article that very few articles of the corpus write.
+//!    ([`places`]), the kind of happening ([`types`]).
 //! 2. **Pairs** ([`pairs`]): how two articles' frames compare (names the
 //!    other never mentions, very rare names both write, dates days apart,
 //!    content cosine, …), turned by a fitted logistic regression into the

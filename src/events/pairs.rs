@@ -116,14 +116,7 @@ pub fn features(
         flag(kinds && fa.kind != fb.kind),
         published,
         flag(same_source),
-        {
-            let shared = fa
-                .very_rare
-                .iter()
-                .filter(|k| fb.very_rare.binary_search(k).is_ok())
-                .count();
-            shared.min(2) as f64 / 2.0
-        },
+        va.shared_rare_names(vb).min(2) as f64 / 2.0,
     ]
 }
 
@@ -185,6 +178,10 @@ impl PairModel {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::events::frame::frame;
+    use crate::events::{EventTypes, Gazetteer};
+    use crate::normalize::Cleaned;
+    use crate::vectors::par_vectors_idf;
 
     #[test]
     fn the_bundled_model_reads_and_weighs_every_feature() {
@@ -199,5 +196,62 @@ mod tests {
         assert!(e.contains("line 2"), "{e}");
         let e = PairModel::parse("nonsense 1\n").unwrap_err();
         assert!(e.contains("unknown feature"), "{e}");
+    }
+
+    fn article(id: usize, text: String) -> Article {
+        Article {
+            id: format!("a{id:02}"),
+            source: None,
+            title: None,
+            url: None,
+            published: None,
+            published_raw: None,
+            lang: Some("en".into()),
+            group: None,
+            text,
+            origin: Default::default(),
+        }
+    }
+
+    #[test]
+    fn very_rare_names_are_shared_by_reports_of_one_happening_only() {
+        // Forty shootings in one city; two reports name the same victim and street.
+        let mut texts: Vec<String> = (0..40)
+            .map(|i| {
+                format!(
+                    "A man was shot in Chicago on Tuesday night, police said. Officer Number{i} \
+                     of the Chicago Police Department said the victim was taken to hospital."
+                )
+            })
+            .collect();
+        texts[3] = "Police in Chicago said Darnell Okonkwo was shot on Wrightwood Avenue late on \
+                    Tuesday. Okonkwo died at the scene."
+            .into();
+        texts[7] =
+            "Darnell Okonkwo, 24, was killed in a shooting on Wrightwood Avenue in Chicago, \
+                    his family said. Chicago police have made no arrest."
+                .into();
+        texts[9] = "Police in Chicago said a woman was shot near Wrightwood on Monday.".into();
+        let articles: Vec<Article> = texts
+            .into_iter()
+            .enumerate()
+            .map(|(i, t)| article(i, t))
+            .collect();
+        let cleaned: Vec<Cleaned> = articles.iter().map(|a| Cleaned::whole(&a.text)).collect();
+        let (vectors, idf) = par_vectors_idf(&articles, &cleaned);
+        let (g, t) = (Gazetteer::bundled(), EventTypes::bundled());
+        let frames: Vec<Frame> = (0..articles.len())
+            .map(|i| frame(&articles[i], &cleaned[i], &[], &vectors[i], &idf, g, t))
+            .collect();
+        let shared = |i: usize, j: usize| {
+            features(
+                (&articles[i], &frames[i], &vectors[i]),
+                (&articles[j], &frames[j], &vectors[j]),
+            )[feature("rare_shared")]
+        };
+        assert_eq!(shared(3, 7), 1.0, "victim and street");
+        assert_eq!(shared(3, 9), 0.5, "the street only");
+        assert_eq!(shared(3, 0), 0.0);
+        assert_eq!(shared(0, 1), 0.0, "the city is no rare name");
     }
 }
