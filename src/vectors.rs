@@ -142,9 +142,17 @@ impl Idf {
     }
 }
 
+/// One article's features before weighting: term counts, the headline's words the body writes as
+/// names, and the body's names (sorted, unique).
+struct Counted {
+    terms: HashMap<u64, f32>,
+    title: Vec<u64>,
+    body_names: Vec<u64>,
+}
+
 /// Content vectors of all articles and the corpus IDF they were weighted with.
 pub fn par_vectors_idf(articles: &[Article], cleaned: &[Cleaned]) -> (Vec<Vector>, Idf) {
-    let counts: Vec<(HashMap<u64, f32>, Vec<u64>, Vec<u64>)> = articles
+    let counts: Vec<Counted> = articles
         .par_iter()
         .zip(cleaned.par_iter())
         .map(|(a, c)| {
@@ -176,12 +184,16 @@ pub fn par_vectors_idf(articles: &[Article], cleaned: &[Cleaned]) -> (Vec<Vector
                 .collect();
             title.sort_unstable();
             title.dedup();
-            (m, title, body_names)
+            Counted {
+                terms: m,
+                title,
+                body_names,
+            }
         })
         .collect();
     let mut df: HashMap<u64, u32> = HashMap::new();
-    for (m, _, _) in &counts {
-        for k in m.keys() {
+    for c in &counts {
+        for k in c.terms.keys() {
             *df.entry(*k).or_default() += 1;
         }
     }
@@ -191,7 +203,12 @@ pub fn par_vectors_idf(articles: &[Article], cleaned: &[Cleaned]) -> (Vec<Vector
     };
     let vectors = counts
         .into_par_iter()
-        .map(|(m, title, body_names)| {
+        .map(|c| {
+            let Counted {
+                terms: m,
+                title,
+                body_names,
+            } = c;
             // Names in many articles ("Indonesia", "Jakarta") tell no event from another.
             let title_names: Vec<u64> = title
                 .into_iter()
