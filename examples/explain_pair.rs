@@ -1,7 +1,8 @@
 //! Every candidate pair of figures of two articles: their fact keys, the model's features and its
 //! confidence, and what the report's alignment makes of them: a tool for reading the model's choices.
 //!
-//! `cargo run --release --example explain_pair -- FOLDER_OR_FILE ID_A ID_B`
+//! `cargo run --release --example explain_pair -- [--idnews] FOLDER_OR_FILE ID_A ID_B` (`--idnews`: the
+//! idnews corpus's fields, as `scripts/eval.sh` reads them)
 //!
 //! The two articles are taken as one story; the corpus gives the term weights.
 
@@ -13,12 +14,22 @@ use crosscheck::report::{run_stages, ReportOptions};
 use crosscheck::stories::Story;
 
 fn main() -> anyhow::Result<()> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    // The idnews corpus's fields (its ids are the articles' addresses).
+    let idnews = args.first().is_some_and(|a| a == "--idnews");
+    if idnews {
+        args.remove(0);
+    }
     let [path, ida, idb] = args.as_slice() else {
-        eprintln!("usage: explain_pair PATH ID_A ID_B");
+        eprintln!("usage: explain_pair [--idnews] PATH ID_A ID_B");
         std::process::exit(2);
     };
-    let corpus = load(&[path.into()], &InputOptions::default())?;
+    let input = if idnews {
+        crosscheck::eval::idnews_input()
+    } else {
+        InputOptions::default()
+    };
+    let corpus = load(&[path.into()], &input)?;
     let articles = &corpus.articles;
     let opts = ReportOptions::default();
     let stages = run_stages(articles, &opts, &Lexicon::builtin(), &mut |_| {})?;
