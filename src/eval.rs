@@ -15,7 +15,7 @@
 //! in `$CROSSCHECK_SHARED/labels/score/` take it. Pairs and fact tables are merged into one judgement per
 //! pair of claims ([`Judgements`]), so that precision counts each pair once whichever file labelled it.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
 use serde::Deserialize;
@@ -397,6 +397,10 @@ fn ratio(a: usize, b: usize) -> f64 {
 }
 
 /// Scores the report's alignments against the judgements.
+///
+/// A judged alignment counts once per pair of statements: two outlets' sentences and figures. An
+/// article whose text repeats a sentence word for word (a page that carries its body twice) makes
+/// one alignment per copy; they are one judgement, not several.
 pub fn score_alignments(report: &Report, j: &Judgements) -> AlignmentScores {
     let mut s = AlignmentScores {
         missed_mentions: (j.missed_mentions, j.mentions),
@@ -414,6 +418,15 @@ pub fn score_alignments(report: &Report, j: &Judgements) -> AlignmentScores {
             s.should_dispute_hit += usize::from(*disagree && is_dispute(v));
         }
     }
+    let claim: HashMap<&str, &crate::claims::Claim> =
+        report.claims.iter().map(|c| (c.id.as_str(), c)).collect();
+    let statement = |id: &str| {
+        claim
+            .get(id)
+            .map(|c| (c.doc.as_str(), c.sentence.as_str(), c.text.as_str()))
+    };
+    let mut judged: HashSet<(Option<(&str, &str, &str)>, Option<(&str, &str, &str)>)> =
+        HashSet::new();
     for a in &report.alignments {
         let dispute = is_dispute(a.verdict.as_str());
         s.aligned += 1;
@@ -421,6 +434,10 @@ pub fn score_alignments(report: &Report, j: &Judgements) -> AlignmentScores {
         let Some(jd) = j.pairs.get(&pair(&a.a, &a.b)) else {
             continue;
         };
+        let (x, y) = (statement(&a.a), statement(&a.b));
+        if !judged.insert((x.min(y), x.max(y))) {
+            continue;
+        }
         let what = match jd.truth {
             Truth::Agree => "agree".to_string(),
             Truth::Dispute => "dispute".to_string(),
