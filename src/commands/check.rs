@@ -96,7 +96,7 @@ pub struct CheckArgs {
     #[arg(long, value_name = "FIELD")]
     pub group_by: Option<String>,
     /// Least confidence (0-1) that two figures state one fact for a dispute to count
-    /// [report.min_confidence; 0.4].
+    /// [report.min_confidence; 0.5].
     #[arg(long, value_name = "P")]
     pub min_confidence: Option<f64>,
     /// Language of every article: id, en [claims.lang].
