@@ -396,6 +396,9 @@ fn ratio(a: usize, b: usize) -> f64 {
     }
 }
 
+/// One outlet's statement of a figure: its article, sentence and mention.
+type Statement<'a> = (&'a str, &'a str, &'a str);
+
 /// Scores the report's alignments against the judgements.
 ///
 /// A judged alignment counts once per pair of statements: two outlets' sentences and figures. An
@@ -425,8 +428,7 @@ pub fn score_alignments(report: &Report, j: &Judgements) -> AlignmentScores {
             .get(id)
             .map(|c| (c.doc.as_str(), c.sentence.as_str(), c.text.as_str()))
     };
-    let mut judged: HashSet<(Option<(&str, &str, &str)>, Option<(&str, &str, &str)>)> =
-        HashSet::new();
+    let mut judged: HashSet<(Option<Statement>, Option<Statement>)> = HashSet::new();
     for a in &report.alignments {
         let dispute = is_dispute(a.verdict.as_str());
         s.aligned += 1;
