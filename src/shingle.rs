@@ -55,6 +55,17 @@ pub fn shingle_set(tokens: &[Token], k: usize) -> Vec<u64> {
 /// assert_eq!(jaccard(&[], &[]), 0.0);
 /// ```
 pub fn jaccard(a: &[u64], b: &[u64]) -> f64 {
+    let common = shared(a, b);
+    let union = a.len() + b.len() - common;
+    if union == 0 {
+        0.0
+    } else {
+        common as f64 / union as f64
+    }
+}
+
+/// How many values two sorted, deduplicated sets have in common.
+pub fn shared(a: &[u64], b: &[u64]) -> usize {
     let (mut i, mut j, mut common) = (0, 0, 0usize);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -67,12 +78,7 @@ pub fn jaccard(a: &[u64], b: &[u64]) -> f64 {
             }
         }
     }
-    let union = a.len() + b.len() - common;
-    if union == 0 {
-        0.0
-    } else {
-        common as f64 / union as f64
-    }
+    common
 }
 
 #[cfg(test)]

@@ -80,19 +80,7 @@ impl Vector {
     /// How many very rare names of the body both articles write (see [`VERY_RARE_IDF`]): reports
     /// of one shooting share the victim's and the street's, two shootings in one city only the city.
     pub fn shared_rare_names(&self, other: &Vector) -> usize {
-        let (mut i, mut j, mut n) = (0, 0, 0);
-        while i < self.rare_names.len() && j < other.rare_names.len() {
-            match self.rare_names[i].cmp(&other.rare_names[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    n += 1;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        n
+        crate::shingle::shared(&self.rare_names, &other.rare_names)
     }
 
     /// Whether each headline names what the other article never mentions:
