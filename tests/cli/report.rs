@@ -398,26 +398,13 @@ fn the_seed_reports_reconcile() {
     let r: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(r["stories"].as_array().unwrap().len(), 1, "one story");
     assert_eq!(r["stories"][0]["members"].as_array().unwrap().len(), 5);
-    let claims: HashMap<&str, &Value> = r["claims"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| (c["id"].as_str().unwrap(), c))
-        .collect();
-    let verdicts: Vec<(String, String, &str)> = r["alignments"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| {
-            let t = |k: &str| {
-                claims[a[k].as_str().unwrap()]["text"]
-                    .as_str()
-                    .unwrap()
-                    .to_string()
-            };
-            let (x, y) = (t("a"), t("b"));
+    let verdicts: Vec<(String, String, &str)> = aligned_claims(&r)
+        .into_iter()
+        .map(|(a, b, v)| {
+            let t = |c: &Value| c["text"].as_str().unwrap().to_string();
+            let (x, y) = (t(a), t(b));
             let (x, y) = if x < y { (x, y) } else { (y, x) };
-            (x, y, a["verdict"].as_str().unwrap())
+            (x, y, v)
         })
         .collect();
     let has = |a: &str, b: &str, v: &str| {
