@@ -545,16 +545,8 @@ mod tests {
 
     fn art(id: &str, source: &str, text: &str) -> Article {
         Article {
-            id: id.into(),
             source: Some(source.into()),
-            title: None,
-            url: None,
-            published: None,
-            published_raw: None,
-            lang: None,
-            group: None,
-            text: text.into(),
-            origin: Default::default(),
+            ..Article::new(id, text)
         }
     }
 

@@ -676,20 +676,12 @@ mod tests {
 
     fn article(path: &str, line: u64, text: &str) -> Article {
         Article {
-            id: "a".into(),
-            source: None,
-            title: None,
-            url: None,
-            published: None,
-            published_raw: None,
-            lang: None,
-            group: None,
-            text: text.into(),
             origin: crate::ingest::Origin {
                 path: path.into(),
                 line,
                 seq: 0,
             },
+            ..Article::new("a", text)
         }
     }
 

@@ -200,16 +200,8 @@ mod tests {
 
     fn article(id: usize, text: String) -> Article {
         Article {
-            id: format!("a{id:02}"),
-            source: None,
-            title: None,
-            url: None,
-            published: None,
-            published_raw: None,
             lang: Some("en".into()),
-            group: None,
-            text,
-            origin: Default::default(),
+            ..Article::new(format!("a{id:02}"), text)
         }
     }
 

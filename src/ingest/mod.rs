@@ -63,6 +63,24 @@ pub struct Article {
     pub origin: Origin,
 }
 
+impl Article {
+    /// An article of an id and a body, nothing else known (no outlet, headline, date or origin).
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Article {
+        Article {
+            id: id.into(),
+            source: None,
+            title: None,
+            url: None,
+            published: None,
+            published_raw: None,
+            lang: None,
+            group: None,
+            text: text.into(),
+            origin: Origin::default(),
+        }
+    }
+}
+
 /// Where an article was read from.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Origin {

@@ -402,16 +402,8 @@ mod tests {
 
     fn article(id: &str, source: Option<&str>, text: &str) -> Article {
         Article {
-            id: id.into(),
             source: source.map(str::to_string),
-            title: None,
-            url: None,
-            published: None,
-            published_raw: None,
-            lang: None,
-            group: None,
-            text: text.into(),
-            origin: Default::default(),
+            ..Article::new(id, text)
         }
     }
 
