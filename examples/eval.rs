@@ -185,6 +185,10 @@ fn print_alignments(r: &Report, s: &AlignmentScores, verbose: bool) {
         for (id, confidence, what) in &judged {
             println!("    dispute {confidence:.3} {what}: {id}");
         }
+        for ((a, b), verdict) in &s.missed_disputes {
+            let verdict = verdict.as_deref().unwrap_or("not aligned");
+            println!("    missed dispute ({verdict}): {a} ~ {b}");
+        }
     }
     println!(
         "  false alignments by what they are: {:?}",

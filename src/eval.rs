@@ -367,6 +367,9 @@ pub struct AlignmentScores {
     pub missed_mentions: (usize, usize),
     /// The judged disputes: alignment id, confidence and what the pair truly is.
     pub judged_disputes: Vec<(String, f64, String)>,
+    /// The fact tables' disagreeing pairs not flagged: the claim pair and the report's verdict on it
+    /// (none when it is not aligned), in claim-id order.
+    pub missed_disputes: Vec<(ClaimPair, Option<String>)>,
 }
 
 impl AlignmentScores {
@@ -416,11 +419,17 @@ pub fn score_alignments(report: &Report, j: &Judgements) -> AlignmentScores {
         verdict.insert(pair(&a.a, &a.b), a.verdict.as_str());
     }
     for (k, disagree) in &j.should_align {
-        if let Some(v) = verdict.get(k) {
-            s.should_align_hit += 1;
-            s.should_dispute_hit += usize::from(*disagree && is_dispute(v));
+        let v = verdict.get(k);
+        s.should_align_hit += usize::from(v.is_some());
+        if *disagree {
+            if v.is_some_and(|v| is_dispute(v)) {
+                s.should_dispute_hit += 1;
+            } else {
+                s.missed_disputes.push((k.clone(), v.map(|v| v.to_string())));
+            }
         }
     }
+    s.missed_disputes.sort();
     let claim: HashMap<&str, &crate::claims::Claim> =
         report.claims.iter().map(|c| (c.id.as_str(), c)).collect();
     let statement = |id: &str| {
