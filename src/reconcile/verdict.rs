@@ -176,7 +176,7 @@ fn min_high(a: &Interval, b: &Interval) -> (Option<f64>, bool) {
 /// building the reason: for the many comparisons alignment makes.
 pub fn can_both_be_true(a: &Claim, b: &Claim) -> bool {
     let (wa, wb) = comparison_intervals(a, b);
-    wa.meets(&wb) || immaterial(a, b, &wa, &wb)
+    wa.meets(&wb) || immaterial(a, b)
 }
 
 /// Least relative difference that counts as a discrepancy, except for
@@ -188,8 +188,9 @@ pub const MATERIAL: f64 = 0.005;
 /// [`MATERIAL`] of the values, and under one unit of the last digit the
 /// coarser of the two writes (Rp 37,7 T and Rp 37,64 T converted from one sum
 /// in euros differ by less than the 0,1 T the first is written to; 7.991.960
-/// and 7.991.160 families, both written to the family, differ by 800).
-fn immaterial(a: &Claim, b: &Claim, wa: &Interval, wb: &Interval) -> bool {
+/// and 7.991.160 families, both written to the family, differ by 800; 107,27
+/// and 107,26 differ by one unit of the last digit both write, and disagree).
+fn immaterial(a: &Claim, b: &Claim) -> bool {
     // Only between two stated values: vague words and qualifiers draw hard
     // lines ("puluhan ribu" ends where 100.000 begins).
     let point = |c: &Claim| match (c.low, c.high) {
@@ -207,7 +208,8 @@ fn immaterial(a: &Claim, b: &Claim, wa: &Interval, wb: &Interval) -> bool {
         Kind::Magnitude | Kind::Score | Kind::Rank | Kind::Ordinal | Kind::Level
     ) && scale > 0.0
         && (x - y).abs() / scale < MATERIAL
-        && wa.gap(wb) < coarser
+        // (less a hair: 107,27 − 107,26 is 0,00999… in binary)
+        && (x - y).abs() < coarser * (1.0 - 1e-9)
 }
 
 /// The intervals two claims are compared on. See the module docs.
@@ -241,7 +243,7 @@ pub fn compare(a: &Claim, pa: Option<&Published>, b: &Claim, pb: Option<&Publish
     let (ia, ib) = (Interval::of(a), Interval::of(b));
     let fa = describe(a);
     let fb = describe(b);
-    if immaterial(a, b, &wa, &wb) && !wa.meets(&wb) {
+    if immaterial(a, b) && !wa.meets(&wb) {
         return Comparison {
             verdict: Verdict::Consistent,
             reason: format!("both can be true: {fa} and {fb} differ by less than 0.5%"),
@@ -513,6 +515,14 @@ mod tests {
         let a = claim("7.991.960", Some(7_991_960.0), Some(7_991_960.0), None, 1.0);
         let b = claim("7.991.160", Some(7_991_160.0), Some(7_991_160.0), None, 1.0);
         assert_eq!(verdict(&a, &b), Verdict::Conflict);
+        // Two figures written to the same last digit that differ by one unit of it disagree
+        // (a quake's longitude 107,27 against 107,26; gold at Rp 1.937.000 against 1.936.000).
+        let east = claim("107,27", Some(107.27), Some(107.27), None, 0.01);
+        let east2 = claim("107,26", Some(107.26), Some(107.26), None, 0.01);
+        assert_eq!(verdict(&east, &east2), Verdict::Conflict);
+        let gold = claim("Rp1.937.000", Some(1_937_000.0), Some(1_937_000.0), None, 1000.0);
+        let gold2 = claim("Rp1.936.000", Some(1_936_000.0), Some(1_936_000.0), None, 1000.0);
+        assert_eq!(verdict(&gold, &gold2), Verdict::Conflict);
         let mut vague_approx = tens.clone();
         vague_approx.approx = true;
         assert_eq!(verdict(&vague_approx, &least), Verdict::Conflict);
