@@ -76,7 +76,7 @@ fn idnews_alignments_and_disputes_hold_their_floors() {
     assert!(s.dispute_precision() >= 0.75, "{s:?}");
     assert!(s.alignment_precision() >= 0.94, "{s:?}");
     assert!(s.alignment_recall() >= 0.68, "{s:?}");
-    assert!(s.dispute_recall() >= 0.25, "{s:?}");
+    assert!(s.dispute_recall() >= 0.27, "{s:?}");
     // The labelled mentions the extractor of the day missed (no claim id), found again by their
     // quote: most are read now.
     let q = quoted_mentions(&tables, &articles, &r);
