@@ -425,7 +425,8 @@ pub fn score_alignments(report: &Report, j: &Judgements) -> AlignmentScores {
             if v.is_some_and(|v| is_dispute(v)) {
                 s.should_dispute_hit += 1;
             } else {
-                s.missed_disputes.push((k.clone(), v.map(|v| v.to_string())));
+                s.missed_disputes
+                    .push((k.clone(), v.map(|v| v.to_string())));
             }
         }
     }

@@ -552,6 +552,22 @@ pub fn value_ratio(a: &Claim, b: &Claim) -> f64 {
     }
 }
 
+/// Whether two words of six letters or more are one word spelt two ways: one letter changed, added
+/// or dropped (`sertipikat` and `sertifikat`, `pebalap` and `pembalap`).
+fn spelling_variants(x: &str, y: &str) -> bool {
+    let (x, y): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
+    let (short, long) = if x.len() <= y.len() { (&x, &y) } else { (&y, &x) };
+    if short.len() < 6 || long.len() - short.len() > 1 {
+        return false;
+    }
+    let head = short.iter().zip(long.iter()).take_while(|(p, q)| p == q).count();
+    if short.len() == long.len() {
+        short[head + 1..] == long[head + 1..] || head == short.len()
+    } else {
+        short[head..] == long[head + 1..]
+    }
+}
+
 /// Whether two claims measure the same kind of thing.
 pub fn comparable(a: &Claim, b: &Claim) -> bool {
     if a.kind != b.kind {
@@ -566,10 +582,12 @@ pub fn comparable(a: &Claim, b: &Claim) -> bool {
             // people counted generically (`192 orang`) may be the group another names (`194 WNI`)
             (Some(x), Some(y)) => {
                 x == y
-                    || (x == "people" && crate::claims::is_person_concept(y))
-                    || (y == "people" && crate::claims::is_person_concept(x))
+                    || (crate::claims::is_person_concept(x) && crate::claims::is_person_concept(y))
             }
-            (None, None) => a.noun_base.is_some() && a.noun_base == b.noun_base,
+            (None, None) => match (a.noun_base.as_deref(), b.noun_base.as_deref()) {
+                (Some(x), Some(y)) => x == y || spelling_variants(x, y),
+                _ => false,
+            },
             _ => false,
         },
         Kind::Money | Kind::Measure => a.unit == b.unit && a.unit.is_some(),
