@@ -556,11 +556,19 @@ pub fn value_ratio(a: &Claim, b: &Claim) -> f64 {
 /// or dropped (`sertipikat` and `sertifikat`, `pebalap` and `pembalap`).
 fn spelling_variants(x: &str, y: &str) -> bool {
     let (x, y): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
-    let (short, long) = if x.len() <= y.len() { (&x, &y) } else { (&y, &x) };
+    let (short, long) = if x.len() <= y.len() {
+        (&x, &y)
+    } else {
+        (&y, &x)
+    };
     if short.len() < 6 || long.len() - short.len() > 1 {
         return false;
     }
-    let head = short.iter().zip(long.iter()).take_while(|(p, q)| p == q).count();
+    let head = short
+        .iter()
+        .zip(long.iter())
+        .take_while(|(p, q)| p == q)
+        .count();
     if short.len() == long.len() {
         short[head + 1..] == long[head + 1..] || head == short.len()
     } else {
