@@ -330,11 +330,19 @@ pub fn story_candidates(story: &Story, input: &StoryInput, opts: &AlignOptions) 
                     let sentence = overlap(&ca.sentence, &cb.sentence, &mut evidence);
                     // A figure without a counted noun is only identified by the words around it,
                     // or by its table row.
+                    // … or by the value itself, when both state it exactly alike to two or more
+                    // significant digits (`Rp 52,9 juta`, `magnitudo 4,9`; not `dua bulan`, `Rp 7.000`).
+                    let same_value = a.low.is_some()
+                        && a.low == b.low
+                        && a.high == b.high
+                        && significant_digits(a) >= 2
+                        && significant_digits(b) >= 2;
                     if a.kind != Kind::Count
                         && local == 0.0
                         && sentence < 0.3
                         && !both_unique
                         && !one_row
+                        && !same_value
                     {
                         continue;
                     }
@@ -548,6 +556,17 @@ fn repeat_classes(claims: &[Claim]) -> Vec<usize> {
     class
 }
 
+/// The significant digits a figure states: its value's leading digit down to its precision
+/// (`52,9` three, `950` two, `7.000` one); 0 for a range or a figure with no precision.
+fn significant_digits(c: &Claim) -> i32 {
+    match (c.low, c.high, c.precision) {
+        (Some(l), Some(h), Some(p)) if l == h && l != 0.0 && p > 0.0 => {
+            (l.abs().log10().floor() - p.log10().round()) as i32 + 1
+        }
+        _ => 0,
+    }
+}
+
 /// Whether two figures are written with the same digits but one changed, or two swapped
 /// (`4.705` and `4.075`, `7.991.960` and `7.991.160`): the mark of a typo or a misread copy, and so of
 /// one fact.
@@ -736,7 +755,28 @@ pub fn align_scored(
 
 #[cfg(test)]
 mod tests {
-    use super::one_name;
+    use super::{one_name, significant_digits};
+    use crate::claims::{extract, ExtractOptions, Lang, Lexicon};
+
+    #[test]
+    fn significant_digits_run_from_the_leading_digit_to_the_precision() {
+        let lex = Lexicon::builtin();
+        let opts = ExtractOptions {
+            lang: Some(Lang::Id),
+            published: None,
+            lexicon: &lex,
+        };
+        let digits = |text: &str| {
+            let claims = extract("doc", text, &opts);
+            assert_eq!(claims.len(), 1, "{text}: {claims:?}");
+            significant_digits(&claims[0])
+        };
+        assert_eq!(digits("Kerugian ditaksir Rp 52,9 juta."), 3);
+        assert_eq!(digits("Gempa bermagnitudo 4,9 mengguncang Garut."), 2);
+        assert_eq!(digits("Daya listrik 950 watt cukup."), 2);
+        assert_eq!(digits("Harga turun Rp 7.000."), 1);
+        assert_eq!(digits("Antara 10 hingga 20 persen."), 0);
+    }
 
     #[test]
     fn holders_are_one_name_when_one_holds_the_other_or_the_text_joins_them() {
