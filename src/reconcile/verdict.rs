@@ -520,8 +520,20 @@ mod tests {
         let east = claim("107,27", Some(107.27), Some(107.27), None, 0.01);
         let east2 = claim("107,26", Some(107.26), Some(107.26), None, 0.01);
         assert_eq!(verdict(&east, &east2), Verdict::Conflict);
-        let gold = claim("Rp1.937.000", Some(1_937_000.0), Some(1_937_000.0), None, 1000.0);
-        let gold2 = claim("Rp1.936.000", Some(1_936_000.0), Some(1_936_000.0), None, 1000.0);
+        let gold = claim(
+            "Rp1.937.000",
+            Some(1_937_000.0),
+            Some(1_937_000.0),
+            None,
+            1000.0,
+        );
+        let gold2 = claim(
+            "Rp1.936.000",
+            Some(1_936_000.0),
+            Some(1_936_000.0),
+            None,
+            1000.0,
+        );
         assert_eq!(verdict(&gold, &gold2), Verdict::Conflict);
         let mut vague_approx = tens.clone();
         vague_approx.approx = true;
