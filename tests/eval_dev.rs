@@ -71,11 +71,11 @@ fn idnews_alignments_and_disputes_hold_their_floors() {
         s.disputes_judged >= 15,
         "too few labelled disputes to judge: {s:?}"
     );
-    // Measured: 18/20 = 0.900, 684/715 = 0.957, 619/860 = 0.720, 12/43 = 0.279 (in-sample: the
+    // Measured: 19/21 = 0.905, 697/728 = 0.957, 636/860 = 0.740, 13/43 = 0.302 (in-sample: the
     // model is fitted on these labels; `docs/accuracy.md` has the cross-validated figures).
     assert!(s.dispute_precision() >= 0.75, "{s:?}");
     assert!(s.alignment_precision() >= 0.94, "{s:?}");
-    assert!(s.alignment_recall() >= 0.68, "{s:?}");
+    assert!(s.alignment_recall() >= 0.72, "{s:?}");
     assert!(s.dispute_recall() >= 0.27, "{s:?}");
     // The labelled mentions the extractor of the day missed (no claim id), found again by their
     // quote: most are read now.
