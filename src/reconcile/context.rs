@@ -555,22 +555,19 @@ pub fn value_ratio(a: &Claim, b: &Claim) -> f64 {
 /// Whether two words of six letters or more are one word spelt two ways: one letter changed, added
 /// or dropped (`sertipikat` and `sertifikat`, `pebalap` and `pembalap`).
 fn spelling_variants(x: &str, y: &str) -> bool {
-    let (x, y): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
-    let (short, long) = if x.len() <= y.len() {
-        (&x, &y)
-    } else {
-        (&y, &x)
-    };
+    // Compared as bytes, without allocating on this hot path: for words with letters outside
+    // ASCII that can only find fewer variants.
+    let (x, y) = (x.as_bytes(), y.as_bytes());
+    let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
     if short.len() < 6 || long.len() - short.len() > 1 {
         return false;
     }
-    let head = short
-        .iter()
-        .zip(long.iter())
-        .take_while(|(p, q)| p == q)
-        .count();
+    let head = short.iter().zip(long).take_while(|(p, q)| p == q).count();
+    if head == short.len() {
+        return true;
+    }
     if short.len() == long.len() {
-        short[head + 1..] == long[head + 1..] || head == short.len()
+        short[head + 1..] == long[head + 1..]
     } else {
         short[head..] == long[head + 1..]
     }
