@@ -430,7 +430,6 @@ pub fn score_alignments(report: &Report, j: &Judgements) -> AlignmentScores {
             }
         }
     }
-    s.missed_disputes.sort();
     let claim: HashMap<&str, &crate::claims::Claim> =
         report.claims.iter().map(|c| (c.id.as_str(), c)).collect();
     let statement = |id: &str| {

@@ -584,7 +584,8 @@ pub fn comparable(a: &Claim, b: &Claim) -> bool {
     }
     match a.kind {
         Kind::Count => match (&a.concept, &b.concept) {
-            // people counted generically (`192 orang`) may be the group another names (`194 WNI`)
+            // two counts of people may be one group under two names (`192 orang` and `194 WNI`,
+            // `442 jemaah haji` and `442 penumpang`): the model weighs the nouns
             (Some(x), Some(y)) => {
                 x == y
                     || (crate::claims::is_person_concept(x) && crate::claims::is_person_concept(y))
