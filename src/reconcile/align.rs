@@ -303,8 +303,15 @@ pub fn story_candidates(story: &Story, input: &StoryInput, opts: &AlignOptions) 
                     {
                         continue;
                     }
-                    if (opts.past_marker_veto && ca.past != cb.past)
-                        || (opts.dated_past_veto && ca.dated_past != cb.dated_past)
+                    // One value stated alike to two significant digits or more: see below.
+                    let same_value = a.low.is_some()
+                        && a.low == b.low
+                        && a.high == b.high
+                        && significant_digits(a) >= 2
+                        && significant_digits(b) >= 2;
+                    if ((opts.past_marker_veto && ca.past != cb.past)
+                        || (opts.dated_past_veto && ca.dated_past != cb.dated_past))
+                        && !same_value
                     {
                         continue;
                     }
@@ -332,11 +339,6 @@ pub fn story_candidates(story: &Story, input: &StoryInput, opts: &AlignOptions) 
                     // or by its table row.
                     // … or by the value itself, when both state it exactly alike to two or more
                     // significant digits (`Rp 52,9 juta`, `magnitudo 4,9`; not `dua bulan`, `Rp 7.000`).
-                    let same_value = a.low.is_some()
-                        && a.low == b.low
-                        && a.high == b.high
-                        && significant_digits(a) >= 2
-                        && significant_digits(b) >= 2;
                     if a.kind != Kind::Count
                         && local == 0.0
                         && sentence < 0.3
