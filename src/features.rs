@@ -147,6 +147,28 @@ pub fn same_term(a: &str, b: &str) -> bool {
             && strsim::jaro_winkler(a, b) >= 0.9)
 }
 
+/// Whether two words of six letters or more are one word spelt two ways: one letter changed, added
+/// or dropped (`sertipikat` and `sertifikat`, `pebalap` and `pembalap`). Stricter than [`same_term`],
+/// for the nouns figures count, where a near word is often another thing (`siswa` and `siswi`).
+pub fn one_letter_apart(x: &str, y: &str) -> bool {
+    // Compared as bytes, without allocating on this hot path: for words with letters outside
+    // ASCII that can only find fewer variants.
+    let (x, y) = (x.as_bytes(), y.as_bytes());
+    let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+    if short.len() < 6 || long.len() - short.len() > 1 {
+        return false;
+    }
+    let head = short.iter().zip(long).take_while(|(p, q)| p == q).count();
+    if head == short.len() {
+        return true;
+    }
+    if short.len() == long.len() {
+        short[head + 1..] == long[head + 1..]
+    } else {
+        short[head..] == long[head + 1..]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,5 +208,9 @@ mod tests {
         assert!(synonyms("tewas", "killed"));
         assert!(synonyms("takeover", "deal"));
         assert!(!synonyms("tewas", "injured"));
+        assert!(one_letter_apart("sertipikat", "sertifikat"));
+        assert!(one_letter_apart("pebalap", "pembalap"));
+        assert!(!one_letter_apart("siswa", "siswi"));
+        assert!(!one_letter_apart("pelajar", "pengajar"));
     }
 }

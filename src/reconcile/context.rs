@@ -552,27 +552,6 @@ pub fn value_ratio(a: &Claim, b: &Claim) -> f64 {
     }
 }
 
-/// Whether two words of six letters or more are one word spelt two ways: one letter changed, added
-/// or dropped (`sertipikat` and `sertifikat`, `pebalap` and `pembalap`).
-fn spelling_variants(x: &str, y: &str) -> bool {
-    // Compared as bytes, without allocating on this hot path: for words with letters outside
-    // ASCII that can only find fewer variants.
-    let (x, y) = (x.as_bytes(), y.as_bytes());
-    let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
-    if short.len() < 6 || long.len() - short.len() > 1 {
-        return false;
-    }
-    let head = short.iter().zip(long).take_while(|(p, q)| p == q).count();
-    if head == short.len() {
-        return true;
-    }
-    if short.len() == long.len() {
-        short[head + 1..] == long[head + 1..]
-    } else {
-        short[head..] == long[head + 1..]
-    }
-}
-
 /// Whether two claims measure the same kind of thing.
 pub fn comparable(a: &Claim, b: &Claim) -> bool {
     if a.kind != b.kind {
@@ -591,7 +570,7 @@ pub fn comparable(a: &Claim, b: &Claim) -> bool {
                     || (crate::claims::is_person_concept(x) && crate::claims::is_person_concept(y))
             }
             (None, None) => match (a.noun_base.as_deref(), b.noun_base.as_deref()) {
-                (Some(x), Some(y)) => x == y || spelling_variants(x, y),
+                (Some(x), Some(y)) => x == y || crate::features::one_letter_apart(x, y),
                 _ => false,
             },
             _ => false,
