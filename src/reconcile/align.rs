@@ -303,7 +303,9 @@ pub fn story_candidates(story: &Story, input: &StoryInput, opts: &AlignOptions) 
                     {
                         continue;
                     }
-                    // One value stated alike to two significant digits or more: see below.
+                    // Both state one value exactly alike to two significant digits or more
+                    // (`Rp 52,9 juta`, `magnitudo 4,9`; not `dua bulan`, `Rp 7.000`): that identifies
+                    // the fact across a past marker, and without shared words around the figures.
                     let same_value = a.low.is_some()
                         && a.low == b.low
                         && a.high == b.high
@@ -336,9 +338,7 @@ pub fn story_candidates(story: &Story, input: &StoryInput, opts: &AlignOptions) 
                     let local = overlap(&ca.local, &cb.local, &mut evidence);
                     let sentence = overlap(&ca.sentence, &cb.sentence, &mut evidence);
                     // A figure without a counted noun is only identified by the words around it,
-                    // or by its table row.
-                    // … or by the value itself, when both state it exactly alike to two or more
-                    // significant digits (`Rp 52,9 juta`, `magnitudo 4,9`; not `dua bulan`, `Rp 7.000`).
+                    // by its table row, or by a value both state alike.
                     if a.kind != Kind::Count
                         && local == 0.0
                         && sentence < 0.3
