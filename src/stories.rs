@@ -23,12 +23,18 @@
 //!    [`StoryOptions::min_similarity`]. Unlike single linkage this does not
 //!    chain: on the 7,000 idnews articles single linkage made one "story" of
 //!    1,301 articles out of celebrity news, economy and sport.
+//! 5. **Bridges beyond the window**: a candidate pair published further apart
+//!    joins its two stories when both leads state one calendar date and the
+//!    articles share [`BRIDGE_RARE_NAMES`] very rare names (a victim's, a
+//!    street's; [`Vector::shared_rare_names`]) and their headlines are not
+//!    apart: a late or re-dated report of one happening (a crawler's dates can
+//!    be weeks off). A thread's next episode states its own date.
 //!
 //! With `--group-by FIELD` a curated set's own story ids are used instead.
 
 use std::collections::HashMap;
 
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 use serde::Serialize;
 use xxhash_rust::xxh3::xxh3_64;
@@ -42,6 +48,11 @@ use crate::vectors::Vector;
 
 /// Pairs less similar than this are left out of the linkage (as if 0).
 pub const MIN_EDGE: f64 = 0.05;
+
+/// Very rare names two articles published beyond the window must share to join ([`par_stories`],
+/// step 5). One shared name also joined a wedding's preview to its reception and an ondel-ondel ban
+/// to an anniversary (two dates stated in passing); two kept those apart.
+pub const BRIDGE_RARE_NAMES: usize = 2;
 
 /// Heaviest features per article used for candidate generation.
 pub const TOP_TERMS: usize = 30;
@@ -90,10 +101,21 @@ fn within_window(a: &Article, b: &Article, days: i64) -> bool {
     }
 }
 
-/// Groups articles (sorted by id) into stories of two or more.
+/// Whether two articles published beyond the window still report one happening (step 5 of the
+/// module docs).
+fn bridged(da: &[NaiveDate], db: &[NaiveDate], va: &Vector, vb: &Vector) -> bool {
+    da.iter().any(|d| db.binary_search(d).is_ok())
+        && va.shared_rare_names(vb) >= BRIDGE_RARE_NAMES
+        && !va.headlines_apart(vb)
+        && va.cosine(vb) >= MIN_EDGE
+}
+
+/// Groups articles (sorted by id) into stories of two or more. `lead_dates` are the calendar dates
+/// each article's lead states, sorted (its frame's, [`crate::events::Frame::dates`]).
 pub fn par_stories(
     articles: &[Article],
     vectors: &[Vector],
+    lead_dates: &[&[NaiveDate]],
     dedup: &Dedup,
     opts: &StoryOptions,
 ) -> Vec<Story> {
@@ -130,6 +152,15 @@ pub fn par_stories(
             },
             200,
         );
+        let bridges: Vec<(u32, u32)> = candidates
+            .par_iter()
+            .copied()
+            .filter(|&(i, j)| {
+                let (i, j) = (i as usize, j as usize);
+                !within_window(&articles[i], &articles[j], opts.window_days)
+                    && bridged(lead_dates[i], lead_dates[j], &vectors[i], &vectors[j])
+            })
+            .collect();
         let edges: Vec<(u32, u32, f64)> = candidates
             .into_par_iter()
             .filter_map(|(i, j)| {
@@ -166,6 +197,9 @@ pub fn par_stories(
             opts.window_days,
             opts.min_similarity,
         );
+        for (i, j) in bridges {
+            uf.union(i as usize, j as usize);
+        }
     }
     uf.groups()
         .into_iter()

@@ -139,10 +139,10 @@ fn ecbplus_events_hold_their_floor() {
     };
     let (_, _, g, e) = gold_report(&shared, "ecbplus-dev");
     assert!(g.bcubed.2 >= 0.85, "{g:?}");
-    // Measured 0.893 with 9 of 33 near-miss pairs merged (0.883 with 10 before the shared very rare
-    // names).
-    assert!(e.bcubed.2 >= 0.88, "{e:?}");
-    assert!(e.near_miss_merged.0 <= 10, "{e:?}");
+    // Measured 0.907 with 8 of 33 near-miss pairs merged (0.893 with 9 before stories joined reports
+    // beyond the window that state one date, 0.883 with 10 before the shared very rare names).
+    assert!(e.bcubed.2 >= 0.895, "{e:?}");
+    assert!(e.near_miss_merged.0 <= 9, "{e:?}");
 }
 
 #[test]
@@ -151,8 +151,10 @@ fn gun_violence_incidents_and_tolls_hold_their_floors() {
         return;
     };
     let (r, gold, g, e) = gold_report(&shared, "gva-dev");
-    assert!(g.bcubed.2 >= 0.88, "{g:?}");
-    assert!(e.bcubed.2 >= 0.89 && e.bcubed.0 >= 0.97, "{e:?}");
+    // Measured: stories 0.914, events 0.918 with precision 0.986 (0.899 and 0.902 before stories joined
+    // reports beyond the window that state one date).
+    assert!(g.bcubed.2 >= 0.90, "{g:?}");
+    assert!(e.bcubed.2 >= 0.91 && e.bcubed.0 >= 0.97, "{e:?}");
     let tolls = score_tolls(&gold, &r);
     println!("gva tolls [hit, articles, holding, claims]: {tolls:?}");
     // Measured: deaths recall 1990/2839, precision 4215/5131 = 0.821; injured recall 2391/3526.

@@ -377,9 +377,10 @@ pub fn run_stages(
     let claims_per_doc = par_claims(articles, &cleaned, &langs, lexicon);
     stage_done(STAGES[2]);
     let (vectors, idf) = par_vectors_idf(articles, &cleaned);
-    let mut stories = par_stories(articles, &vectors, &dedup, &opts.stories);
-    stage_done(STAGES[3]);
     let frames = par_frames(articles, &cleaned, &claims_per_doc, &vectors, &idf);
+    let lead_dates: Vec<&[chrono::NaiveDate]> = frames.iter().map(|f| f.dates.as_slice()).collect();
+    let mut stories = par_stories(articles, &vectors, &lead_dates, &dedup, &opts.stories);
+    stage_done(STAGES[3]);
     let events = par_events(
         articles,
         &stories,
