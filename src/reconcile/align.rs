@@ -447,6 +447,7 @@ pub fn story_candidates(story: &Story, input: &StoryInput, opts: &AlignOptions) 
                     ));
                     x[f("published_other_day")] = f64::from(u8::from(other_day));
                     x[f("digits_alike")] = f64::from(u8::from(digits_alike(&a.text, &b.text)));
+                    x[f("digits_alike_long")] = f64::from(u8::from(long_digits_alike(a, b)));
                     x[f("counted_noun_same")] = f64::from(u8::from(
                         a.noun_base.is_some() && a.noun_base == b.noun_base,
                     ));
@@ -588,6 +589,18 @@ pub fn digits_alike(a: &str, b: &str) -> bool {
         [p, q] => q - p == 1 && x[*p] == y[*q] && x[*q] == y[*p],
         _ => false,
     }
+}
+
+/// Significant digits both figures must state for their digits alike to count as long
+/// ([`long_digits_alike`]).
+pub const LONG_DIGITS: i32 = 4;
+
+/// [`digits_alike`] in figures of [`LONG_DIGITS`] significant digits or more (`7.991.960` and
+/// `7.991.160`, `Rp1.937.000` and `Rp1.936.000`; not `47` and `46`): two long figures so alike are
+/// rarely a coincidence.
+pub fn long_digits_alike(a: &Claim, b: &Claim) -> bool {
+    digits_alike(&a.text, &b.text)
+        && significant_digits(a).min(significant_digits(b)) >= LONG_DIGITS
 }
 
 /// What makes two figures of one article "of one kind": kind, unit and concept.
@@ -757,7 +770,7 @@ pub fn align_scored(
 
 #[cfg(test)]
 mod tests {
-    use super::{one_name, significant_digits};
+    use super::{digits_alike, long_digits_alike, one_name, significant_digits};
     use crate::claims::{extract, ExtractOptions, Lang, Lexicon};
 
     #[test]
@@ -778,6 +791,37 @@ mod tests {
         assert_eq!(digits("Daya listrik 950 watt cukup."), 2);
         assert_eq!(digits("Harga turun Rp 7.000."), 1);
         assert_eq!(digits("Antara 10 hingga 20 persen."), 0);
+    }
+
+    #[test]
+    fn long_digits_alike_needs_four_significant_digits_in_both() {
+        let lex = Lexicon::builtin();
+        let opts = ExtractOptions {
+            lang: Some(Lang::Id),
+            published: None,
+            lexicon: &lex,
+        };
+        let claim = |text: &str| {
+            let claims = extract("doc", text, &opts);
+            assert_eq!(claims.len(), 1, "{text}: {claims:?}");
+            claims.into_iter().next().unwrap()
+        };
+        let alike = |x: &str, y: &str| long_digits_alike(&claim(x), &claim(y));
+        assert!(alike(
+            "Bantuan diterima 7.991.960 keluarga.",
+            "Bantuan diterima 7.991.160 keluarga."
+        ));
+        assert!(alike(
+            "Harganya Rp1.937.000 per gram.",
+            "Harganya Rp1.936.000 per gram."
+        ));
+        assert!(alike("Ada 4.705 siswa.", "Ada 4.075 siswa."));
+        // Alike, but short: a coincidence is common.
+        assert!(digits_alike("47 tahun", "46 tahun"));
+        assert!(!alike("Usianya 47 tahun.", "Usianya 46 tahun."));
+        assert!(!alike("Harga turun Rp 7.000.", "Harga turun Rp 8.000."));
+        // Long, but not alike.
+        assert!(!alike("Ada 4.705 siswa.", "Ada 4.716 siswa."));
     }
 
     #[test]

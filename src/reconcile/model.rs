@@ -49,6 +49,7 @@ pub const FEATURES: &[&str] = &[
     "digits_alike",
     "both_unique_fact",
     "other_event",
+    "digits_alike_long",
 ];
 
 /// Index of a feature by name.
