@@ -71,12 +71,12 @@ fn idnews_alignments_and_disputes_hold_their_floors() {
         s.disputes_judged >= 15,
         "too few labelled disputes to judge: {s:?}"
     );
-    // Measured: 19/21 = 0.905, 699/730 = 0.958, 638/860 = 0.742, 13/43 = 0.302 (in-sample: the
+    // Measured: 47/51 = 0.922, 732/765 = 0.957, 644/860 = 0.749, 15/43 = 0.349 (in-sample: the
     // model is fitted on these labels; `docs/accuracy.md` has the cross-validated figures).
-    assert!(s.dispute_precision() >= 0.75, "{s:?}");
+    assert!(s.dispute_precision() >= 0.85, "{s:?}");
     assert!(s.alignment_precision() >= 0.94, "{s:?}");
-    assert!(s.alignment_recall() >= 0.72, "{s:?}");
-    assert!(s.dispute_recall() >= 0.27, "{s:?}");
+    assert!(s.alignment_recall() >= 0.73, "{s:?}");
+    assert!(s.dispute_recall() >= 0.32, "{s:?}");
     // The labelled mentions the extractor of the day missed (no claim id), found again by their
     // quote: most are read now.
     let q = quoted_mentions(&tables, &articles, &r);

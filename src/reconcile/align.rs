@@ -12,7 +12,8 @@
 //!
 //! Each candidate gets the features of [`model::FEATURES`] and the model's probability that it is one
 //! fact. Within a pair of articles a figure aligns to at most one other, greedily by probability (ties
-//! by claim id); pairs under [`AlignOptions::min_alignment`] are not aligned, and disputes under
+//! by claim id), except that a figure stating a range (`ribuan siswa`) takes none from the other
+//! article; pairs under [`AlignOptions::min_alignment`] are not aligned, and disputes under
 //! [`AlignOptions::min_confidence`] are not reported. The verdict is [`verdict::compare`]'s, made
 //! `attributed` when the two sentences credit different named sources, and `update` for a tally at
 //! two moments.
@@ -591,6 +592,11 @@ pub fn digits_alike(a: &str, b: &str) -> bool {
     }
 }
 
+/// Whether a figure states a range, not one value (`ribuan`, `setidaknya 100.000`, `10 hingga 20`).
+fn is_range(c: &Claim) -> bool {
+    c.low != c.high
+}
+
 /// Significant digits both figures must state for their digits alike to count as long
 /// ([`long_digits_alike`]).
 pub const LONG_DIGITS: i32 = 4;
@@ -688,9 +694,16 @@ pub fn align_scored(
         {
             continue;
         }
-        used.insert((c.i, ca, c.j), cb);
-        used.insert((c.j, cb, c.i), ca);
         let (a, b) = (&claims[c.i][c.ka], &claims[c.j][c.kb]);
+        // A figure that states a range, not a value (`ribuan siswa`, `lebih dari 100`), takes no
+        // figure of the other article: `4.705 siswa` agrees with `ribuan siswa` and can still meet
+        // that article's `4.075 siswa`.
+        if is_range(a) || !is_range(b) {
+            used.insert((c.i, ca, c.j), cb);
+        }
+        if is_range(b) || !is_range(a) {
+            used.insert((c.j, cb, c.i), ca);
+        }
         let mut cmp = verdict::compare(
             a,
             articles[c.i].published.as_ref(),
