@@ -784,21 +784,24 @@ pub fn align_scored(
 #[cfg(test)]
 mod tests {
     use super::{digits_alike, long_digits_alike, one_name, significant_digits};
-    use crate::claims::{extract, ExtractOptions, Lang, Lexicon};
+    use crate::claims::{extract, Claim, ExtractOptions, Lang, Lexicon};
 
-    #[test]
-    fn significant_digits_run_from_the_leading_digit_to_the_precision() {
+    /// The one claim an Indonesian sentence states.
+    fn one_claim(text: &str) -> Claim {
         let lex = Lexicon::builtin();
         let opts = ExtractOptions {
             lang: Some(Lang::Id),
             published: None,
             lexicon: &lex,
         };
-        let digits = |text: &str| {
-            let claims = extract("doc", text, &opts);
-            assert_eq!(claims.len(), 1, "{text}: {claims:?}");
-            significant_digits(&claims[0])
-        };
+        let claims = extract("doc", text, &opts);
+        assert_eq!(claims.len(), 1, "{text}: {claims:?}");
+        claims.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn significant_digits_run_from_the_leading_digit_to_the_precision() {
+        let digits = |text: &str| significant_digits(&one_claim(text));
         assert_eq!(digits("Kerugian ditaksir Rp 52,9 juta."), 3);
         assert_eq!(digits("Gempa bermagnitudo 4,9 mengguncang Garut."), 2);
         assert_eq!(digits("Daya listrik 950 watt cukup."), 2);
@@ -808,18 +811,7 @@ mod tests {
 
     #[test]
     fn long_digits_alike_needs_four_significant_digits_in_both() {
-        let lex = Lexicon::builtin();
-        let opts = ExtractOptions {
-            lang: Some(Lang::Id),
-            published: None,
-            lexicon: &lex,
-        };
-        let claim = |text: &str| {
-            let claims = extract("doc", text, &opts);
-            assert_eq!(claims.len(), 1, "{text}: {claims:?}");
-            claims.into_iter().next().unwrap()
-        };
-        let alike = |x: &str, y: &str| long_digits_alike(&claim(x), &claim(y));
+        let alike = |x: &str, y: &str| long_digits_alike(&one_claim(x), &one_claim(y));
         assert!(alike(
             "Bantuan diterima 7.991.960 keluarga.",
             "Bantuan diterima 7.991.160 keluarga."
