@@ -164,7 +164,8 @@ fn main() -> anyhow::Result<()> {
             .filter(|s| v.split(',').any(|x| x == s.as_str()))
             .collect();
     }
-    // Rules to ablate: `--past-markers on|off`, `--dated-past on|off`, `--across-events on|off`.
+    // Rules to ablate: `--past-markers on|off`, `--dated-past on|off`, `--across-events on|off`,
+    // `--table-rows on|off`.
     if let Some(v) = opt("--past-markers") {
         align.past_marker_veto = v == "on";
     }
@@ -173,6 +174,9 @@ fn main() -> anyhow::Result<()> {
     }
     if let Some(v) = opt("--across-events") {
         align.across_events = v == "on";
+    }
+    if let Some(v) = opt("--table-rows") {
+        align.table_rows = v == "on";
     }
     let opts = ReportOptions {
         align: align.clone(),

@@ -99,6 +99,8 @@ pub struct AlignOptions {
     pub dated_past_veto: bool,
     /// Figures of two events of one story whose values agree are candidates too.
     pub across_events: bool,
+    /// A table's figure aligns only with one of the same row.
+    pub table_rows: bool,
     /// Least confidence for two figures to align.
     pub min_alignment: f64,
     /// Least confidence for a dispute (conflict, update, attributed) to be reported.
@@ -138,6 +140,7 @@ impl Default for AlignOptions {
             past_marker_veto: false,
             dated_past_veto: true,
             across_events: true,
+            table_rows: true,
             min_alignment: 0.5,
             min_confidence: MIN_CONFIDENCE,
             model: Model::builtin().clone(),
@@ -299,7 +302,7 @@ pub fn story_candidates(story: &Story, input: &StoryInput, opts: &AlignOptions) 
                     // A table's figure aligns only with one of the same row.
                     let one_row = ca.row.is_some() && ca.row == cb.row;
                     if !(one_persons_ages || comparable(a, b))
-                        || ((ca.tabular || cb.tabular) && !one_row)
+                        || (opts.table_rows && (ca.tabular || cb.tabular) && !one_row)
                         || ((age_a || age_b) && !one_persons_ages)
                     {
                         continue;
