@@ -75,7 +75,7 @@ fn idnews_alignments_and_disputes_hold_their_floors() {
     // model is fitted on these labels; `docs/accuracy.md` has the cross-validated figures).
     assert!(s.dispute_precision() >= 0.85, "{s:?}");
     assert!(s.alignment_precision() >= 0.94, "{s:?}");
-    assert!(s.alignment_recall() >= 0.73, "{s:?}");
+    assert!(s.alignment_recall() >= 0.75, "{s:?}");
     assert!(s.dispute_recall() >= 0.32, "{s:?}");
     // The labelled mentions the extractor of the day missed (no claim id), found again by their
     // quote: most are read now.
