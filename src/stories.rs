@@ -24,11 +24,16 @@
 //!    chain: on the 7,000 idnews articles single linkage made one "story" of
 //!    1,301 articles out of celebrity news, economy and sport.
 //! 5. **Bridges beyond the window**: a candidate pair published further apart
-//!    joins its two stories when both leads state one calendar date and the
+//!    joins its two stories when both state one calendar date and the
 //!    articles share [`BRIDGE_RARE_NAMES`] very rare names (a victim's, a
 //!    street's; [`Vector::shared_rare_names`]) and their headlines are not
 //!    apart: a late or re-dated report of one happening (a crawler's dates can
-//!    be weeks off). A thread's next episode states its own date.
+//!    be weeks off), or a follow-up (an arrest, a hearing, a funeral). The
+//!    date is one both leads state, or one the lead of either states that lies
+//!    within the window before the earlier report's publication (the day of
+//!    the happening it reports) and that the other's text states anywhere (a
+//!    follow-up names the day it follows). A thread's next episode states its
+//!    own date; a schedule's future dates are not the day of a happening.
 //!
 //! With `--group-by FIELD` a curated set's own story ids are used instead.
 
@@ -101,21 +106,46 @@ fn within_window(a: &Article, b: &Article, days: i64) -> bool {
     }
 }
 
+/// The calendar dates an article states: in its lead, and anywhere in its text (sorted, unique).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct StatedDates<'a> {
+    /// Dates the lead states.
+    pub lead: &'a [NaiveDate],
+    /// Dates the text states anywhere (the lead's among them).
+    pub text: &'a [NaiveDate],
+}
+
 /// Whether two articles published beyond the window still report one happening (step 5 of the
-/// module docs).
-fn bridged(da: &[NaiveDate], db: &[NaiveDate], va: &Vector, vb: &Vector) -> bool {
-    da.iter().any(|d| db.binary_search(d).is_ok())
+/// module docs). `first` is the earlier publication date, when both are known.
+fn bridged(
+    a: StatedDates,
+    b: StatedDates,
+    va: &Vector,
+    vb: &Vector,
+    first: Option<NaiveDate>,
+    window_days: i64,
+) -> bool {
+    // A date of the happening: on or before the earlier report, within the window before it.
+    let happening =
+        |d: &NaiveDate| first.is_some_and(|f| *d <= f && (f - *d).num_days() <= window_days);
+    let named = |x: StatedDates, y: StatedDates| {
+        x.lead
+            .iter()
+            .any(|d| happening(d) && y.text.binary_search(d).is_ok())
+    };
+    (a.lead.iter().any(|d| b.lead.binary_search(d).is_ok()) || named(a, b) || named(b, a))
         && va.shared_rare_names(vb) >= BRIDGE_RARE_NAMES
         && !va.headlines_apart(vb)
         && va.cosine(vb) >= MIN_EDGE
 }
 
-/// Groups articles (sorted by id) into stories of two or more. `lead_dates` are the calendar dates
-/// each article's lead states, sorted (its frame's, [`crate::events::Frame::dates`]).
+/// Groups articles (sorted by id) into stories of two or more. `dates` are the calendar dates each
+/// article states (its frame's, [`crate::events::Frame::dates`] and
+/// [`crate::events::Frame::text_dates`]).
 pub fn par_stories(
     articles: &[Article],
     vectors: &[Vector],
-    lead_dates: &[&[NaiveDate]],
+    dates: &[StatedDates],
     dedup: &Dedup,
     opts: &StoryOptions,
 ) -> Vec<Story> {
@@ -158,7 +188,17 @@ pub fn par_stories(
             .filter(|&(i, j)| {
                 let (i, j) = (i as usize, j as usize);
                 !within_window(&articles[i], &articles[j], opts.window_days)
-                    && bridged(lead_dates[i], lead_dates[j], &vectors[i], &vectors[j])
+                    && bridged(
+                        dates[i],
+                        dates[j],
+                        &vectors[i],
+                        &vectors[j],
+                        match (articles[i].published, articles[j].published) {
+                            (Some(x), Some(y)) => Some(x.date.min(y.date)),
+                            _ => None,
+                        },
+                        opts.window_days,
+                    )
             })
             .collect();
         let edges: Vec<(u32, u32, f64)> = candidates

@@ -154,7 +154,7 @@ fn gun_violence_incidents_and_tolls_hold_their_floors() {
     // Measured: stories 0.914, events 0.918 with precision 0.986 (0.899 and 0.902 before stories joined
     // reports beyond the window that state one date).
     assert!(g.bcubed.2 >= 0.90, "{g:?}");
-    assert!(e.bcubed.2 >= 0.91 && e.bcubed.0 >= 0.97, "{e:?}");
+    assert!(e.bcubed.2 >= 0.925 && e.bcubed.0 >= 0.97, "{e:?}");
     let tolls = score_tolls(&gold, &r);
     println!("gva tolls [hit, articles, holding, claims]: {tolls:?}");
     // Measured: deaths recall 1990/2839, precision 4215/5131 = 0.821; injured recall 2391/3526.

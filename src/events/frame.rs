@@ -49,6 +49,9 @@ pub struct Frame {
     pub main: Vec<u64>,
     /// Calendar dates stated in the lead, sorted, unique.
     pub dates: Vec<NaiveDate>,
+    /// Calendar dates stated anywhere in the text (not the headline), sorted, unique: a follow-up
+    /// names the day of the happening it follows in its body.
+    pub text_dates: Vec<NaiveDate>,
     /// Places named in headline and lead, in text order, unique.
     pub places: Vec<PlaceId>,
     /// Kind of happening, from the headline first, else the lead.
@@ -125,14 +128,19 @@ pub fn frame(
         .take(MAIN_NAMES)
         .map(|(k, _)| k)
         .collect();
-    let mut dates: Vec<NaiveDate> = claims
-        .iter()
-        .filter(|c| c.kind == Kind::Date && !c.headline && c.span[0] < lead.end)
-        .filter_map(|c| c.date.as_deref())
-        .filter_map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-        .collect();
-    dates.sort_unstable();
-    dates.dedup();
+    let dates_before = |end: usize| {
+        let mut dates: Vec<NaiveDate> = claims
+            .iter()
+            .filter(|c| c.kind == Kind::Date && !c.headline && c.span[0] < end)
+            .filter_map(|c| c.date.as_deref())
+            .filter_map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            .collect();
+        dates.sort_unstable();
+        dates.dedup();
+        dates
+    };
+    let dates = dates_before(lead.end);
+    let text_dates = dates_before(usize::MAX);
     let mut places = Vec::new();
     let mut kind = None;
     if let Some(t) = &article.title {
@@ -146,6 +154,7 @@ pub fn frame(
         names,
         main,
         dates,
+        text_dates,
         places,
         kind: kind.or_else(|| types.find(&text[lead]).map(str::to_string)),
     }

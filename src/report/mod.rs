@@ -25,7 +25,7 @@ use crate::reconcile::align::{story_alignments, AlignOptions, Aligned, StoryInpu
 use crate::reconcile::context::{contexts, ClaimContext};
 use crate::reconcile::{format_interval, Verdict};
 use crate::shingle::jaccard;
-use crate::stories::{par_stories, Story, StoryOptions};
+use crate::stories::{par_stories, StatedDates, Story, StoryOptions};
 use crate::vectors::{par_vectors_idf, Idf, Vector};
 
 /// Settings of a report.
@@ -378,8 +378,14 @@ pub fn run_stages(
     stage_done(STAGES[2]);
     let (vectors, idf) = par_vectors_idf(articles, &cleaned);
     let frames = par_frames(articles, &cleaned, &claims_per_doc, &vectors, &idf);
-    let lead_dates: Vec<&[chrono::NaiveDate]> = frames.iter().map(|f| f.dates.as_slice()).collect();
-    let mut stories = par_stories(articles, &vectors, &lead_dates, &dedup, &opts.stories);
+    let dates: Vec<StatedDates> = frames
+        .iter()
+        .map(|f| StatedDates {
+            lead: &f.dates,
+            text: &f.text_dates,
+        })
+        .collect();
+    let mut stories = par_stories(articles, &vectors, &dates, &dedup, &opts.stories);
     stage_done(STAGES[3]);
     let events = par_events(
         articles,
