@@ -82,16 +82,31 @@ const SHOOTING: &str =
     malam. Korban bernama Sutrisno Wibowo tewas di tempat, sementara Hendrawan Saputra terluka dan \
     dibawa ke rumah sakit. Polisi masih memburu pelaku yang kabur dengan sepeda motor.";
 
-#[test]
-fn a_late_report_stating_the_same_date_joins_and_a_later_happening_does_not() {
-    let dir = tempfile::tempdir().unwrap();
+/// The first report of the shooting, published the next morning.
+fn write_first_report(dir: &std::path::Path) {
     write(
-        dir.path(),
+        dir,
         "first",
         "2025-06-19T08:00+07:00",
         "Penembakan di Jalan Kenanga, Sutrisno Wibowo Tewas",
         SHOOTING,
     );
+}
+
+/// With the other news of the day written, each article's story and the first report's.
+fn stories_with_first(dir: &std::path::Path) -> (Vec<(String, String)>, String) {
+    other_news(dir);
+    let of = stories(dir);
+    let first = story_of(&of, "first")
+        .expect("the first report is in a story")
+        .to_string();
+    (of, first)
+}
+
+#[test]
+fn a_late_report_stating_the_same_date_joins_and_a_later_happening_does_not() {
+    let dir = tempfile::tempdir().unwrap();
+    write_first_report(dir.path());
     // Crawled weeks later: the date it gives is the date its lead states.
     write(
         dir.path(),
@@ -110,9 +125,8 @@ fn a_late_report_stating_the_same_date_joins_and_a_later_happening_does_not() {
         "Sidang perdana kasus penembakan Sutrisno Wibowo di Jalan Kenanga digelar pada Selasa \
          (9/9/2025). Hendrawan Saputra hadir sebagai saksi di Pengadilan Negeri Sukamaju.",
     );
-    other_news(dir.path());
-    let of = stories(dir.path());
-    let first = story_of(&of, "first").expect("the first report is in a story");
+    let (of, first) = stories_with_first(dir.path());
+    let first = first.as_str();
     assert_eq!(
         story_of(&of, "late"),
         Some(first),
@@ -134,13 +148,7 @@ const PADDING: &str = "Warga sekitar mengaku terkejut dan berharap kejadian seru
 #[test]
 fn a_follow_up_naming_the_day_in_its_body_joins_and_a_shared_future_date_does_not() {
     let dir = tempfile::tempdir().unwrap();
-    write(
-        dir.path(),
-        "first",
-        "2025-06-19T08:00+07:00",
-        "Penembakan di Jalan Kenanga, Sutrisno Wibowo Tewas",
-        SHOOTING,
-    );
+    write_first_report(dir.path());
     // Weeks later: an arrest, its lead stating its own day, its body the day of the shooting.
     write(
         dir.path(),
@@ -173,9 +181,8 @@ fn a_follow_up_naming_the_day_in_its_body_joins_and_a_shared_future_date_does_no
              (28/6/2025) yang tiketnya habis terjual."
         ),
     );
-    other_news(dir.path());
-    let of = stories(dir.path());
-    let first = story_of(&of, "first").expect("the first report is in a story");
+    let (of, first) = stories_with_first(dir.path());
+    let first = first.as_str();
     assert_eq!(
         story_of(&of, "arrest"),
         Some(first),
