@@ -3,9 +3,10 @@
 //!
 //! `cargo run --release --example fit_events -- [--shared DIR] [--labels eval/labels] [--folds 5]
 //!  [--l2 1] [--drop feature,feature] [--min-probability 0.5] [--write data/event-model.tsv]
-//!  [--dump pairs.tsv] [--window DAYS] [--story-similarity S]`
+//!  [--dump pairs.tsv] [--groups DIR] [--window DAYS] [--story-similarity S]`
 //!
 //! `--window` and `--story-similarity` change the story grouping the events are cut from.
+//! `--groups DIR` writes each corpus's cross-validated grouping (`id<TAB>group`) to `DIR/<corpus>.tsv`.
 //!
 //! 1. Runs the report's stages (stories included) on ECB+ (`ecbplus-dev`), the gun-violence reports
 //!    (`gva-dev`) and idnews, and reads every article's frame.
@@ -273,6 +274,14 @@ fn main() -> anyhow::Result<()> {
                 for &i in gs {
                     group_of.insert(c.articles[i].id.clone(), format!("e{n}"));
                 }
+            }
+            if let (Some(dir), true) = (opt("--groups"), pick) {
+                let mut rows: Vec<String> = group_of
+                    .iter()
+                    .map(|(a, g)| format!("{a}\t{g}\n"))
+                    .collect();
+                rows.sort();
+                std::fs::write(format!("{dir}/{}.tsv", c.name), rows.concat())?;
             }
             let s = score_grouping(&c.gold, &group_of);
             print!(

@@ -150,6 +150,19 @@ pub struct Claim {
     pub headline: bool,
 }
 
+impl Claim {
+    /// The significant digits the figure states: its value's leading digit down to its precision
+    /// (`52,9` three, `950` two, `7.000` one); 0 for a range or a figure with no precision.
+    pub fn significant_digits(&self) -> i32 {
+        match (self.low, self.high, self.precision) {
+            (Some(l), Some(h), Some(p)) if l == h && l != 0.0 && p > 0.0 => {
+                (l.abs().log10().floor() - p.log10().round()) as i32 + 1
+            }
+            _ => 0,
+        }
+    }
+}
+
 /// Options for [`extract`].
 #[derive(Debug, Clone, Copy)]
 pub struct ExtractOptions<'a> {

@@ -12,7 +12,9 @@
 //! - **places**: gazetteer places named in headline and lead
 //!   ([`super::places`]);
 //! - **type**: the kind of happening, from trigger words
-//!   (`data/events/types.tsv`).
+//!   (`data/events/types.tsv`);
+//! - **figures**: the figures of two significant digits or more the whole
+//!   text states (`5,6`, `417 orang`, `Rp 52,9 juta`).
 //!
 //! The names of the whole article that very few articles of the corpus write
 //! (a victim, a street) are its vector's ([`Vector::shared_rare_names`]).
@@ -52,6 +54,10 @@ pub struct Frame {
     /// Calendar dates stated anywhere in the text (not the headline), sorted, unique: a follow-up
     /// names the day of the happening it follows in its body.
     pub text_dates: Vec<NaiveDate>,
+    /// The figures the text states of two significant digits or more (a toll, a magnitude, a sum;
+    /// not dates, times or ranks), as hashes of kind, bounds and unit, sorted, unique: reports of
+    /// one happening repeat its figures.
+    pub figures: Vec<u64>,
     /// Places named in headline and lead, in text order, unique.
     pub places: Vec<PlaceId>,
     /// Kind of happening, from the headline first, else the lead.
@@ -141,6 +147,9 @@ pub fn frame(
     };
     let dates = dates_before(lead.end);
     let text_dates = dates_before(usize::MAX);
+    let mut figures: Vec<u64> = claims.iter().filter_map(figure).collect();
+    figures.sort_unstable();
+    figures.dedup();
     let mut places = Vec::new();
     let mut kind = None;
     if let Some(t) = &article.title {
@@ -155,9 +164,37 @@ pub fn frame(
         main,
         dates,
         text_dates,
+        figures,
         places,
         kind: kind.or_else(|| types.find(&text[lead]).map(str::to_string)),
     }
+}
+
+/// A figure's hash ([`Frame::figures`]), or `None` for a claim that says little of which happening
+/// it is about.
+fn figure(c: &Claim) -> Option<u64> {
+    let told = matches!(
+        c.kind,
+        Kind::Count
+            | Kind::Number
+            | Kind::Duration
+            | Kind::Money
+            | Kind::Percent
+            | Kind::Measure
+            | Kind::Magnitude
+            | Kind::Score
+    );
+    // Two significant digits or more (`5,6`, `417`; not `Rp 7.000`, `dua`).
+    (told && c.significant_digits() >= 2).then(|| {
+        let key = format!(
+            "{:?}|{:?}|{:?}|{}",
+            c.kind,
+            c.low,
+            c.high,
+            c.unit.as_deref().unwrap_or("")
+        );
+        xxh3_64(key.as_bytes())
+    })
 }
 
 /// The words most members of a group name, most often first (ties by the word), at most `n`.

@@ -5,7 +5,7 @@
 //! its result, the stock index's close on two days. Events split each story:
 //!
 //! 1. **Frames** ([`frame`]): what each article's headline and lead say
-//!    happened: rare and main names, stated dates and years, gazetteer places
+//!    happened: rare and main names, stated dates, figures, gazetteer places
 //!    ([`places`]), the kind of happening ([`types`]).
 //! 2. **Pairs** ([`pairs`]): how two articles' frames compare (names the
 //!    other never mentions, very rare names both write, dates days apart,

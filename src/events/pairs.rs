@@ -43,6 +43,9 @@ pub const FEATURES: &[&str] = &[
     "same_source",
     // The two articles share one very rare name (0.5) or two or more (1): a victim's, a street's.
     "rare_shared",
+    // Each states two figures or more of two significant digits or more (a toll, a magnitude, a
+    // sum) and they share none: two happenings of one kind.
+    "figures_apart",
 ];
 
 /// The index of a named feature.
@@ -117,6 +120,14 @@ pub fn features(
         published,
         flag(same_source),
         va.shared_rare_names(vb).min(2) as f64 / 2.0,
+        flag(
+            fa.figures.len() >= 2
+                && fb.figures.len() >= 2
+                && !fa
+                    .figures
+                    .iter()
+                    .any(|f| fb.figures.binary_search(f).is_ok()),
+        ),
     ]
 }
 
@@ -245,5 +256,53 @@ mod tests {
         assert_eq!(shared(3, 9), 0.5, "the street only");
         assert_eq!(shared(3, 0), 0.0);
         assert_eq!(shared(0, 1), 0.0, "the city is no rare name");
+    }
+
+    #[test]
+    fn figures_apart_needs_two_specific_figures_in_each_and_none_shared() {
+        let texts = [
+            "A magnitude 5.6 earthquake struck Qeshm island, injuring 17 people and damaging 230 \
+             houses.",
+            "A 5.6 magnitude quake hit Qeshm island on Sunday; 17 people were hurt.",
+            "A magnitude 5.9 earthquake struck Qeshm island, killing 13 people and injuring 81.",
+            "An earthquake struck Qeshm island; 13 people were hurt.",
+            "A quake struck Qeshm island, killing 200 people and injuring 3,000.",
+        ];
+        let articles: Vec<Article> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| article(i, t.to_string()))
+            .collect();
+        let cleaned: Vec<Cleaned> = articles.iter().map(|a| Cleaned::whole(&a.text)).collect();
+        let (vectors, idf) = par_vectors_idf(&articles, &cleaned);
+        let (g, t) = (Gazetteer::bundled(), EventTypes::bundled());
+        let lexicon = crate::claims::Lexicon::builtin();
+        let opts = crate::claims::ExtractOptions {
+            lang: None,
+            published: None,
+            lexicon: &lexicon,
+        };
+        let frames: Vec<Frame> = (0..articles.len())
+            .map(|i| {
+                let claims = crate::claims::extract(&articles[i].id, &articles[i].text, &opts);
+                frame(&articles[i], &cleaned[i], &claims, &vectors[i], &idf, g, t)
+            })
+            .collect();
+        let apart = |i: usize, j: usize| {
+            features(
+                (&articles[i], &frames[i], &vectors[i]),
+                (&articles[j], &frames[j], &vectors[j]),
+            )[feature("figures_apart")]
+        };
+        assert_eq!(frames[0].figures.len(), 3, "5.6, 17 people, 230 houses");
+        assert_eq!(apart(0, 2), 1.0, "two quakes: none of their figures shared");
+        assert_eq!(
+            apart(0, 1),
+            0.0,
+            "one quake: its magnitude and toll repeated"
+        );
+        assert_eq!(apart(2, 3), 0.0, "one figure is too few to tell");
+        assert!(frames[4].figures.is_empty(), "round figures say little");
+        assert_eq!(apart(0, 4), 0.0);
     }
 }

@@ -315,8 +315,8 @@ pub fn story_candidates(story: &Story, input: &StoryInput, opts: &AlignOptions) 
                     let same_value = a.low.is_some()
                         && a.low == b.low
                         && a.high == b.high
-                        && significant_digits(a) >= 2
-                        && significant_digits(b) >= 2;
+                        && a.significant_digits() >= 2
+                        && b.significant_digits() >= 2;
                     if ((opts.past_marker_veto && ca.past != cb.past)
                         || (opts.dated_past_veto && ca.dated_past != cb.dated_past))
                         && !same_value
@@ -558,17 +558,6 @@ fn repeat_classes(claims: &[Claim]) -> Vec<usize> {
     class
 }
 
-/// The significant digits a figure states: its value's leading digit down to its precision
-/// (`52,9` three, `950` two, `7.000` one); 0 for a range or a figure with no precision.
-fn significant_digits(c: &Claim) -> i32 {
-    match (c.low, c.high, c.precision) {
-        (Some(l), Some(h), Some(p)) if l == h && l != 0.0 && p > 0.0 => {
-            (l.abs().log10().floor() - p.log10().round()) as i32 + 1
-        }
-        _ => 0,
-    }
-}
-
 /// Whether two figures are written with the same digits but one changed, or two swapped
 /// (`4.705` and `4.075`, `7.991.960` and `7.991.160`): the mark of a typo or a misread copy, and so of
 /// one fact.
@@ -604,7 +593,7 @@ pub const LONG_DIGITS: i32 = 4;
 /// rarely a coincidence.
 pub fn long_digits_alike(a: &Claim, b: &Claim) -> bool {
     digits_alike(&a.text, &b.text)
-        && significant_digits(a).min(significant_digits(b)) >= LONG_DIGITS
+        && a.significant_digits().min(b.significant_digits()) >= LONG_DIGITS
 }
 
 /// What makes two figures of one article "of one kind": kind, unit and concept.
@@ -781,7 +770,7 @@ pub fn align_scored(
 
 #[cfg(test)]
 mod tests {
-    use super::{digits_alike, long_digits_alike, one_name, significant_digits};
+    use super::{digits_alike, long_digits_alike, one_name};
     use crate::claims::{extract, Claim, ExtractOptions, Lang, Lexicon};
 
     /// The one claim an Indonesian sentence states.
@@ -799,7 +788,7 @@ mod tests {
 
     #[test]
     fn significant_digits_run_from_the_leading_digit_to_the_precision() {
-        let digits = |text: &str| significant_digits(&one_claim(text));
+        let digits = |text: &str| one_claim(text).significant_digits();
         assert_eq!(digits("Kerugian ditaksir Rp 52,9 juta."), 3);
         assert_eq!(digits("Gempa bermagnitudo 4,9 mengguncang Garut."), 2);
         assert_eq!(digits("Daya listrik 950 watt cukup."), 2);
