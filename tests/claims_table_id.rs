@@ -28,7 +28,8 @@ fn id_counts_and_qualifiers() {
         "id | Kebutuhan hampir 10 kali lipat lebih besar. | number [9,10) q=nearly ~",
         // an acronym after a number is what it counts, unless a time zone or a number plate
         "id | Lelang digelar serentak di 13 KPKNL. | count [13,13] n=kpknl",
-        "id | Bansos disalurkan kepada 14 juta KPM. | count [14000000,14000000] n=kpm",
+        // `KPM` (keluarga penerima manfaat) is in the lexicon: families, defined or not
+        "id | Bansos disalurkan kepada 14 juta KPM. | count [14000000,14000000] n=kpm c=families",
         "id | Mobil pelat B 2829 UIL itu kabur. | number [2829,2829]",
         // an acronym the article defines counts what its expansion's first word names, and a
         // count of the expansion counts the acronym
