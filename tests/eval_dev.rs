@@ -71,12 +71,12 @@ fn idnews_alignments_and_disputes_hold_their_floors() {
         s.disputes_judged >= 15,
         "too few labelled disputes to judge: {s:?}"
     );
-    // Measured: 50/54 = 0.926, 735/768 = 0.957, 644/860 = 0.749, 15/43 = 0.349 (in-sample: the
+    // Measured: 54/61 = 0.885, 752/793 = 0.948, 657/860 = 0.764, 17/43 = 0.395 (in-sample: the
     // model is fitted on these labels; `docs/accuracy.md` has the cross-validated figures).
     assert!(s.dispute_precision() >= 0.85, "{s:?}");
     assert!(s.alignment_precision() >= 0.94, "{s:?}");
     assert!(s.alignment_recall() >= 0.75, "{s:?}");
-    assert!(s.dispute_recall() >= 0.32, "{s:?}");
+    assert!(s.dispute_recall() >= 0.37, "{s:?}");
     // The labelled mentions the extractor of the day missed (no claim id), found again by their
     // quote: most are read now.
     let q = quoted_mentions(&tables, &articles, &r);
@@ -139,9 +139,10 @@ fn ecbplus_events_hold_their_floor() {
     };
     let (_, _, g, e) = gold_report(&shared, "ecbplus-dev");
     assert!(g.bcubed.2 >= 0.85, "{g:?}");
-    // Measured 0.907 with 8 of 33 near-miss pairs merged (0.893 with 9 before stories joined reports
-    // beyond the window that state one date, 0.883 with 10 before the shared very rare names).
-    assert!(e.bcubed.2 >= 0.895, "{e:?}");
+    // Measured 0.913 with 9 of 33 near-miss pairs merged (0.897 with 8 before the figures apart, 0.893
+    // with 9 before stories joined reports beyond the window that state one date, 0.883 with 10 before
+    // the shared very rare names).
+    assert!(e.bcubed.2 >= 0.905, "{e:?}");
     assert!(e.near_miss_merged.0 <= 9, "{e:?}");
 }
 
