@@ -216,6 +216,44 @@ mod tests {
         }
     }
 
+    /// The frames of articles of `texts` (claims read), and the feature `name` of every pair of them.
+    fn frames_and_feature(texts: &[String], name: &str) -> (Vec<Frame>, Vec<Vec<f64>>) {
+        let articles: Vec<Article> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| article(i, t.clone()))
+            .collect();
+        let cleaned: Vec<Cleaned> = articles.iter().map(|a| Cleaned::whole(&a.text)).collect();
+        let (vectors, idf) = par_vectors_idf(&articles, &cleaned);
+        let (g, t) = (Gazetteer::bundled(), EventTypes::bundled());
+        let lexicon = crate::claims::Lexicon::builtin();
+        let opts = crate::claims::ExtractOptions {
+            lang: None,
+            published: None,
+            lexicon: &lexicon,
+        };
+        let frames: Vec<Frame> = (0..articles.len())
+            .map(|i| {
+                let claims = crate::claims::extract(&articles[i].id, &articles[i].text, &opts);
+                frame(&articles[i], &cleaned[i], &claims, &vectors[i], &idf, g, t)
+            })
+            .collect();
+        let k = feature(name);
+        let values = (0..articles.len())
+            .map(|i| {
+                (0..articles.len())
+                    .map(|j| {
+                        features(
+                            (&articles[i], &frames[i], &vectors[i]),
+                            (&articles[j], &frames[j], &vectors[j]),
+                        )[k]
+                    })
+                    .collect()
+            })
+            .collect();
+        (frames, values)
+    }
+
     #[test]
     fn very_rare_names_are_shared_by_reports_of_one_happening_only() {
         // Forty shootings in one city; two reports name the same victim and street.
@@ -235,23 +273,8 @@ mod tests {
                     his family said. Chicago police have made no arrest."
                 .into();
         texts[9] = "Police in Chicago said a woman was shot near Wrightwood on Monday.".into();
-        let articles: Vec<Article> = texts
-            .into_iter()
-            .enumerate()
-            .map(|(i, t)| article(i, t))
-            .collect();
-        let cleaned: Vec<Cleaned> = articles.iter().map(|a| Cleaned::whole(&a.text)).collect();
-        let (vectors, idf) = par_vectors_idf(&articles, &cleaned);
-        let (g, t) = (Gazetteer::bundled(), EventTypes::bundled());
-        let frames: Vec<Frame> = (0..articles.len())
-            .map(|i| frame(&articles[i], &cleaned[i], &[], &vectors[i], &idf, g, t))
-            .collect();
-        let shared = |i: usize, j: usize| {
-            features(
-                (&articles[i], &frames[i], &vectors[i]),
-                (&articles[j], &frames[j], &vectors[j]),
-            )[feature("rare_shared")]
-        };
+        let (_, values) = frames_and_feature(&texts, "rare_shared");
+        let shared = |i: usize, j: usize| values[i][j];
         assert_eq!(shared(3, 7), 1.0, "victim and street");
         assert_eq!(shared(3, 9), 0.5, "the street only");
         assert_eq!(shared(3, 0), 0.0);
@@ -268,32 +291,9 @@ mod tests {
             "An earthquake struck Qeshm island; 13 people were hurt.",
             "A quake struck Qeshm island, killing 200 people and injuring 3,000.",
         ];
-        let articles: Vec<Article> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| article(i, t.to_string()))
-            .collect();
-        let cleaned: Vec<Cleaned> = articles.iter().map(|a| Cleaned::whole(&a.text)).collect();
-        let (vectors, idf) = par_vectors_idf(&articles, &cleaned);
-        let (g, t) = (Gazetteer::bundled(), EventTypes::bundled());
-        let lexicon = crate::claims::Lexicon::builtin();
-        let opts = crate::claims::ExtractOptions {
-            lang: None,
-            published: None,
-            lexicon: &lexicon,
-        };
-        let frames: Vec<Frame> = (0..articles.len())
-            .map(|i| {
-                let claims = crate::claims::extract(&articles[i].id, &articles[i].text, &opts);
-                frame(&articles[i], &cleaned[i], &claims, &vectors[i], &idf, g, t)
-            })
-            .collect();
-        let apart = |i: usize, j: usize| {
-            features(
-                (&articles[i], &frames[i], &vectors[i]),
-                (&articles[j], &frames[j], &vectors[j]),
-            )[feature("figures_apart")]
-        };
+        let texts: Vec<String> = texts.iter().map(|t| t.to_string()).collect();
+        let (frames, values) = frames_and_feature(&texts, "figures_apart");
+        let apart = |i: usize, j: usize| values[i][j];
         assert_eq!(frames[0].figures.len(), 3, "5.6, 17 people, 230 houses");
         assert_eq!(apart(0, 2), 1.0, "two quakes: none of their figures shared");
         assert_eq!(
