@@ -3,10 +3,13 @@
 //!
 //! `cargo run --release --example fit_events -- [--shared DIR] [--labels eval/labels] [--folds 5]
 //!  [--l2 1] [--drop feature,feature] [--min-probability 0.5] [--write data/event-model.tsv]
-//!  [--dump pairs.tsv] [--groups DIR] [--window DAYS] [--story-similarity S]`
+//!  [--dump pairs.tsv] [--groups DIR] [--hold-out NAME] [--window DAYS] [--story-similarity S]`
 //!
 //! `--window` and `--story-similarity` change the story grouping the events are cut from.
 //! `--groups DIR` writes each corpus's cross-validated grouping (`id<TAB>group`) to `DIR/<corpus>.tsv`.
+//! `--hold-out NAME` leaves the event label files whose name contains NAME out of the fit and of the
+//! cross-validation, and scores them on their own (in the in-sample block) with the model fitted on
+//! the rest: a batch labelled after the model.
 //!
 //! 1. Runs the report's stages (stories included) on ECB+ (`ecbplus-dev`), the gun-violence reports
 //!    (`gva-dev`) and idnews, and reads every article's frame.
@@ -30,8 +33,8 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use crosscheck::claims::Lexicon;
 use crosscheck::eval::{
-    event_label_files, events_to_keep_whole, idnews_input, label_files, labelled_events, read_gold,
-    score_containment, score_grouping, GoldEvents, ToolArgs,
+    events_to_keep_whole, idnews_input, label_files, labelled_events, named_event_label_files,
+    read_gold, score_containment, score_grouping, GoldEvents, ToolArgs,
 };
 use crosscheck::events::pairs::{features, PairModel, FEATURES};
 use crosscheck::events::{par_frames, partition, EventOptions};
@@ -70,7 +73,15 @@ fn main() -> anyhow::Result<()> {
         .unwrap_or_default();
 
     let (_, tables) = label_files(&shared, &labels)?;
-    let labelled = event_label_files(&labels)?;
+    // `--hold-out NAME`: the event label files whose name contains NAME are left out of the fit and
+    // of the cross-validation, and scored on their own with the model fitted on the rest (a fresh
+    // batch, labelled after the model).
+    let hold_out = opt("--hold-out");
+    let (fresh, labelled): (Vec<_>, Vec<_>) = named_event_label_files(&labels)?
+        .into_iter()
+        .partition(|(name, _)| hold_out.as_deref().is_some_and(|h| name.contains(h)));
+    let fresh: Vec<(String, GoldEvents)> = fresh;
+    let labelled: Vec<GoldEvents> = labelled.into_iter().map(|(_, g)| g).collect();
     let idnews_gold = labelled_events(&tables, &labelled);
     let idnews_whole = events_to_keep_whole(&tables, &labelled);
     let ecb = shared.join("corpora/ecbplus-dev");
@@ -283,6 +294,16 @@ fn main() -> anyhow::Result<()> {
                 rows.sort();
                 std::fs::write(format!("{dir}/{}.tsv", c.name), rows.concat())?;
             }
+            if c.name == "idnews" && !pick {
+                for (name, g) in &fresh {
+                    let f = score_grouping(g, &group_of);
+                    println!(
+                        "  held out {name}: B3 P={:.3} R={:.3} F1={:.3}; pairwise P={:.3} R={:.3}; near-miss merged {}/{}",
+                        f.bcubed.0, f.bcubed.1, f.bcubed.2, f.pairwise.0, f.pairwise.1,
+                        f.near_miss_merged.0, f.near_miss_merged.1
+                    );
+                }
+            }
             let s = score_grouping(&c.gold, &group_of);
             print!(
                 "  {:8} B3 P={:.3} R={:.3} F1={:.3}; pairwise P={:.3} R={:.3}; near-miss merged {}/{}",
@@ -311,8 +332,11 @@ fn main() -> anyhow::Result<()> {
         println!("  {f:16} {w:+.3}");
     }
     if let Some(path) = opt("--write") {
+        let held = hold_out
+            .as_deref()
+            .map_or(String::new(), |h| format!(" --hold-out {h}"));
         let text = format!(
-            "# The event pair model: `feature weight`, written by\n# cargo run --release --example fit_events -- --l2 {l2} --write {path}\n{}",
+            "# The event pair model: `feature weight`, written by\n# cargo run --release --example fit_events -- --l2 {l2}{held} --write {path}\n{}",
             full.to_tsv()
         );
         std::fs::write(&path, text)?;

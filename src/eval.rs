@@ -826,6 +826,14 @@ pub fn source_of(report: &Report) -> HashMap<String, String> {
 /// The project's own event labels (`*events*.json` in `repo_labels`): event partitions of whole
 /// stories, with their near-miss pairs; round-ups are left out of the events.
 pub fn event_label_files(repo_labels: &Path) -> anyhow::Result<Vec<GoldEvents>> {
+    Ok(named_event_label_files(repo_labels)?
+        .into_iter()
+        .map(|(_, g)| g)
+        .collect())
+}
+
+/// [`event_label_files`] with each file's name, in name order.
+pub fn named_event_label_files(repo_labels: &Path) -> anyhow::Result<Vec<(String, GoldEvents)>> {
     let mut names: Vec<std::path::PathBuf> = match std::fs::read_dir(repo_labels) {
         Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
         Err(_) => Vec::new(),
@@ -833,12 +841,11 @@ pub fn event_label_files(repo_labels: &Path) -> anyhow::Result<Vec<GoldEvents>> 
     names.sort();
     names
         .into_iter()
-        .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.contains("events") && n.ends_with(".json"))
+        .filter_map(|p| {
+            let name = p.file_name()?.to_str()?.to_string();
+            (name.contains("events") && name.ends_with(".json")).then_some((name, p))
         })
-        .map(|p| read_gold(&p))
+        .map(|(name, p)| Ok((name, read_gold(&p)?)))
         .collect()
 }
 
