@@ -182,7 +182,6 @@ fn figure(c: &Claim) -> Option<u64> {
             | Kind::Percent
             | Kind::Measure
             | Kind::Magnitude
-            | Kind::Score
     );
     // Two significant digits or more (`5,6`, `417`; not `Rp 7.000`, `dua`).
     (told && c.significant_digits() >= 2).then(|| {
