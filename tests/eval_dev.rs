@@ -152,8 +152,9 @@ fn gun_violence_incidents_and_tolls_hold_their_floors() {
         return;
     };
     let (r, gold, g, e) = gold_report(&shared, "gva-dev");
-    // Measured: stories 0.914, events 0.918 with precision 0.986 (0.899 and 0.902 before stories joined
-    // reports beyond the window that state one date).
+    // Measured: stories 0.924, events 0.932 with precision 0.986 (0.914 and 0.918 before stories joined
+    // follow-ups that name the day in their body, 0.899 and 0.902 before stories joined reports beyond
+    // the window that state one date).
     assert!(g.bcubed.2 >= 0.90, "{g:?}");
     assert!(e.bcubed.2 >= 0.925 && e.bcubed.0 >= 0.97, "{e:?}");
     let tolls = score_tolls(&gold, &r);
