@@ -80,7 +80,6 @@ fn main() -> anyhow::Result<()> {
     let (fresh, labelled): (Vec<_>, Vec<_>) = named_event_label_files(&labels)?
         .into_iter()
         .partition(|(name, _)| hold_out.as_deref().is_some_and(|h| name.contains(h)));
-    let fresh: Vec<(String, GoldEvents)> = fresh;
     let labelled: Vec<GoldEvents> = labelled.into_iter().map(|(_, g)| g).collect();
     let idnews_gold = labelled_events(&tables, &labelled);
     let idnews_whole = events_to_keep_whole(&tables, &labelled);
