@@ -2,7 +2,7 @@
 //! labels it was not fitted on.
 //!
 //! `cargo run --release --example fit_align -- [--shared DIR] [--labels eval/labels] [--folds 5]
-//!  [--l2 1] [--vetoes attribute,moment,holder,scope,modality] [--most-features 4]
+//!  [--l2 1] [--dispute-l2 L2] [--vetoes attribute,moment,holder,scope,modality] [--most-features 4]
 //!  [--dispute-features all|f1,f2,…] [--selection-draws 1] [--fold-seed 0]
 //!  [--write data/align-model.tsv]`
 //!
@@ -136,6 +136,8 @@ fn main() -> anyhow::Result<()> {
     let labels = args.labels();
     let folds: u64 = args.number("--folds", 5)?;
     let l2: f64 = args.number("--l2", 1.0)?;
+    // The penalty of the part for values that cannot both be true (its selection and its fit).
+    let dispute_l2: f64 = args.number("--dispute-l2", l2)?;
     // The features the part for values that cannot both be true weighs (`all` for every one).
     let dispute_list = opt("--dispute-features").unwrap_or_else(|| "all".into());
     let dispute_features: Vec<&str> = if dispute_list == "all" {
@@ -266,12 +268,12 @@ fn main() -> anyhow::Result<()> {
             .map(|e| (e.1, e.2, e.3))
             .collect();
         let chosen = if select {
-            select_dispute_features(&train, l2, most, draws)
+            select_dispute_features(&train, dispute_l2, most, draws)
         } else {
             dispute_features.clone()
         };
         let (xs, ys): (Vec<Vec<f64>>, Vec<bool>) = train.iter().map(|e| (e.0.clone(), e.1)).unzip();
-        (Model::fit_with(&xs, &ys, l2, &chosen), chosen)
+        (Model::fit_with(&xs, &ys, l2, dispute_l2, &chosen), chosen)
     };
     let models: Vec<Model> = (0..folds)
         .map(|k| {
@@ -466,7 +468,7 @@ fn main() -> anyhow::Result<()> {
     }
     println!("dispute features: {}", chosen.join(","));
     println!(
-        "weights (fitted on all {} examples, L2 {l2}): agree | dispute",
+        "weights (fitted on all {} examples, L2 {l2}, dispute part {dispute_l2}): agree | dispute",
         examples.len()
     );
     for (k, f) in FEATURES.iter().enumerate() {
@@ -475,12 +477,20 @@ fn main() -> anyhow::Result<()> {
     if let Some(path) = opt("--write") {
         let fixed = opt("--dispute-features")
             .map(|v| format!("--dispute-features {v} "))
-            .unwrap_or_default();
+            .unwrap_or_default()
+            + &opt("--dispute-l2")
+                .map(|v| format!("--dispute-l2 {v} "))
+                .unwrap_or_default();
         let slots = |v: &[Slot]| v.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(",");
+        let dispute_penalty = if dispute_l2 == l2 {
+            String::new()
+        } else {
+            format!(" (the dispute part {dispute_l2})")
+        };
         let header = format!(
             "# The alignment model (src/reconcile/model.rs): feature<TAB>weight of a logistic regression.\n\
              # Written by `cargo run --release --example fit_align -- {fixed}--write {path}`: Newton's method,\n\
-             # L2 {l2}, on {} labelled candidate pairs of the idnews dev labels ({} one fact, {} not); vetoes {};\n\
+             # L2 {l2}{dispute_penalty}, on {} labelled candidate pairs of the idnews dev labels ({} one fact, {} not); vetoes {};\n\
              # dispute vetoes {}.\n",
             examples.len(),
             positives,

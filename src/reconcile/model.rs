@@ -146,16 +146,23 @@ impl Model {
         ))
     }
 
-    /// Fits both parts on `(features, label)`, each on the examples of its values.
+    /// Fits both parts on `(features, label)`, each on the examples of its values, with one penalty.
     pub fn fit(xs: &[Vec<f64>], ys: &[bool], l2: f64) -> Model {
-        Model::fit_with(xs, ys, l2, FEATURES)
+        Model::fit_with(xs, ys, l2, l2, FEATURES)
     }
 
     /// [`Model::fit`], the part for values that cannot both be true weighing only the features named
-    /// in `dispute_features` (the rest keep weight 0). That part learns from few examples of one fact
-    /// (a real disagreement is rare among figures that disagree), and with every feature it fits its
-    /// labels rather than the languages (`docs/accuracy.md`).
-    pub fn fit_with(xs: &[Vec<f64>], ys: &[bool], l2: f64, dispute_features: &[&str]) -> Model {
+    /// in `dispute_features` (the rest keep weight 0), with its own penalty `dispute_l2`. That part
+    /// learns from few examples of one fact (a real disagreement is rare among figures that
+    /// disagree), and with every feature it fits its labels rather than the languages
+    /// (`docs/accuracy.md`).
+    pub fn fit_with(
+        xs: &[Vec<f64>],
+        ys: &[bool],
+        l2: f64,
+        dispute_l2: f64,
+        dispute_features: &[&str],
+    ) -> Model {
         let c = feature("values_compatible");
         let keep: Vec<bool> = FEATURES
             .iter()
@@ -178,7 +185,7 @@ impl Model {
                     (x, *y)
                 })
                 .unzip();
-            fit_logistic(&px, &py, l2)
+            fit_logistic(&px, &py, if compatible { l2 } else { dispute_l2 })
         };
         Model {
             agree: part(true),
@@ -316,9 +323,34 @@ mod tests {
         }
         let all = Model::fit(&xs, &ys, 1.0);
         assert!(all.dispute[l].abs() > 0.1, "{all:?}");
-        let some = Model::fit_with(&xs, &ys, 1.0, &["digits_alike"]);
+        let some = Model::fit_with(&xs, &ys, 1.0, 1.0, &["digits_alike"]);
         assert_eq!(some.dispute[l], 0.0);
         assert!(some.dispute[d] > 2.0, "{some:?}");
+    }
+
+    #[test]
+    fn the_dispute_penalty_moves_only_the_dispute_part() {
+        // Both parts follow `digits_alike` (with some noise); a lighter penalty on the part for
+        // values that cannot both be true lets its weight grow and leaves the other part alone.
+        let d = feature("digits_alike");
+        let c = feature("values_compatible");
+        let mut xs = Vec::new();
+        let mut ys = Vec::new();
+        for k in 0..400 {
+            let mut x = vec![0.0; FEATURES.len()];
+            x[0] = 1.0;
+            x[c] = f64::from(u8::from(k % 2 == 0));
+            x[d] = f64::from(u8::from(k % 3 == 0));
+            ys.push((k % 3 == 0) != (k % 11 == 0));
+            xs.push(x);
+        }
+        let even = Model::fit_with(&xs, &ys, 1.0, 1.0, &["digits_alike"]);
+        let light = Model::fit_with(&xs, &ys, 1.0, 0.1, &["digits_alike"]);
+        assert_eq!(light.agree, even.agree);
+        assert!(
+            light.dispute[d] > even.dispute[d] + 0.05,
+            "{light:?} {even:?}"
+        );
     }
 
     #[test]
