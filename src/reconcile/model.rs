@@ -305,22 +305,29 @@ mod tests {
             .all(|(x, y)| (x - y).abs() < 1e-5));
     }
 
+    /// `n` examples with the bias set; `fill` sets example `k`'s other features and gives its label.
+    fn synthetic(n: usize, fill: impl Fn(usize, &mut [f64]) -> bool) -> (Vec<Vec<f64>>, Vec<bool>) {
+        (0..n)
+            .map(|k| {
+                let mut x = vec![0.0; FEATURES.len()];
+                x[0] = 1.0;
+                let y = fill(k, &mut x);
+                (x, y)
+            })
+            .unzip()
+    }
+
     #[test]
     fn the_dispute_part_weighs_only_the_features_it_is_given() {
         // Among values that cannot both be true, the label follows `digits_alike`, and
         // `local_context` is correlated with it; left out, `local_context` keeps weight 0.
         let d = feature("digits_alike");
         let l = feature("local_context");
-        let mut xs = Vec::new();
-        let mut ys = Vec::new();
-        for k in 0..300 {
-            let mut x = vec![0.0; FEATURES.len()];
-            x[0] = 1.0;
+        let (xs, ys) = synthetic(300, |k, x| {
             x[d] = f64::from(u8::from(k % 3 == 0));
             x[l] = if k % 3 == 0 { 0.8 } else { 0.1 };
-            ys.push(k % 3 == 0 && k % 7 != 0);
-            xs.push(x);
-        }
+            k % 3 == 0 && k % 7 != 0
+        });
         let all = Model::fit(&xs, &ys, 1.0);
         assert!(all.dispute[l].abs() > 0.1, "{all:?}");
         let some = Model::fit_with(&xs, &ys, 1.0, 1.0, &["digits_alike"]);
@@ -334,16 +341,11 @@ mod tests {
         // values that cannot both be true lets its weight grow and leaves the other part alone.
         let d = feature("digits_alike");
         let c = feature("values_compatible");
-        let mut xs = Vec::new();
-        let mut ys = Vec::new();
-        for k in 0..400 {
-            let mut x = vec![0.0; FEATURES.len()];
-            x[0] = 1.0;
+        let (xs, ys) = synthetic(400, |k, x| {
             x[c] = f64::from(u8::from(k % 2 == 0));
             x[d] = f64::from(u8::from(k % 3 == 0));
-            ys.push((k % 3 == 0) != (k % 11 == 0));
-            xs.push(x);
-        }
+            (k % 3 == 0) != (k % 11 == 0)
+        });
         let even = Model::fit_with(&xs, &ys, 1.0, 1.0, &["digits_alike"]);
         let light = Model::fit_with(&xs, &ys, 1.0, 0.1, &["digits_alike"]);
         assert_eq!(light.agree, even.agree);
