@@ -125,15 +125,36 @@ pub struct GoldEvents {
     pub event_info: BTreeMap<String, serde_json::Value>,
 }
 
-/// Reads a JSON Lines file of labelled pairs.
+/// The labels of the pairs brief.
+pub const PAIR_LABELS: &[&str] = &[
+    "CONFLICT",
+    "AGREE",
+    "UPDATE",
+    "DIFFERENT",
+    "BAD_EXTRACTION",
+    "UNCLEAR",
+];
+
+/// Reads a JSON Lines file of labelled pairs. A line that is not a pair, or whose label is not one
+/// of [`PAIR_LABELS`], is an error naming the file and line (a label the harness does not know
+/// would otherwise count as unjudged).
 pub fn read_pairs(path: &Path) -> anyhow::Result<Vec<PairLabel>> {
     let text = std::fs::read_to_string(path)?;
     text.lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
         .map(|(n, l)| {
-            serde_json::from_str(l)
-                .map_err(|e| anyhow::anyhow!("{}:{}: {e}", path.display(), n + 1))
+            let at = || format!("{}:{}", path.display(), n + 1);
+            let p: PairLabel =
+                serde_json::from_str(l).map_err(|e| anyhow::anyhow!("{}: {e}", at()))?;
+            anyhow::ensure!(
+                PAIR_LABELS.contains(&p.label.as_str()),
+                "{}: unknown label {:?} (expected one of {})",
+                at(),
+                p.label,
+                PAIR_LABELS.join(", ")
+            );
+            Ok(p)
         })
         .collect()
 }
@@ -915,5 +936,26 @@ impl ToolArgs {
             self.value("--labels")
                 .unwrap_or_else(|| "eval/labels".into()),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pair_label_the_brief_does_not_know_is_an_error_naming_its_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pairs.jsonl");
+        let good = r#"{"a_claim": "a@1-2", "b_claim": "b@3-4", "label": "CONFLICT", "axis": null}"#;
+        let bad = r#"{"a_claim": "a@5-6", "b_claim": "b@7-8", "label": "DISPUTE", "axis": null}"#;
+        std::fs::write(&path, format!("{good}\n\n{bad}\n")).unwrap();
+        let e = read_pairs(&path).unwrap_err().to_string();
+        assert!(e.contains("pairs.jsonl:3"), "{e}");
+        assert!(e.contains("\"DISPUTE\""), "{e}");
+        std::fs::write(&path, format!("{good}\n")).unwrap();
+        let read = read_pairs(&path).unwrap();
+        assert_eq!(read.len(), 1);
+        assert_eq!(read[0].truth(), Some(Truth::Dispute));
     }
 }
