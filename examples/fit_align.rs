@@ -138,6 +138,10 @@ fn main() -> anyhow::Result<()> {
     let l2: f64 = args.number("--l2", 1.0)?;
     // The penalty of the part for values that cannot both be true (its selection and its fit).
     let dispute_l2: f64 = args.number("--dispute-l2", l2)?;
+    anyhow::ensure!(
+        l2 >= 0.0 && dispute_l2 >= 0.0,
+        "--l2 and --dispute-l2 take a penalty of 0 or more"
+    );
     // The features the part for values that cannot both be true weighs (`all` for every one).
     let dispute_list = opt("--dispute-features").unwrap_or_else(|| "all".into());
     let dispute_features: Vec<&str> = if dispute_list == "all" {
