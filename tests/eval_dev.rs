@@ -71,12 +71,12 @@ fn idnews_alignments_and_disputes_hold_their_floors() {
         s.disputes_judged >= 15,
         "too few labelled disputes to judge: {s:?}"
     );
-    // Measured: 54/61 = 0.885, 752/793 = 0.948, 657/860 = 0.764, 17/43 = 0.395 (in-sample: the
+    // Measured: 56/62 = 0.903, 754/794 = 0.950, 658/860 = 0.765, 18/43 = 0.419 (in-sample: the
     // model is fitted on these labels; `docs/accuracy.md` has the cross-validated figures).
-    assert!(s.dispute_precision() >= 0.85, "{s:?}");
+    assert!(s.dispute_precision() >= 0.87, "{s:?}");
     assert!(s.alignment_precision() >= 0.94, "{s:?}");
     assert!(s.alignment_recall() >= 0.75, "{s:?}");
-    assert!(s.dispute_recall() >= 0.37, "{s:?}");
+    assert!(s.dispute_recall() >= 0.39, "{s:?}");
     // The labelled mentions the extractor of the day missed (no claim id), found again by their
     // quote: most are read now.
     let q = quoted_mentions(&tables, &articles, &r);
