@@ -112,10 +112,9 @@ pub struct AlignOptions {
 /// Least confidence for a dispute to be reported, by default: the lowest threshold of the
 /// cross-validated precision–recall curve (the shipped dispute features, weights refitted per fold,
 /// `docs/accuracy.md`) whose dispute precision reaches 0.8 with the features selected in each fold
-/// (0.84 held out, recall 0.12; at 0.4, 0.80, on the line; the shipped features fixed: 0.90, recall
-/// 0.32).
+/// (0.83 held out, recall 0.24; at 0.4, 0.74; the shipped features fixed: 0.89, recall 0.38).
 /// The model's dispute part has steps: one sign of one fact (each article states it once, or the
-/// digits look like a typo) gives at most about 0.4, both give 0.7 or more, less as the values part.
+/// digits look like a typo) gives at most about 0.5, both give 0.7 or more, less as the values part.
 /// The report shows the likeliest first, says how likely each is, and counts the disputes it held
 /// back.
 pub const MIN_CONFIDENCE: f64 = 0.5;
