@@ -25,8 +25,8 @@ use serde::Serialize;
 use crate::claims::{Claim, Kind};
 use crate::ingest::Article;
 use crate::reconcile::context::{
-    article_words, comparable, dates_apart, different_names, foreign_names, overlap, share_anchor,
-    value_ratio, ClaimContext,
+    article_words, comparable, dates_apart, different_names, foreign_names, interval_gap_ratio,
+    overlap, share_anchor, value_ratio, ClaimContext,
 };
 use crate::reconcile::facts::{Agreement, FactKey, Slot};
 use crate::reconcile::model::{self, Model};
@@ -363,7 +363,14 @@ pub fn story_candidates(story: &Story, input: &StoryInput, opts: &AlignOptions) 
                             && a.concept.as_deref().is_some_and(|c| c != "people"),
                     ));
                     x[f("both_unique")] = f64::from(u8::from(both_unique));
-                    x[f("log_value_ratio")] = (ratio.ln() / MAX_RATIO.ln()).clamp(0.0, 1.0);
+                    // Values that cannot both hold are as far apart as their intervals' nearer
+                    // bounds (`puluhan ribu` against `100.000`), not their midpoints.
+                    let apart = if compatible {
+                        ratio
+                    } else {
+                        interval_gap_ratio(a, b)
+                    };
+                    x[f("log_value_ratio")] = (apart.ln() / MAX_RATIO.ln()).clamp(0.0, 1.0);
                     x[f("values_compatible")] = f64::from(u8::from(compatible));
                     x[f("dates_apart")] = f64::from(u8::from(dates_apart(&ca.dates, &cb.dates)));
                     x[f("one_dated_past")] = f64::from(u8::from(ca.dated_past != cb.dated_past));

@@ -552,6 +552,22 @@ pub fn value_ratio(a: &Claim, b: &Claim) -> f64 {
     }
 }
 
+/// How far apart two claims' intervals lie: the ratio of the nearer bounds when one interval lies
+/// wholly below the other (`puluhan ribu`, 10,000–99,999, against `100.000`: about 1), else 1. A
+/// bound at zero or below gives the ratio of the representative values instead.
+pub fn interval_gap_ratio(a: &Claim, b: &Claim) -> f64 {
+    // `x` lies wholly below `y`: its top under `y`'s bottom.
+    let below = |x: &Claim, y: &Claim| match (x.high, y.low) {
+        (Some(top), Some(bottom)) if top < bottom => Some((top, bottom)),
+        _ => None,
+    };
+    match below(a, b).or_else(|| below(b, a)) {
+        Some((top, bottom)) if top > 0.0 => bottom / top,
+        Some(_) => value_ratio(a, b),
+        None => 1.0,
+    }
+}
+
 /// Whether two claims measure the same kind of thing.
 pub fn comparable(a: &Claim, b: &Claim) -> bool {
     if a.kind != b.kind {
@@ -596,6 +612,40 @@ mod tests {
 
     fn day(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn first_claim(text: &str) -> Claim {
+        let lexicon = crate::claims::Lexicon::builtin();
+        let opts = crate::claims::ExtractOptions {
+            lang: Some(crate::claims::Lang::Id),
+            published: None,
+            lexicon: &lexicon,
+        };
+        crate::claims::extract("d", text, &opts)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("no claim in {text:?}"))
+    }
+
+    #[test]
+    fn values_apart_are_as_far_as_their_intervals_nearer_bounds() {
+        let tens = first_claim("Rusia mengerahkan puluhan ribu pasukannya di perbatasan.");
+        let exact = first_claim("Rusia mengerahkan 100.000 tentara di perbatasan.");
+        let at_least = first_claim("Rusia mengerahkan setidaknya 100.000 tentara.");
+        // Tens of thousands reaches just under 100,000: barely apart, whichever comes first.
+        for (a, b) in [(&tens, &exact), (&exact, &tens), (&tens, &at_least)] {
+            let gap = interval_gap_ratio(a, b);
+            assert!((1.0..1.001).contains(&gap), "{gap}");
+        }
+        // Their midpoints lie further apart.
+        assert!(value_ratio(&tens, &exact) > 1.5);
+        // Exact values: the plain ratio; overlapping intervals: not apart.
+        let seven = first_claim("Pertemuan berlangsung 7 jam.");
+        let eight = first_claim("Pertemuan berlangsung 8 jam.");
+        let over_seven = first_claim("Pertemuan berlangsung lebih dari tujuh jam.");
+        assert!((interval_gap_ratio(&seven, &eight) - 8.0 / 7.0).abs() < 1e-9);
+        assert_eq!(interval_gap_ratio(&over_seven, &eight), 1.0);
+        assert_eq!(interval_gap_ratio(&exact, &at_least), 1.0);
     }
 
     #[test]

@@ -375,28 +375,9 @@ fn the_seed_reports_reconcile() {
         return;
     };
     let seeds = shared.join("seeds");
-    // The troop figures (a vague count against an exact one) are a dispute at a confidence of about
-    // 0.23, under the default threshold (0.4: docs/accuracy.md); at the default the report shows no
-    // dispute on the seeds.
+    // At the default threshold: the troop figures (a vague count against an exact one, as far apart
+    // as their intervals' nearer bounds) are a dispute at about 0.5 (docs/accuracy.md).
     let (code, out, err) = run(&["report", seeds.to_str().unwrap(), "--format", "json"]);
-    assert_eq!(code, 0, "{err}");
-    let r: Value = serde_json::from_str(&out).unwrap();
-    assert!(
-        r["alignments"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .all(|a| a["verdict"] == "consistent"),
-        "{r:#}"
-    );
-    let (code, out, err) = run(&[
-        "report",
-        seeds.to_str().unwrap(),
-        "--format",
-        "json",
-        "--min-confidence",
-        "0.1",
-    ]);
     assert_eq!(code, 0, "{err}");
     let r: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(r["stories"].as_array().unwrap().len(), 1, "one story");
