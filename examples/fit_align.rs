@@ -331,7 +331,7 @@ fn main() -> anyhow::Result<()> {
     let claim_of = |id: &str| stages.claims_per_doc.iter().flatten().find(|c| c.id == id);
     println!("  min-confidence  disputes  judged  precision  dispute-recall  align-precision  align-recall");
     for t in [
-        0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9,
+        0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 0.8, 0.9,
     ] {
         let o = AlignOptions {
             min_confidence: t,
