@@ -21,7 +21,8 @@
 //!    held-out figures measure the selection too; `--dispute-features` names them instead (`all`:
 //!    every feature, the model before the selection). `--selection-draws N` repeats the selection
 //!    on N partitions of the stories into inner folds and keeps the features more than half choose.
-//!    `--fold-seed` draws other folds.
+//!    `--fold-seed` draws other folds. `--fit-without FILE` leaves a pairs file's labels out of
+//!    every fit (and the written model) but scores them: whether fitting on them helps.
 //!    `--misses 1` lists the fact tables' cross-outlet pairs of one fact that the report misses, by
 //!    why (another story or event, a headline, kinds or units apart, not a candidate, or a candidate's
 //!    score), and their disagreeing pairs with the candidate's score. `--list-disputes T` lists the
@@ -219,11 +220,33 @@ fn main() -> anyhow::Result<()> {
     let fold_seed: u64 = args.number("--fold-seed", 0)?;
     let fold_of =
         |story: &str| xxhash_rust::xxh3::xxh3_64_with_seed(story.as_bytes(), fold_seed) % folds;
+    // `--fit-without FILE`: the pairs of that label file are scored but never fitted on (does
+    // fitting on them help the labels held out?).
+    let fitted = match opt("--fit-without") {
+        Some(path) => {
+            let left: std::collections::HashSet<(String, String)> =
+                crosscheck::eval::read_pairs(std::path::Path::new(&path))?
+                    .into_iter()
+                    .map(|p| (p.a_claim, p.b_claim))
+                    .collect();
+            let kept: Vec<_> = pairs
+                .iter()
+                .filter(|p| !left.contains(&(p.a_claim.clone(), p.b_claim.clone())))
+                .cloned()
+                .collect();
+            println!(
+                "fitting without the {} labelled pairs of {path}",
+                pairs.len() - kept.len()
+            );
+            Judgements::new(&report, &kept, &tables)
+        }
+        None => Judgements::new(&report, &pairs, &tables),
+    };
     // Examples: (fold, features, one fact?, story id).
     let mut examples: Vec<(u64, &Vec<f64>, bool, &str)> = Vec::new();
     for (s, cands) in stages.stories.iter().zip(&per_story) {
         for c in cands {
-            if let Some(j) = judged.pairs.get(&claim_id(c)) {
+            if let Some(j) = fitted.pairs.get(&claim_id(c)) {
                 let same = matches!(j.truth, Truth::Agree | Truth::Dispute);
                 examples.push((fold_of(&s.id), &c.x, same, s.id.as_str()));
             }
@@ -484,6 +507,9 @@ fn main() -> anyhow::Result<()> {
             .unwrap_or_default()
             + &opt("--dispute-l2")
                 .map(|v| format!("--dispute-l2 {v} "))
+                .unwrap_or_default()
+            + &opt("--fit-without")
+                .map(|v| format!("--fit-without {v} "))
                 .unwrap_or_default();
         let slots = |v: &[Slot]| v.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(",");
         let dispute_penalty = if dispute_l2 == l2 {
