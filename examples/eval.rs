@@ -21,10 +21,10 @@ use std::time::Instant;
 
 use crosscheck::eval::ToolArgs;
 use crosscheck::eval::{
-    event_label_files, event_of, events_of_tables, events_to_keep_whole, idnews_input, label_files,
-    quoted_mentions, read_gold, report_and_articles, report_of, score_alignments,
-    score_containment, score_grouping, score_tolls, source_of, story_of, AlignmentScores,
-    GoldEvents, GroupingScores, Judgements,
+    event_of, events_of_tables, events_to_keep_whole, idnews_input, label_files,
+    named_event_label_files, quoted_mentions, read_gold, report_and_articles, report_of,
+    score_alignments, score_containment, score_grouping, score_tolls, source_of, story_of,
+    AlignmentScores, GoldEvents, GroupingScores, Judgements,
 };
 use crosscheck::ingest::InputOptions;
 use crosscheck::report::{Report, ReportOptions};
@@ -85,10 +85,11 @@ fn main() -> anyhow::Result<()> {
                 }
                 let tables_gold = events_of_tables(&tables);
                 print_groupings("idnews fact-table events", &tables_gold, &r);
-                let labelled = event_label_files(&labels)?;
-                for (n, gold) in labelled.iter().enumerate() {
-                    print_groupings(&format!("idnews event labels #{}", n + 1), gold, &r);
+                let named = named_event_label_files(&labels)?;
+                for (name, gold) in &named {
+                    print_groupings(&format!("idnews event labels {name}"), gold, &r);
                 }
+                let labelled: Vec<GoldEvents> = named.into_iter().map(|(_, g)| g).collect();
                 let whole = events_to_keep_whole(&tables, &labelled);
                 let c = score_containment(&whole, &event_of(&r), &source_of(&r), 3, 0.95);
                 println!(
