@@ -222,8 +222,8 @@ fn main() -> anyhow::Result<()> {
         |story: &str| xxhash_rust::xxh3::xxh3_64_with_seed(story.as_bytes(), fold_seed) % folds;
     // `--fit-without FILE`: the pairs of that label file are scored but never fitted on (does
     // fitting on them help the labels held out?).
-    let fitted = match opt("--fit-without") {
-        Some(path) => {
+    let without = opt("--fit-without")
+        .map(|path| -> anyhow::Result<Judgements> {
             let left: std::collections::HashSet<(String, String)> =
                 crosscheck::eval::read_pairs(std::path::Path::new(&path))?
                     .into_iter()
@@ -238,10 +238,10 @@ fn main() -> anyhow::Result<()> {
                 "fitting without the {} labelled pairs of {path}",
                 pairs.len() - kept.len()
             );
-            Judgements::new(&report, &kept, &tables)
-        }
-        None => Judgements::new(&report, &pairs, &tables),
-    };
+            Ok(Judgements::new(&report, &kept, &tables))
+        })
+        .transpose()?;
+    let fitted = without.as_ref().unwrap_or(&judged);
     // Examples: (fold, features, one fact?, story id).
     let mut examples: Vec<(u64, &Vec<f64>, bool, &str)> = Vec::new();
     for (s, cands) in stages.stories.iter().zip(&per_story) {
