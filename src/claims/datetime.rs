@@ -224,8 +224,10 @@ pub(crate) fn parse_at(
         } else {
             i + 1
         };
-        if let Some(d) = num(t, k).filter(|d| (1..=31).contains(d) && t.low(k).len() <= 2) {
-            let mut j = k + 1;
+        if let Some(d) = day(t, k) {
+            // "June 20-22": the days' range is part of the date
+            let (mut j, last) = past_days(t, k);
+            let days_end = j;
             if t.is_punct(j, ",") {
                 j += 1;
             }
@@ -234,10 +236,15 @@ pub(crate) fn parse_at(
                     i,
                     j + 1,
                     Kind::Date,
-                    fmt_date(Some(y), m, d, published),
+                    fmt_days(Some(y), m, d, last, published),
                 ));
             }
-            return Some(hit(i, k + 1, Kind::Date, fmt_date(None, m, d, published)));
+            return Some(hit(
+                i,
+                days_end,
+                Kind::Date,
+                fmt_days(None, m, d, last, published),
+            ));
         }
         if let Some(y) = year_of(t, i + 1).filter(|_| t.low(i + 1).len() == 4) {
             return Some(DateHit {
@@ -261,22 +268,69 @@ pub(crate) fn parse_at(
     None
 }
 
-/// "17 Desember [2021]" at `i`.
+/// A day of the month at `i` (one or two digits, 1–31).
+fn day(t: &Tokens, i: usize) -> Option<u32> {
+    num(t, i).filter(|d| (1..=31).contains(d) && t.low(i).len() <= 2)
+}
+
+/// The token after a span of days that starts with the day at `i`, and the span's last day: `i + 1`
+/// and none, or past the last day of a range of days (`20-22`, `20 – 22`) whose last day is later
+/// than the first.
+fn past_days(t: &Tokens, i: usize) -> (usize, Option<u32>) {
+    let first = day(t, i);
+    if t.is_punct(i + 1, "-") || t.is_punct(i + 1, "–") {
+        if let Some(last) = day(t, i + 2).filter(|last| first.is_some_and(|d| *last > d)) {
+            return (i + 3, Some(last));
+        }
+    }
+    (i + 1, None)
+}
+
+/// A date, or a range of days of one month as an ISO 8601 interval (`2025-06-20/2025-06-22`).
+fn fmt_days(
+    y: Option<i32>,
+    m: u32,
+    d: u32,
+    last: Option<u32>,
+    published: Option<NaiveDate>,
+) -> Option<String> {
+    let first = fmt_date(y, m, d, published)?;
+    let Some(last) = last else {
+        return Some(first);
+    };
+    // the last day in the first day's year and month ("--06" without a year)
+    let (head, _) = first.rsplit_once('-')?;
+    let end = format!("{head}-{last:02}");
+    let valid = match head.split_once('-') {
+        Some((year, month)) if !year.is_empty() => year
+            .parse()
+            .ok()
+            .zip(month.parse().ok())
+            .and_then(|(y, m)| NaiveDate::from_ymd_opt(y, m, last))
+            .is_some(),
+        _ => true,
+    };
+    Some(if valid { format!("{first}/{end}") } else { first })
+}
+
+/// "17 Desember [2021]" at `i`; a range of days ("20-22 Juni 2025") is a date too, resolved to its
+/// first day.
 fn day_month(t: &Tokens, i: usize, published: Option<NaiveDate>) -> Option<DateHit> {
-    let d = num(t, i).filter(|d| (1..=31).contains(d) && t.low(i).len() <= 2)?;
-    let m = month(t.low(i + 1))?;
-    if t.kind(i + 1) != Some(TokKind::Word) {
+    let d = day(t, i)?;
+    let (i_month, last) = past_days(t, i);
+    let m = month(t.low(i_month))?;
+    if t.kind(i_month) != Some(TokKind::Word) {
         return None;
     }
-    let (y, end) = match year_of(t, i + 2).filter(|_| t.low(i + 2).len() == 4) {
-        Some(y) => (Some(y), i + 3),
-        None => (None, i + 2),
+    let (y, end) = match year_of(t, i_month + 1).filter(|_| t.low(i_month + 1).len() == 4) {
+        Some(y) => (Some(y), i_month + 2),
+        None => (None, i_month + 1),
     };
     Some(DateHit {
         start: i,
         end,
         kind: Kind::Date,
-        date: fmt_date(y, m, d, published),
+        date: fmt_days(y, m, d, last, published),
         tz: None,
         year: None,
     })
@@ -440,6 +494,30 @@ mod tests {
         assert_eq!(
             at("13 January 2022", None).and_then(|h| h.date),
             Some("2022-01-13".into())
+        );
+    }
+
+    #[test]
+    fn a_range_of_days_is_one_date_an_interval() {
+        let p = NaiveDate::from_ymd_opt(2025, 6, 18);
+        for (text, date, tokens) in [
+            ("20-22 Juni 2025", "2025-06-20/2025-06-22", 5),
+            ("15 – 29 Juli", "2025-07-15/2025-07-29", 4),
+            ("June 20-22, 2025", "2025-06-20/2025-06-22", 6),
+            ("June 20-22", "2025-06-20/2025-06-22", 4),
+            ("30-31 Juni 2025", "2025-06-30", 5),
+        ] {
+            let hit = at(text, p).unwrap_or_else(|| panic!("{text}: no date"));
+            assert_eq!(hit.date.as_deref(), Some(date), "{text}");
+            assert_eq!(hit.end, tokens, "{text}: the whole range is the date");
+        }
+        // a falling or equal pair of numbers is no range of days
+        let hit = at("22-20 Juni", p);
+        assert!(hit.is_none_or(|h| h.end < 4), "22-20 Juni");
+        assert_eq!(at("June 20-20", p).map(|h| h.end), Some(2));
+        assert_eq!(
+            at("20-22 Juni", None).and_then(|h| h.date).as_deref(),
+            Some("--06-20/--06-22")
         );
     }
 
