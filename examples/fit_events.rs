@@ -195,18 +195,25 @@ fn main() -> anyhow::Result<()> {
         });
     }
     if let Some(path) = opt("--dump") {
-        let mut out = String::from("corpus\ta\tb\tlabel");
+        let mut out = String::from("corpus\tstory\ta\tb\tlabel");
         for f in FEATURES {
             out.push('\t');
             out.push_str(f);
         }
         out.push('\n');
         for c in &corpora {
-            for (i, j, x, y) in c.pairs.iter().flatten() {
+            for (s, (i, j, x, y)) in c
+                .stages
+                .stories
+                .iter()
+                .zip(&c.pairs)
+                .flat_map(|(s, ps)| ps.iter().map(move |p| (s, p)))
+            {
                 let Some(y) = y else { continue };
                 out.push_str(&format!(
-                    "{}\t{}\t{}\t{}",
+                    "{}\t{}\t{}\t{}\t{}",
                     c.name,
+                    s.id,
                     c.articles[*i].id,
                     c.articles[*j].id,
                     u8::from(*y)
