@@ -280,6 +280,12 @@ fn id_news_conventions() {
         "id | Musisi 66 tahun tersebut mengaku akan kooperatif. | count [66,66] c=age",
         "id | Kontrak baru 3 tahun tersebut diteken kemarin. | duration [94608000,94608000]",
         "id | Kontrak baru 3 tahun tersebut diteken kemarin. | !c=age",
+        // … or a noun of people one word before, when a demonstrative closes the phrase
+        "id | Penyanyi dangdut 46 tahun ini juga sudah melakukan oplas. | count [46,46] c=age",
+        "id | Juru taktik 62 tahun itu enggan berkomentar. | count [62,62] c=age",
+        "id | Bek sayap 21 tahun itu dipanggil ke timnas. | count [21,21] c=age",
+        "id | Kontrak baru 3 tahun itu diteken kemarin. | !c=age",
+        "id | Dalam 2 tahun ini harga naik. | !c=age",
         "id | Seorang bocah 12 tahun ditemukan selamat. | count [12,12] c=age",
         "id | Ia bekerja selama 12 tahun di sana. | duration [378432000,378432000]",
         "id | Rapat berlangsung 3 tahun lalu. | duration [94608000,94608000]",

@@ -277,6 +277,24 @@ impl Scanner<'_> {
         {
             return true;
         }
+        // "juru taktik 62 tahun itu", "penyanyi dangdut 46 tahun ini": a noun of people (of one or
+        // more words) right before, or one word before, years that a demonstrative closes ("kontrak
+        // 3 tahun tersebut" names no people)
+        if self.lang == Lang::Id
+            && m.kind == Kind::Duration
+            && matches!(t.low(m.end), "ini" | "itu" | "tersebut")
+        {
+            for k in start.saturating_sub(2)..start {
+                if let Some((_, _, Some(c), EntryKind::Noun, end)) = self.person_at(k) {
+                    if roles::is_person_concept(&c)
+                        && (end == start
+                            || (end + 1 == start && t.kind(end) == Some(TokKind::Word)))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
         let name_before = |k: usize| {
             k > 0
                 && t.kind(k - 1) == Some(TokKind::Word)
