@@ -254,19 +254,20 @@ fn main() -> anyhow::Result<()> {
     }
     if let Some(path) = opt("--dump") {
         // Every judged candidate: claim ids, truth, features (for reading the errors).
-        let mut out = format!("story\ta\tb\ttruth\taxis\t{}\n", FEATURES.join("\t"));
+        let mut out = format!("story\ta\tb\ttruth\taxis\tfrom\t{}\n", FEATURES.join("\t"));
         for (s, cands) in stages.stories.iter().zip(&per_story) {
             for c in cands {
                 let id = claim_id(c);
                 if let Some(j) = judged.pairs.get(&id) {
                     let xs: Vec<String> = c.x.iter().map(|v| format!("{v:.4}")).collect();
                     out.push_str(&format!(
-                        "{}\t{}\t{}\t{:?}\t{}\t{}\n",
+                        "{}\t{}\t{}\t{:?}\t{}\t{}\t{}\n",
                         s.id,
                         id.0,
                         id.1,
                         j.truth,
                         j.axis.as_deref().unwrap_or("-"),
+                        j.from,
                         xs.join("\t")
                     ));
                 }
