@@ -310,11 +310,15 @@ fn fmt_days(
             .is_some(),
         _ => true,
     };
-    Some(if valid { format!("{first}/{end}") } else { first })
+    Some(if valid {
+        format!("{first}/{end}")
+    } else {
+        first
+    })
 }
 
-/// "17 Desember [2021]" at `i`; a range of days ("20-22 Juni 2025") is a date too, resolved to its
-/// first day.
+/// "17 Desember [2021]" at `i`; a range of days ("20-22 Juni 2025") is a date too, an ISO 8601
+/// interval (see [`fmt_days`]).
 fn day_month(t: &Tokens, i: usize, published: Option<NaiveDate>) -> Option<DateHit> {
     let d = day(t, i)?;
     let (i_month, last) = past_days(t, i);
