@@ -296,6 +296,11 @@ fn id_news_conventions() {
         "id | Titik api di ketinggian 2 Ribu Meter. | measure [2000,2000] u=m",
         "id | Api menghanguskan 1,2 ribu hektare. | measure [12000000,12000000] u=m2",
         "id | Suku bunga tetap sebesar 5,50%. | percent [5.5,5.5] u=%",
+        // a rate "at the level of" a percentage is a percentage, not a level or an identifier
+        "id | BI menahan suku bunga acuan di level 5,5%. | percent [5.5,5.5] u=%",
+        "id | Bunga acuan ditahan di level 4,25-4,50 persen. | percent [4.25,4.5] u=%",
+        "id | Bunga acuan tetap di level 3 persen. | percent [3,3] u=%",
+        "id | Status gunung naik ke level 4. | level [4,4]",
         "id | Sedikitnya delapan kapal perang membayangi. | count [8,inf) c=warships",
         "id | Setidaknya sembilan kapal perang membayangi. | count [9,inf) c=warships",
         "id | Defisit hampir Rp 17,8 triliun. | money [16020000000000,17800000000000) u=IDR q=nearly",

@@ -113,8 +113,16 @@ impl Scanner<'_> {
             }
             // "naik ke 80 persen": spaced "ke" before a measure is "to"
             let to_measure = p == "ke" && k == s && self.unit_at(e, num).is_some();
-            // "level 6.907", "the 42,000 level": an index's level, not an identifier
-            let index_level = p == "level" && num.low >= 100.0;
+            // "level 6.907", "the 42,000 level": an index's level, not an identifier; "level 5,5
+            // persen": a rate's
+            let percent_at = |k: usize| {
+                self.unit_at(k, num)
+                    .is_some_and(|u| u.unit.kind == Kind::Percent)
+            };
+            let index_level = p == "level"
+                && (num.low >= 100.0
+                    || percent_at(e)
+                    || (t.is_dash(e) && t.kind(e + 1) == Some(TokKind::Num) && percent_at(e + 2)));
             if lists().id_cue.contains(&p) && !num.words && !to_measure && !index_level {
                 return Some(Outcome::Skip(self.skip_id(e)));
             }

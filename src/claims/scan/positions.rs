@@ -94,6 +94,13 @@ impl Scanner<'_> {
                     .or_else(in_words)
                     .filter(|v| v.fract() == 0.0 && (1.0..=10.0).contains(v))
             })?;
+            // not "level 5 persen" (a rate at that level)
+            if self
+                .unit_at_simple(nx + 1)
+                .is_some_and(|u| u.unit.kind == Kind::Percent)
+            {
+                return None;
+            }
             // not "level 4,5" or "level 3%" ("(Level II)" is)
             if t.glued(nx + 1)
                 && !t.is_punct(nx + 1, ",")
