@@ -111,8 +111,15 @@ impl Scanner<'_> {
                 hops += 1;
                 continue;
             }
-            // "naik ke 80 persen": spaced "ke" before a measure is "to"
-            let to_measure = p == "ke" && k == s && self.unit_at(e, num).is_some();
+            // "naik ke 80 persen", "ke 1,3 juta rekening", "ke 500 orang": spaced "ke" before a
+            // measure, a scaled or decimal number or a counted noun is "to" ("juara ke 3" stays an
+            // ordinal)
+            let to_measure = p == "ke"
+                && k == s
+                && (self.unit_at(e, num).is_some()
+                    || num.has_scale
+                    || !num.plain_int
+                    || self.noun_at(e).is_some_and(|(_, _, c, _)| c.is_some()));
             // "level 6.907", "the 42,000 level": an index's level, not an identifier; "level 5,5
             // persen": a rate's
             let percent_at = |k: usize| {
