@@ -6,6 +6,9 @@ fn en_counts_and_qualifiers() {
     common::run_cases(&[
         "en | Russia has deployed at least 100,000 troops near Ukraine. | count [100000,inf) q=at_least c=troops",
         "en | Russia has deployed 100,000 troops. | count [100000,100000] c=troops",
+        // the period of a frequency is no span of time
+        "en | He takes the pill three times a day. | !duration",
+        "en | The trip took a day. | duration [86400,86400]",
         "en | The fighting has killed more than 14,000 people. | count (14000,inf) c=deaths",
         "en | More than 120 private military contractors operate there. | count (120,inf) c=contractors",
         "en | Envoys from 57 members attended. | count [57,57] c=members",

@@ -300,11 +300,17 @@ fn id_news_conventions() {
         "id | BI menahan suku bunga acuan di level 5,5%. | percent [5.5,5.5] u=%",
         "id | Bunga acuan ditahan di level 4,25-4,50 persen. | percent [4.25,4.5] u=%",
         "id | Bunga acuan tetap di level 3 persen. | percent [3,3] u=%",
+        "id | Bunga acuan tetap di level 3 persen. | !level",
         // "ke" before a scaled or decimal number, or a counted noun, is "to"
         "id | Bansos gagal salur ke 1,3 juta rekening KPM. | count [1300000,1300000]",
         "id | Indeks Nikkei melemah 0,21 persen ke 38.407,50. | number [38407.5,38407.5]",
         "id | Bantuan disalurkan ke 500 orang. | count [500,500] c=people",
         "id | Ia menjadi juara ke 3. | none",
+        // "sehari-hari" is everyday; "kali sehari" the period of a frequency; "PPh 22" a tax's name
+        "id | Kegiatan sehari-hari warga terganggu. | none",
+        "id | Penyakit itu sembuh dalam sehari. | duration [86400,86400]",
+        "id | Ia makan tiga kali sehari. | !duration",
+        "id | Tarif PPh 22 sebesar 0,45 persen. | !count",
         "id | Status gunung naik ke level 4. | level [4,4]",
         "id | Sedikitnya delapan kapal perang membayangi. | count [8,inf) c=warships",
         "id | Setidaknya sembilan kapal perang membayangi. | count [9,inf) c=warships",

@@ -117,6 +117,15 @@ pub fn check(case: &str) -> Result<(), String> {
                 Ok(())
             };
         }
+        // "!duration", "!level": no claim of that kind
+        Some(e) if e.starts_with('!') && kind_of(&e[1..]).is_some() => {
+            let kind = kind_of(&e[1..]);
+            return if found.iter().any(|c| Some(c.kind) == kind) {
+                Err(format!("{case}\n expected no {}, got\n{}", &e[1..], show()))
+            } else {
+                Ok(())
+            };
+        }
         _ => {}
     }
     let kind = exp

@@ -109,6 +109,22 @@ impl Scanner<'_> {
     pub(super) fn implicit_one(&self, qstart: usize, j: usize, qual: Option<Qual>) -> Outcome {
         let t = &self.toks;
         let w = t.low(j);
+        // "tiga kali sehari", "twice a week": the period of a frequency, not a span of time
+        if j > 0 && {
+            let p = t.low(j - 1);
+            lists().times.contains(&p) || matches!(p, "once" | "twice" | "thrice")
+        } {
+            return Outcome::None;
+        }
+        // "sehari-hari" (everyday): a word, not one day
+        if self.se_unit(w).is_some()
+            && t.is_dash(j + 1)
+            && t.glued(j + 1)
+            && t.glued(j + 2)
+            && w.strip_prefix("se") == Some(t.low(j + 2))
+        {
+            return Outcome::None;
+        }
         let unit = if let Some(u) = self.se_unit(w) {
             UnitHit {
                 unit: u,
