@@ -308,6 +308,10 @@ fn id_news_conventions() {
         "id | Ia menjadi juara ke 3. | none",
         // "sehari-hari" is everyday; "kali sehari" the period of a frequency; "PPh 22" a tax's name
         "id | Kegiatan sehari-hari warga terganggu. | none",
+        // an engine's power and torque
+        "id | Mesin menghasilkan tenaga 143 PS dan torsi 215 Nm. | measure [105176.32125,105176.32125] u=W",
+        "id | Mesin menghasilkan tenaga 143 PS dan torsi 215 Nm. | measure [215,215] u=Nm",
+        "id | Tenaganya 8,1 dk pada 7.500 rpm. | measure [5957.5398750,5957.5398750] u=W",
         "id | Penyakit itu sembuh dalam sehari. | duration [86400,86400]",
         "id | Ia makan tiga kali sehari. | !duration",
         "id | Tarif PPh 22 sebesar 0,45 persen. | !count",
