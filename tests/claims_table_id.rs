@@ -311,7 +311,7 @@ fn id_news_conventions() {
         // an engine's power and torque
         "id | Mesin menghasilkan tenaga 143 PS dan torsi 215 Nm. | measure [105176.32125,105176.32125] u=W",
         "id | Mesin menghasilkan tenaga 143 PS dan torsi 215 Nm. | measure [215,215] u=Nm",
-        "id | Tenaganya 8,1 dk pada 7.500 rpm. | measure [5957.5398750,5957.5398750] u=W",
+        "id | Tenaganya 8,1 dk pada 7.500 rpm. | measure [6040.1689598,6040.1689598] u=W",
         "id | Penyakit itu sembuh dalam sehari. | duration [86400,86400]",
         "id | Ia makan tiga kali sehari. | !duration",
         "id | Tarif PPh 22 sebesar 0,45 persen. | !count",
