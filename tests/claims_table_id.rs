@@ -306,6 +306,7 @@ fn id_news_conventions() {
         "id | Indeks Nikkei melemah 0,21 persen ke 38.407,50. | number [38407.5,38407.5]",
         "id | Bantuan disalurkan ke 500 orang. | count [500,500] c=people",
         "id | Ia menjadi juara ke 3. | none",
+        "id | Ia dijerat Pasal 55 ayat (1) KUHP. | none",
         // "sehari-hari" is everyday; "kali sehari" the period of a frequency; "PPh 22" a tax's name
         "id | Kegiatan sehari-hari warga terganggu. | none",
         // an engine's power and torque
