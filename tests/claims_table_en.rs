@@ -9,6 +9,7 @@ fn en_counts_and_qualifiers() {
         // the period of a frequency is no span of time
         "en | He takes the pill three times a day. | !duration",
         "en | The trip took a day. | duration [86400,86400]",
+        "en | Six people were killed, including the suspect, and four people were injured. | count [4,4] c=injured",
         "en | The engine makes 300 horsepower. | measure [223709.96147468107,223709.96147468107] u=W",
         "en | The fighting has killed more than 14,000 people. | count (14000,inf) c=deaths",
         "en | More than 120 private military contractors operate there. | count (120,inf) c=contractors",

@@ -42,6 +42,9 @@ impl Scanner<'_> {
         if !(person(&m.concept) || roles::is_role_concept(m.concept.as_deref())) {
             return;
         }
+        if self.closes_including(start, m.end) {
+            return;
+        }
         // the parts after the first: one after `and` (a comma list of counts
         // is read only in a headline: `2 adults, six children dead`)
         let Some((v2, bases, e2)) = self.list_parts(m.end, false) else {
@@ -532,7 +535,7 @@ impl Scanner<'_> {
     /// man and his wife`), or after the group (`a man and a boy were
     /// killed`): (role, how many in the second part, its noun, its end).
     pub(super) fn group_after(&self, j: usize, e: usize) -> Option<(String, f64, String, usize)> {
-        if self.lang != Lang::En {
+        if self.lang != Lang::En || self.closes_including(j, e) {
             return None;
         }
         // a list: "his wife, son and daughter", "his mother, stepfather, and
@@ -543,6 +546,17 @@ impl Scanner<'_> {
             _ => return None,
         };
         Some((role, sum, bases.join(" and "), p))
+    }
+
+    /// Whether the part of a list at `j..e` follows `including`/`termasuk` (one word may come
+    /// between) and a comma closes it before `and`: "six people were killed, including the
+    /// suspect, and four people were injured" starts a clause of its own at `and` ("four people
+    /// including a 12-year-old and an 8-year-old were injured" is one list).
+    fn closes_including(&self, j: usize, e: usize) -> bool {
+        let t = &self.toks;
+        (j.saturating_sub(2)..j).any(|k| matches!(t.low(k), "including" | "termasuk"))
+            && t.low(e) == ","
+            && matches!(t.low(e + 1), "and" | "dan")
     }
 
     /// The parts of a list of people after its first one, from token `p`
