@@ -307,6 +307,10 @@ fn id_news_conventions() {
         "id | Bantuan disalurkan ke 500 orang. | count [500,500] c=people",
         "id | Ia menjadi juara ke 3. | none",
         "id | Ia dijerat Pasal 55 ayat (1) KUHP. | none",
+        // a function word is no counted noun, unless the scanner's list says so
+        "id | Harga pesawat Hermes 900 dapat mencapai 6,85 juta dolar AS. | number [900,900]",
+        "id | Ada satu hal yang menjadi pertanyaan. | count [1,1] n=hal",
+        "id | Polisi menemukan sekitar 2.500 video di ponselnya. | count [2500,2500] n=video ~",
         // "sehari-hari" is everyday; "kali sehari" the period of a frequency; "PPh 22" a tax's name
         "id | Kegiatan sehari-hari warga terganggu. | none",
         // an engine's power and torque

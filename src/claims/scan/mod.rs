@@ -111,6 +111,7 @@ struct Lists {
     en_stop: Vec<&'static str>,
     times: Vec<&'static str>,
     multiplies: Vec<&'static str>,
+    function_noun: Vec<&'static str>,
 }
 
 fn lists() -> &'static Lists {
@@ -137,6 +138,7 @@ fn lists() -> &'static Lists {
                 "en_stop" => &mut l.en_stop,
                 "times" => &mut l.times,
                 "multiplies" => &mut l.multiplies,
+                "function_noun" => &mut l.function_noun,
                 _ => continue,
             };
             v.push(word);

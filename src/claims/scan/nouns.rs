@@ -1117,6 +1117,12 @@ impl Scanner<'_> {
             return None;
         }
         let base = self.base_forms(&w).pop().unwrap_or_else(|| w.clone());
+        // a function word the lexicon does not know counts nothing ("Hermes 900 dapat", "FreeBuds 6
+        // mampu", "39 is 0"), unless the scanner's list says it does ("satu hal", "empat lainnya")
+        let function = |x: &str| crate::features::stopwords().contains(x);
+        if (function(&w) || function(&base)) && !lists().function_noun.contains(&base.as_str()) {
+            return None;
+        }
         let base = if let Some((a, b)) = w.split_once('-') {
             if a == b {
                 a.to_string()
