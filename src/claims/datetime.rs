@@ -282,7 +282,10 @@ fn past_days(t: &Tokens, i: usize) -> (usize, Option<u32>) {
     };
     let through = t.is_punct(i + 1, "-")
         || t.is_punct(i + 1, "–")
-        || matches!(t.low(i + 1), "hingga" | "sampai" | "to" | "through" | "until");
+        || matches!(
+            t.low(i + 1),
+            "hingga" | "sampai" | "to" | "through" | "until"
+        );
     // "17 dan 18 Juni": two days in a row
     let and = matches!(t.low(i + 1), "dan" | "and");
     if let Some(last) = day(t, i + 2) {
