@@ -10,6 +10,10 @@ fn en_counts_and_qualifiers() {
         "en | He takes the pill three times a day. | !duration",
         "en | The trip took a day. | duration [86400,86400]",
         "en | Six people were killed, including the suspect, and four people were injured. | count [4,4] c=injured",
+        // the singular of a counted noun the lexicon does not know
+        "en | Two juries heard the case. | count [2,2] n=jury",
+        "en | There are 1,009 species listed. | count [1009,1009] n=species",
+        "en | He completed 28 passes. | count [28,28] n=pass",
         "en | The engine makes 300 horsepower. | measure [223709.96147468107,223709.96147468107] u=W",
         "en | The fighting has killed more than 14,000 people. | count (14000,inf) c=deaths",
         "en | More than 120 private military contractors operate there. | count (120,inf) c=contractors",

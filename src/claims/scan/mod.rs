@@ -112,6 +112,8 @@ struct Lists {
     times: Vec<&'static str>,
     multiplies: Vec<&'static str>,
     function_noun: Vec<&'static str>,
+    en_same: Vec<&'static str>,
+    en_ie: Vec<&'static str>,
 }
 
 fn lists() -> &'static Lists {
@@ -139,6 +141,8 @@ fn lists() -> &'static Lists {
                 "times" => &mut l.times,
                 "multiplies" => &mut l.multiplies,
                 "function_noun" => &mut l.function_noun,
+                "en_same" => &mut l.en_same,
+                "en_ie" => &mut l.en_ie,
                 _ => continue,
             };
             v.push(word);

@@ -1116,7 +1116,10 @@ impl Scanner<'_> {
         if self.lang == Lang::Id && looks_like_verb(&w) {
             return None;
         }
-        let base = self.base_forms(&w).pop().unwrap_or_else(|| w.clone());
+        let base = match self.lang {
+            Lang::En => english_singular(&w),
+            Lang::Id => self.base_forms(&w).pop().unwrap_or_else(|| w.clone()),
+        };
         // a function word the lexicon does not know counts nothing ("Hermes 900 dapat", "FreeBuds 6
         // mampu", "39 is 0"), unless the scanner's list says it does ("satu hal", "empat lainnya")
         let function = |x: &str| crate::features::stopwords().contains(x);
@@ -1298,4 +1301,34 @@ pub(super) fn looks_like_verb(w: &str) -> bool {
             .iter()
             .any(|p| w.starts_with(p)))
         || (n >= 7 && w.starts_with("di"))
+}
+
+/// The singular of an English noun the lexicon does not know, by its ending: `juries` jury, `boxes`
+/// box, `games` game, `firemen` fireman; `species`, `news`, `bus`, `analysis` as written, and the
+/// plurals of `data/lexicon/scan.tsv` lists `en_same` (as written) and `en_ie` (`movies` movie).
+fn english_singular(w: &str) -> String {
+    if lists().en_same.contains(&w) {
+        return w.to_string();
+    }
+    if lists().en_ie.contains(&w) {
+        return w[..w.len() - 1].to_string();
+    }
+    if let Some(b) = w.strip_suffix("ies").filter(|b| b.len() >= 2) {
+        return format!("{b}y");
+    }
+    for suf in ["sses", "shes", "ches", "xes", "zes"] {
+        if w.ends_with(suf) {
+            return w[..w.len() - 2].to_string();
+        }
+    }
+    if ["ss", "us", "is"].iter().any(|e| w.ends_with(e)) {
+        return w.to_string();
+    }
+    if let Some(b) = w.strip_suffix("men") {
+        return format!("{b}man");
+    }
+    w.strip_suffix('s')
+        .filter(|b| b.len() >= 2)
+        .unwrap_or(w)
+        .to_string()
 }
