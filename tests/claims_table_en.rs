@@ -14,6 +14,9 @@ fn en_counts_and_qualifiers() {
         "en | Two juries heard the case. | count [2,2] n=jury",
         "en | There are 1,009 species listed. | count [1009,1009] n=species",
         "en | He completed 28 passes. | count [28,28] n=pass",
+        // a past participle after a number counts nothing; before a noun it is an adjective
+        "en | 2 confirmed dead in Lolo shooting. | count [2,2] c=deaths",
+        "en | Two loaded guns were found. | count [2,2] n=gun",
         "en | The engine makes 300 horsepower. | measure [223709.96147468107,223709.96147468107] u=W",
         "en | The fighting has killed more than 14,000 people. | count (14000,inf) c=deaths",
         "en | More than 120 private military contractors operate there. | count (120,inf) c=contractors",

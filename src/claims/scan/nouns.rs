@@ -1116,6 +1116,12 @@ impl Scanner<'_> {
         if self.lang == Lang::Id && looks_like_verb(&w) {
             return None;
         }
+        // "2 confirmed dead", "three charged with": a past participle counts nothing; before a
+        // noun it is an adjective ("two loaded guns", "five attempted murder charges")
+        if self.lang == Lang::En && w.len() >= 5 && w.ends_with("ed") && !w.ends_with("eed") {
+            let next = self.noun_at(e)?;
+            return Some((self.raw_span(q, next.3), next.1, next.2, next.3));
+        }
         let base = match self.lang {
             Lang::En => english_singular(&w),
             Lang::Id => self.base_forms(&w).pop().unwrap_or_else(|| w.clone()),
