@@ -106,7 +106,7 @@ impl Scanner<'_> {
         let mut hops = 0;
         while k > 0 && hops < 3 {
             let p = t.low(k - 1);
-            if matches!(p, ":" | "." | "#" | "-" | "(") {
+            if matches!(p, ":" | "." | "#" | "-") {
                 k -= 1;
                 hops += 1;
                 continue;
