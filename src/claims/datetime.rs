@@ -286,7 +286,9 @@ fn past_days(t: &Tokens, i: usize) -> (usize, Option<u32>) {
     (i + 1, None)
 }
 
-/// A date, or a range of days of one month as an ISO 8601 interval (`2025-06-20/2025-06-22`).
+/// A date, or a range of days of one month as an ISO 8601 interval (`2025-06-20/2025-06-22`): the
+/// last day takes the first day's year and month (`--06-22` when no year is known); a last day the
+/// month does not have leaves the first day alone.
 fn fmt_days(
     y: Option<i32>,
     m: u32,
@@ -298,22 +300,15 @@ fn fmt_days(
     let Some(last) = last else {
         return Some(first);
     };
-    // the last day in the first day's year and month ("--06" without a year)
-    let (head, _) = first.rsplit_once('-')?;
-    let end = format!("{head}-{last:02}");
-    let valid = match head.split_once('-') {
-        Some((year, month)) if !year.is_empty() => year
-            .parse()
-            .ok()
-            .zip(month.parse().ok())
-            .and_then(|(y, m)| NaiveDate::from_ymd_opt(y, m, last))
-            .is_some(),
-        _ => true,
+    let end = match NaiveDate::parse_from_str(&first, "%Y-%m-%d") {
+        Ok(start) => start
+            .with_day(last)
+            .map(|e| e.format("%Y-%m-%d").to_string()),
+        Err(_) => Some(format!("--{m:02}-{last:02}")),
     };
-    Some(if valid {
-        format!("{first}/{end}")
-    } else {
-        first
+    Some(match end {
+        Some(end) => format!("{first}/{end}"),
+        None => first,
     })
 }
 

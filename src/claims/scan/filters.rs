@@ -122,8 +122,8 @@ impl Scanner<'_> {
                     || self.noun_at(e).is_some_and(|(_, _, c, _)| c.is_some()));
             // "level 6.907", "the 42,000 level": an index's level, not an identifier; "level 5,5
             // persen": a rate's
-            let percent_at = |k: usize| {
-                self.unit_at(k, num)
+            let percent_at = |at: usize| {
+                self.unit_at(at, num)
                     .is_some_and(|u| u.unit.kind == Kind::Percent)
             };
             let index_level = p == "level"

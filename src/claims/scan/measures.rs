@@ -116,8 +116,9 @@ impl Scanner<'_> {
         } {
             return Outcome::None;
         }
+        let se = self.se_unit(w);
         // "sehari-hari" (everyday): a word, not one day
-        if self.se_unit(w).is_some()
+        if se.is_some()
             && t.is_dash(j + 1)
             && t.glued(j + 1)
             && t.glued(j + 2)
@@ -125,7 +126,7 @@ impl Scanner<'_> {
         {
             return Outcome::None;
         }
-        let unit = if let Some(u) = self.se_unit(w) {
+        let unit = if let Some(u) = se {
             UnitHit {
                 unit: u,
                 base: u.base.to_string(),
