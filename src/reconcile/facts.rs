@@ -12,7 +12,9 @@
 //! - `holder`: whose figure, the nearest run of capitalised words before the figure in its clause
 //!   (not the sentence's first word, not a day or month, not the name a speech verb introduces);
 //! - `moment`: `category:value` markers anywhere in the sentence (trading session, half of a match,
-//!   quarter, year to date, yesterday) and the dates it states (`date:2025-06-18`, `year:2024`);
+//!   quarter, year to date, yesterday) and the dates it states (`date:2025-06-18`, `year:2024`); a
+//!   session, half or period its headline states when the sentence states none of that category
+//!   ([`inherit_headline_moment`]);
 //! - `scope`: `part` when the figure is a part of a whole (`di antaranya`, `of them`);
 //! - `modality`: `target`, `forecast`, `plan` or `limit` when the words before the figure say so;
 //! - `attribution`: who states it (`kata Daryono`, `menurut BMKG`, `police said`): the name a speech
@@ -372,6 +374,37 @@ pub fn keys(text: &str, claims: &[Claim]) -> Vec<FactKey> {
         .collect()
 }
 
+/// The trading session, half of a match or period a headline states (`IHSG Pagi Ini Dibuka Turun`:
+/// the opening; `Jeda Makan Siang`: the first session), given to the figures of its text whose
+/// sentences state none of that category: the headline says when the report holds. A headline's
+/// dates, years and relative days are not lent: years stand in names (`Piala Dunia Klub 2025`), and a
+/// price list's date set its day-to-day updates apart as two facts (docs/accuracy.md).
+pub fn inherit_headline_moment(headline: &str, keys: &mut [FactKey]) {
+    let words = words_of(headline, 0..headline.len());
+    let (moment, _) = sentence_level(headline, &words, &[]);
+    let category = |m: &str| {
+        m.split_once(':')
+            .map_or(String::new(), |(c, _)| c.to_string())
+    };
+    let lent: Vec<String> = moment
+        .into_iter()
+        .filter(|m| matches!(category(m).as_str(), "session" | "half" | "period"))
+        .collect();
+    if lent.is_empty() {
+        return;
+    }
+    for k in keys {
+        let stated: BTreeSet<String> = k.moment.iter().map(|m| category(m)).collect();
+        let mut all: BTreeSet<String> = k.moment.drain(..).collect();
+        all.extend(
+            lent.iter()
+                .filter(|m| !stated.contains(&category(m)))
+                .cloned(),
+        );
+        k.moment = all.into_iter().collect();
+    }
+}
+
 /// The moment markers and the attribution of a sentence.
 fn sentence_level(text: &str, words: &[Word], claims: &[&Claim]) -> (Vec<String>, Option<String>) {
     let all: Vec<&Word> = words.iter().collect();
@@ -595,6 +628,23 @@ mod tests {
         );
         assert_eq!(find(&ks, "7").scope.as_deref(), Some("part"));
         assert_eq!(find(&ks, "Twelve").scope, None);
+    }
+
+    #[test]
+    fn a_headline_lends_its_session_to_sentences_that_state_none() {
+        let text = "Sebanyak 204 saham stagnan. Pada sesi II, 180 saham stagnan.";
+        let mut ks: Vec<FactKey> = keyed(Lang::Id, text).into_iter().map(|(_, k)| k).collect();
+        inherit_headline_moment("IHSG Pagi Ini Dibuka Turun ke Level 7.132", &mut ks);
+        assert_eq!(ks[0].moment, vec!["session:open".to_string()]);
+        // A sentence's own session stands.
+        assert_eq!(ks[1].moment, vec!["session:2".to_string()]);
+        // Dates, years and relative days in a headline are not lent.
+        let mut ks: Vec<FactKey> = keyed(Lang::Id, text).into_iter().map(|(_, k)| k).collect();
+        inherit_headline_moment(
+            "Harga Emas Hari Ini, 19 Juni 2025, di Piala Dunia 2026",
+            &mut ks,
+        );
+        assert!(ks[0].moment.is_empty(), "{:?}", ks[0].moment);
     }
 
     #[test]

@@ -290,7 +290,11 @@ pub fn par_claims(
             };
             let head = headline(a);
             let mut claims = extract_article(&a.id, &masked, head, &opts);
-            let keys = by_part(&masked, head, &claims, crate::reconcile::facts::keys);
+            let mut keys = by_part(&masked, head, &claims, crate::reconcile::facts::keys);
+            if let Some(h) = head {
+                let body = claims.partition_point(|c| !c.headline);
+                crate::reconcile::facts::inherit_headline_moment(h, &mut keys[..body]);
+            }
             for (c, k) in claims.iter_mut().zip(keys) {
                 c.fact = k;
             }
