@@ -372,6 +372,8 @@ fn en_scores_ranks_ordinals_levels() {
         "en | It was the third time he was arrested. | ordinal [3,3] n=time",
         "en | It was the 4th time this year. | ordinal [4,4] n=time",
         "en | Doku scored in the 42nd minute. | ordinal [42,42] n=minute",
+        "en | Man City: Ederson, Foden (Rodri 60'), Doku (Bobb 90'+3). | ordinal [93,93] n=minute",
+        "en | His frame (he is 6' 2\") helped. | !ordinal",
         "en | It was their second match of the group. | ordinal [2,2] n=match",
         "en | The US raised the alert to Level 3. | level [3,3] n=level",
         "en | He was born on the 21st of May. | !count",

@@ -12,6 +12,18 @@ impl Scanner<'_> {
         let e = num.end;
         let value = num.low;
         let rank_before = |k: usize| k > 0 && kinds::is("rank", self.lang, t.low(k - 1));
+        // a match minute in a scorer's or a substitute's brackets: `Kolo Muani (11', 45+4')`,
+        // `(45'+4)`, `(Rodri 60')`: the nth minute, added time summed
+        if num.plain_int && (1.0..=130.0).contains(&value) {
+            if let Some((end, minute)) = self.match_minute(e, value) {
+                let noun = if self.lang == Lang::En {
+                    "minute"
+                } else {
+                    "menit"
+                };
+                return Some(self.ranked(Kind::Ordinal, s, end, minute, Some(noun)));
+            }
+        }
         // "peringkat ke-40", "ke-3 kalinya", "hari ke-4": before the
         // glued-letter identifiers ("SV-5276") below
         if s >= 2 && t.is_dash(s - 1) && t.glued(s) && t.low(s - 2) == "ke" {
@@ -226,4 +238,45 @@ pub(super) fn is_upper_code(s: &str) -> bool {
         && s.len() <= 6
         && s.bytes().all(|b| b.is_ascii_uppercase())
         && s.bytes().any(|b| b.is_ascii_alphabetic())
+}
+
+impl Scanner<'_> {
+    /// A match minute: a prime glued after the number (`11'`, `58’`), added time glued after it or
+    /// before the prime (`45+4'`, `45'+4`), the whole inside brackets that open before the number in
+    /// its sentence and close after it. Returns the token after the minute and its value.
+    fn match_minute(&self, e: usize, value: f64) -> Option<(usize, f64)> {
+        let t = &self.toks;
+        let prime = |q: usize| t.glued(q) && matches!(t.raw(self.text, q), "'" | "’" | "′");
+        let added = |q: usize| -> Option<f64> {
+            (t.raw(self.text, q) == "+" && t.glued(q) && t.kind(q + 1) == Some(TokKind::Num))
+                .then(|| t.low(q + 1).parse::<u8>().ok())
+                .flatten()
+                .filter(|n| (1..=30).contains(n))
+                .map(f64::from)
+                .filter(|_| t.glued(q + 1))
+        };
+        let (end, minute) = if prime(e) {
+            match added(e + 1) {
+                Some(n) => (e + 3, value + n),
+                None => (e + 1, value),
+            }
+        } else if let Some(n) = added(e).filter(|_| prime(e + 2)) {
+            (e + 3, value + n)
+        } else {
+            return None;
+        };
+        // `6' 2"` is a height, not a minute
+        if t.kind(end) == Some(TokKind::Num) {
+            return None;
+        }
+        let stop = |q: usize| matches!(t.raw(self.text, q), "." | "!" | "?");
+        let opened = (e.saturating_sub(16)..e)
+            .rev()
+            .take_while(|&q| t.raw(self.text, q) != ")" && !stop(q))
+            .any(|q| t.raw(self.text, q) == "(");
+        let closed = (end..end + 16)
+            .take_while(|&q| q < t.toks.len() && t.raw(self.text, q) != "(" && !stop(q))
+            .any(|q| t.raw(self.text, q) == ")");
+        (opened && closed).then_some((end, minute))
+    }
 }
