@@ -8,7 +8,8 @@
 //!   exception: that is one fact revised, an `update`;
 //! - one stands in a sentence dated more than a week before publication and the other does not
 //!   ([`AlignOptions::dated_past_veto`]);
-//! - one stands in a table sentence, is an age, or the values are more than 20 times apart.
+//! - one stands in a table sentence (unless both stand in one row, or state one value to three
+//!   significant digits or more), is an age, or the values are more than 20 times apart.
 //!
 //! Each candidate gets the features of [`model::FEATURES`] and the model's probability that it is one
 //! fact. Within a pair of articles a figure aligns to at most one other, greedily by probability (ties
@@ -111,8 +112,9 @@ pub struct AlignOptions {
 
 /// Least confidence for a dispute to be reported, by default: the lowest threshold of the
 /// cross-validated precision–recall curve (`docs/accuracy.md`) whose dispute precision clears 0.8
-/// with the features selected in each fold by more than the noise of a few labels (0.835 held out,
-/// recall 0.25; at 0.45, 0.803; at 0.4, 0.79; the shipped features fixed: 0.89, recall 0.38).
+/// with the features selected in each fold by more than the noise of a few labels (0.839 held out,
+/// recall 0.36; at 0.45, 0.823; at 0.4, 0.827, within a standard error of 0.8; the shipped features
+/// fixed: 0.90, recall 0.38).
 /// The model's dispute part has steps: one sign of one fact (each article states it once, or the
 /// digits look like a typo) gives at most about 0.5, both give 0.7 or more, less as the values part.
 /// The report shows the likeliest first, says how likely each is, and counts the disputes it held
@@ -300,22 +302,26 @@ pub fn story_candidates(story: &Story, input: &StoryInput, opts: &AlignOptions) 
                             }
                             _ => can_both_be_true(a, b),
                         };
-                    // A table's figure aligns only with one of the same row.
-                    let one_row = ca.row.is_some() && ca.row == cb.row;
+                    // Both state one value exactly alike to two significant digits or more
+                    // (`Rp 52,9 juta`, `magnitudo 4,9`; not `dua bulan`, `Rp 7.000`): that identifies
+                    // the fact across a past marker, and without shared words around the figures.
+                    let alike = |digits: i32| {
+                        a.low.is_some()
+                            && a.low == b.low
+                            && a.high == b.high
+                            && a.significant_digits() >= digits
+                            && b.significant_digits() >= digits
+                    };
+                    let same_value = alike(2);
+                    // A table's figure aligns only with one of the same row, or with the same value
+                    // to three significant digits or more (`US$ 126,1 juta` in two lists).
+                    let one_row = (ca.row.is_some() && ca.row == cb.row) || alike(3);
                     if !(one_persons_ages || comparable(a, b))
                         || (opts.table_rows && (ca.tabular || cb.tabular) && !one_row)
                         || ((age_a || age_b) && !one_persons_ages)
                     {
                         continue;
                     }
-                    // Both state one value exactly alike to two significant digits or more
-                    // (`Rp 52,9 juta`, `magnitudo 4,9`; not `dua bulan`, `Rp 7.000`): that identifies
-                    // the fact across a past marker, and without shared words around the figures.
-                    let same_value = a.low.is_some()
-                        && a.low == b.low
-                        && a.high == b.high
-                        && a.significant_digits() >= 2
-                        && b.significant_digits() >= 2;
                     if ((opts.past_marker_veto && ca.past != cb.past)
                         || (opts.dated_past_veto && ca.dated_past != cb.dated_past))
                         && !same_value
