@@ -231,16 +231,7 @@ impl Scanner<'_> {
         }
         e
     }
-}
 
-pub(super) fn is_upper_code(s: &str) -> bool {
-    s.len() >= 2
-        && s.len() <= 6
-        && s.bytes().all(|b| b.is_ascii_uppercase())
-        && s.bytes().any(|b| b.is_ascii_alphabetic())
-}
-
-impl Scanner<'_> {
     /// A match minute: a prime glued after the number (`11'`, `58’`), added time glued after it or
     /// before the prime (`45+4'`, `45'+4`), the whole inside brackets that open before the number in
     /// its sentence and close after it. Returns the token after the minute and its value.
@@ -279,4 +270,11 @@ impl Scanner<'_> {
             .any(|q| t.raw(self.text, q) == ")");
         (opened && closed).then_some((end, minute))
     }
+}
+
+pub(super) fn is_upper_code(s: &str) -> bool {
+    s.len() >= 2
+        && s.len() <= 6
+        && s.bytes().all(|b| b.is_ascii_uppercase())
+        && s.bytes().any(|b| b.is_ascii_alphabetic())
 }
