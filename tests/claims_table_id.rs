@@ -376,6 +376,8 @@ fn id_scores_ranks_ordinals_levels() {
         "id | Guncangan dirasakan dengan skala III MMI di Garut. | level [3,3] n=mmi",
         "id | Guncangan dirasakan Modified Mercalli Intensity (MMI) III di Garut. | level [3,3] n=mmi",
         "id | Inter Miami menaklukkan Porto 2-1. | score [2001,2001]",
+        "id | Nerazzurri ditahan 1-1 oleh Monterrey. | score [1001,1001]",
+        "id | Peluang kedua kubu hampir 50-50. | !score",
         "id | Suhu mencapai 5 derajat di bawah nol. | measure [-5,-5] u=C",
         "id | Tingginya 1 meter 70 sentimeter. | measure [1.7,1.7] u=m",
         "id | Kapasitasnya 40 hektoliter. | measure [4,4] u=m3",

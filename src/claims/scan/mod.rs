@@ -1027,15 +1027,21 @@ impl<'a> Scanner<'a> {
         if !num.vague {
             if let Some((hi, hi_unit, end, dash)) = self.range_end(m.end, qual, &unit, &num) {
                 let both_plain = unit.is_none() && hi_unit.is_none();
+                let level = num.low == hi.low && num.plain_int && hi.plain_int && hi.low < 20.0;
                 if dash
                     && both_plain
                     && currency.is_none()
                     && num.plain_int
                     && hi.plain_int
-                    && (num.low > hi.low || (self.sport() && hi.low < 100.0))
+                    && (num.low > hi.low || ((self.sport() || level) && hi.low < 100.0))
                 {
-                    // "menang 2-1", "Jepang vs Indonesia 6-0": a match result
-                    if self.sport() && num.low < 100.0 && hi.low < 100.0 && qual.is_none() {
+                    // "menang 2-1", "Jepang vs Indonesia 6-0": a match result; a level one
+                    // ("ditahan 1-1") is no range from a number to itself
+                    if (self.sport() || level)
+                        && num.low < 100.0
+                        && hi.low < 100.0
+                        && qual.is_none()
+                    {
                         return Outcome::Claim(Box::new(
                             self.score(num.start, end, num.low, hi.low),
                         ));
