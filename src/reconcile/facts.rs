@@ -18,7 +18,8 @@
 //! - `scope`: `part` when the figure is a part of a whole (`di antaranya`, `of them`);
 //! - `modality`: `target`, `forecast`, `plan` or `limit` when the words before the figure say so;
 //! - `attribution`: who states it (`kata Daryono`, `menurut BMKG`, `police said`): the name a speech
-//!   verb introduces, its acronym when it has one.
+//!   verb introduces: its acronym when it has one, never a rank, legal form or office alone (`AKBP`,
+//!   `PT`, `Head`: the `title` list), a country code only when nothing else names it (`name_of`).
 //!
 //! [`clash`] tells whether two keys disagree on a slot both state: then the figures are two facts
 //! (for a running tally, two moments of one fact).
@@ -325,16 +326,45 @@ fn listed(w: &str) -> bool {
     lexicon().contains_key(w)
 }
 
-/// A name run's canonical form: its all-capital acronym when it has one (`BMKG`), else its words.
+/// The kind of title a word is (`data/facts.tsv`): `rank`, `form`, `office` or `country`.
+fn title(w: &Word) -> Option<&'static str> {
+    lexicon()
+        .get(w.norm.as_str())?
+        .iter()
+        .find(|e| e.slot == "title" && e.words.len() == 1)
+        .map(|e| e.value)
+}
+
+/// A name run's canonical form: its last all-capital acronym that is no title (`BMKG`; `DPR RI`:
+/// dpr), else the words after its last rank, form or office (`AKBP Bambang Prakoso`: bambang
+/// prakoso), else its last acronym of a country or province (`RI`), else its words less titles;
+/// `None` for a run of titles alone (`Head`).
 fn name_of(run: &[&Word], text: &str) -> Option<String> {
-    let acronym = run.iter().rev().find(|w| {
-        let raw = &text[w.start..w.end];
-        raw.len() >= 2 && raw.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
-    });
-    if let Some(a) = acronym {
+    let acronyms = || {
+        run.iter().rev().filter(|w| {
+            let raw = &text[w.start..w.end];
+            raw.len() >= 2 && raw.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+    };
+    if let Some(a) = acronyms().find(|w| title(w).is_none()) {
         return Some(a.norm.clone());
     }
-    let words: Vec<&str> = run.iter().map(|w| w.norm.as_str()).collect();
+    let after = run
+        .iter()
+        .rposition(|w| title(w).is_some_and(|t| t != "country"))
+        .map_or(0, |k| k + 1);
+    if after > 0 && after < run.len() {
+        let words: Vec<&str> = run[after..].iter().map(|w| w.norm.as_str()).collect();
+        return Some(words.join(" "));
+    }
+    if let Some(a) = acronyms().find(|w| title(w) == Some("country")) {
+        return Some(a.norm.clone());
+    }
+    let words: Vec<&str> = run
+        .iter()
+        .filter(|w| title(w).is_none())
+        .map(|w| w.norm.as_str())
+        .collect();
     (!words.is_empty()).then(|| words.join(" "))
 }
 
@@ -525,7 +555,10 @@ fn key_of(
     while k > 0 {
         k -= 1;
         let w = before[k];
-        if !w.name || crate::reconcile::context::is_calendar_word(&w.norm) || listed(&w.norm) {
+        if !w.name
+            || crate::reconcile::context::is_calendar_word(&w.norm)
+            || (listed(&w.norm) && title(w).is_none())
+        {
             continue;
         }
         let mut start = k;
@@ -598,6 +631,39 @@ mod tests {
         assert_eq!(find(&ks, "23 km").attribute.as_deref(), Some("distance"));
         assert_eq!(find(&ks, "4,8").attribute.as_deref(), Some("magnitude"));
         assert_eq!(find(&ks, "10 km").attribution.as_deref(), Some("bmkg"));
+    }
+
+    #[test]
+    fn a_rank_office_or_legal_form_is_no_source_or_holder() {
+        let ks = keyed(
+            Lang::Id,
+            "Barang bukti 6 ton diamankan, kata Kasat Reskrim Polres Metro Depok AKBP Bambang Prakoso.",
+        );
+        assert_eq!(
+            find(&ks, "6 ton").attribution.as_deref(),
+            Some("bambang prakoso")
+        );
+        let ks = keyed(
+            Lang::Id,
+            "Anggaran naik 5 persen, ujar Ketua Komisi X DPR RI Hetifah Sjaifudian.",
+        );
+        assert_eq!(find(&ks, "5 persen").attribution.as_deref(), Some("dpr"));
+        let ks = keyed(
+            Lang::Id,
+            "Baterai hanya terpakai 1 persen dalam satu jam, ungkap Head of Marketing perusahaan itu.",
+        );
+        assert_eq!(find(&ks, "1 persen").attribution, None);
+        let ks = keyed(
+            Lang::Id,
+            "Tahun ini PT Pupuk Indonesia membagikan dividen Rp 2 triliun.",
+        );
+        assert_eq!(
+            find(&ks, "Rp 2 triliun").holder.as_deref(),
+            Some("pupuk indonesia")
+        );
+        // a country code stays the name when the run has no other
+        let ks = keyed(Lang::Id, "Tahun ini ekonomi RI tumbuh 5 persen.");
+        assert_eq!(find(&ks, "5 persen").holder.as_deref(), Some("ri"));
     }
 
     #[test]
