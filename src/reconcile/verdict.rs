@@ -351,10 +351,26 @@ pub fn format_value(v: f64, kind: Kind, unit: Option<&str>) -> String {
             .trim()
             .to_string(),
         Kind::Percent => format!("{}%", num(v)),
-        Kind::Measure => format!("{} {}", num(v), unit.unwrap_or(""))
-            .trim()
-            .to_string(),
+        Kind::Measure => match unit.map(unit_symbol) {
+            Some(u) if u.starts_with('°') => format!("{}{u}", num(v)),
+            Some(u) => format!("{} {u}", num(v)),
+            None => num(v),
+        },
         _ => num(v),
+    }
+}
+
+/// How a base unit is written for a reader: `deg_E` as `°E`, `C` as `°C`, `m2` as `m²`.
+fn unit_symbol(unit: &str) -> &str {
+    match unit {
+        "deg_N" => "°N",
+        "deg_S" => "°S",
+        "deg_E" => "°E",
+        "deg_W" => "°W",
+        "C" => "°C",
+        "m2" => "m²",
+        "m3" => "m³",
+        other => other,
     }
 }
 
@@ -418,6 +434,19 @@ pub fn word_diff(lhs: &str, rhs: &str) -> Vec<DiffPart> {
 mod tests {
     use super::*;
     use crate::claims::{Lang, Stated};
+
+    #[test]
+    fn measures_are_written_with_their_readers_symbols() {
+        assert_eq!(
+            format_value(107.27, Kind::Measure, Some("deg_E")),
+            "107.27°E"
+        );
+        assert_eq!(format_value(8.32, Kind::Measure, Some("deg_S")), "8.32°S");
+        assert_eq!(format_value(-5.0, Kind::Measure, Some("C")), "-5°C");
+        assert_eq!(format_value(120.0, Kind::Measure, Some("m2")), "120 m²");
+        assert_eq!(format_value(1500.0, Kind::Measure, Some("m")), "1,500 m");
+        assert_eq!(format_value(3.0, Kind::Measure, None), "3");
+    }
 
     fn claim(
         text: &str,
