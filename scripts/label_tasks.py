@@ -2,13 +2,14 @@
 """Batches for growing the dev labels by hand, in the shape the briefs in `$CROSSCHECK_SHARED/labels/` expect.
 
 label_tasks.py facts REPORT.json CORPUS_DIR OUT_DIR --groups N --batches K [--seed S] [--min-outlets M] [--exclude LABELS…]
-label_tasks.py pairs REPORT.json CORPUS_DIR OUT_DIR --pairs N --batches K [--seed S] [--disputes-only] [--most-confident] [--exclude LABELS…]
+label_tasks.py pairs REPORT.json CORPUS_DIR OUT_DIR --pairs N --batches K [--seed S] [--disputes-only | --consistent-only] [--most-confident] [--exclude LABELS…]
 
 REPORT.json is `crosscheck report --format json` on the idnews corpus (the README's flags). Only articles
 published 17-20 June 2025 are drawn (the June 9-10 files are kept for the final check). `facts` draws
 stories with three or more outlets (`--min-outlets`) among those articles (at most ten articles each, one per outlet first)
 and writes `facts-K.json` ({group: [article]}); `pairs` draws disputes (conflicts, updates, attributed, and
-one in six consistent pairs unless `--disputes-only`) and writes `pairs-K.jsonl`; the draw is seeded, or with
+one in six consistent pairs unless `--disputes-only`; with `--consistent-only` every consistent pair and no
+dispute, an article's repeats of one pair left out) and writes `pairs-K.jsonl`; the draw is seeded, or with
 `--most-confident` the most confident first (for labelling the disputes just under the report's threshold). Articles or pairs already in a label file given with
 `--exclude` are left out. The draw is seeded, so the same report gives the same batches.
 The batches hold the outlets' texts: write them outside the repository.
@@ -134,7 +135,10 @@ def main():
             continue
         if frozenset((a["a"], a["b"])) in seen_pairs or (a["a"] in seen_mentions and a["b"] in seen_mentions):
             continue
-        if a["verdict"] == "consistent" and ("--disputes-only" in sys.argv or int(rank(seed, a["id"])[:4], 16) % 6):
+        if "--consistent-only" in sys.argv:
+            if a["verdict"] != "consistent" or a.get("repeats"):
+                continue
+        elif a["verdict"] == "consistent" and ("--disputes-only" in sys.argv or int(rank(seed, a["id"])[:4], 16) % 6):
             continue
         pool.append(a)
     if "--most-confident" in sys.argv:
