@@ -21,7 +21,7 @@
 //!    held-out figures measure the selection too; `--dispute-features` names them instead (`all`:
 //!    every feature, the model before the selection). `--selection-draws N` repeats the selection
 //!    on N partitions of the stories into inner folds and keeps the features more than half choose.
-//!    `--fold-seed` draws other folds. `--fit-without FILE` leaves a pairs file's labels out of
+//!    `--fold-seed` draws other folds. `--fit-without FILE[,FILE…]` leaves pairs files' labels out of
 //!    every fit (and the written model) but scores them: whether fitting on them helps.
 //!    `--misses 1` lists the fact tables' cross-outlet pairs of one fact that the report misses, by
 //!    why (another story or event, a headline, kinds or units apart, not a candidate, or a candidate's
@@ -220,15 +220,19 @@ fn main() -> anyhow::Result<()> {
     let fold_seed: u64 = args.number("--fold-seed", 0)?;
     let fold_of =
         |story: &str| xxhash_rust::xxh3::xxh3_64_with_seed(story.as_bytes(), fold_seed) % folds;
-    // `--fit-without FILE`: the pairs of that label file are scored but never fitted on (does
-    // fitting on them help the labels held out?).
+    // `--fit-without FILE[,FILE…]`: the pairs of those label files are scored but never fitted on
+    // (does fitting on them help the labels held out?).
     let without = opt("--fit-without")
         .map(|path| -> anyhow::Result<Judgements> {
-            let left: std::collections::HashSet<(String, String)> =
-                crosscheck::eval::read_pairs(std::path::Path::new(&path))?
-                    .into_iter()
-                    .map(|p| (p.a_claim, p.b_claim))
-                    .collect();
+            let mut left: std::collections::HashSet<(String, String)> =
+                std::collections::HashSet::new();
+            for file in path.split(',') {
+                left.extend(
+                    crosscheck::eval::read_pairs(std::path::Path::new(file))?
+                        .into_iter()
+                        .map(|p| (p.a_claim, p.b_claim)),
+                );
+            }
             let kept: Vec<_> = pairs
                 .iter()
                 .filter(|p| !left.contains(&(p.a_claim.clone(), p.b_claim.clone())))

