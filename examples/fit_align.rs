@@ -23,6 +23,7 @@
 //!    on N partitions of the stories into inner folds and keeps the features more than half choose.
 //!    `--fold-seed` draws other folds. `--fit-without FILE[,FILE…]` leaves pairs files' labels out of
 //!    every fit (and the written model) but scores them: whether fitting on them helps.
+//!    `--min-alignment P` sets the least confidence of a consistent alignment (the report's 0.5).
 //!    `--misses 1` lists the fact tables' cross-outlet pairs of one fact that the report misses, by
 //!    why (another story or event, a headline, kinds or units apart, not a candidate, or a candidate's
 //!    score), and their disagreeing pairs with the candidate's score. `--list-disputes T` lists the
@@ -185,6 +186,8 @@ fn main() -> anyhow::Result<()> {
     if let Some(v) = opt("--table-rows") {
         align.table_rows = v == "on";
     }
+    // The least confidence of a consistent alignment (the report's 0.5), to read its trade-off.
+    align.min_alignment = args.number("--min-alignment", align.min_alignment)?;
     let opts = ReportOptions {
         align: align.clone(),
         ..ReportOptions::default()
