@@ -183,7 +183,7 @@ impl FactKey {
             Slot::Moment => {
                 let cats = |m: &[String]| -> BTreeSet<String> {
                     m.iter()
-                        .filter_map(|x| x.split_once(':').map(|(c, _)| c.to_string()))
+                        .filter_map(|x| moment_category(x).map(str::to_string))
                         .collect()
                 };
                 let (ca, cb) = (cats(&self.moment), cats(&other.moment));
@@ -193,7 +193,7 @@ impl FactKey {
                 }
                 let of = |m: &[String], c: &str| -> BTreeSet<String> {
                     m.iter()
-                        .filter(|x| x.split_once(':').is_some_and(|(k, _)| k == c))
+                        .filter(|x| moment_category(x) == Some(c))
                         .cloned()
                         .collect()
                 };
@@ -412,27 +412,32 @@ pub fn keys(text: &str, claims: &[Claim]) -> Vec<FactKey> {
 pub fn inherit_headline_moment(headline: &str, keys: &mut [FactKey]) {
     let words = words_of(headline, 0..headline.len());
     let (moment, _) = sentence_level(headline, &words, &[]);
-    let category = |m: &str| {
-        m.split_once(':')
-            .map_or(String::new(), |(c, _)| c.to_string())
-    };
     let lent: Vec<String> = moment
         .into_iter()
-        .filter(|m| matches!(category(m).as_str(), "session" | "half" | "period"))
+        .filter(|m| matches!(moment_category(m), Some("session" | "half" | "period")))
         .collect();
     if lent.is_empty() {
         return;
     }
     for k in keys {
-        let stated: BTreeSet<String> = k.moment.iter().map(|m| category(m)).collect();
+        let stated: BTreeSet<String> = k
+            .moment
+            .iter()
+            .filter_map(|m| moment_category(m).map(str::to_string))
+            .collect();
         let mut all: BTreeSet<String> = k.moment.drain(..).collect();
         all.extend(
             lent.iter()
-                .filter(|m| !stated.contains(&category(m)))
+                .filter(|m| !moment_category(m).is_some_and(|c| stated.contains(c)))
                 .cloned(),
         );
         k.moment = all.into_iter().collect();
     }
+}
+
+/// The category of a moment marker (`session` of `session:close`).
+fn moment_category(m: &str) -> Option<&str> {
+    m.split_once(':').map(|(c, _)| c)
 }
 
 /// The moment markers and the attribution of a sentence.
