@@ -316,7 +316,17 @@ pub fn story_candidates(story: &Story, input: &StoryInput, opts: &AlignOptions) 
                     // A table's figure aligns only with one of the same row, or with the same value
                     // to three significant digits or more (`US$ 126,1 juta` in two lists).
                     let one_row = (ca.row.is_some() && ca.row == cb.row) || alike(3);
-                    if !(one_persons_ages || comparable(a, b))
+                    // A score that names no sides (`unggul jauh 64-42`, `ditahan 1-1`) is the score of
+                    // its event's match, unless marked past (`sempat menang 3-2`): it aligns with a
+                    // score of the same event that it agrees with, never against one it contradicts
+                    // (a match has a score at every minute).
+                    let one_matchs_score = a.kind == Kind::Score
+                        && b.kind == Kind::Score
+                        && !other_event
+                        && !(ca.past || cb.past || ca.dated_past || cb.dated_past)
+                        && (a.noun_base.is_none() || b.noun_base.is_none())
+                        && can_both_be_true(a, b);
+                    if !(one_persons_ages || one_matchs_score || comparable(a, b))
                         || (opts.table_rows && (ca.tabular || cb.tabular) && !one_row)
                         || ((age_a || age_b) && !one_persons_ages)
                     {
