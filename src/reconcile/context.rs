@@ -270,9 +270,14 @@ pub fn contexts(
                 .filter(|d| d.kind == Kind::Date)
                 .filter_map(|d| d.date.clone())
                 .collect();
-            // A bare year is often the period of a reported figure ("sepanjang 2024").
+            // A bare year is often the period of a reported figure ("sepanjang 2024"); a date that
+            // starts a period running to now ("sejak Juni 2024", "since June 2024") dates nothing past.
             let dated_past = published.is_some_and(|p| {
-                dates.iter().any(|d| d.len() >= 7 && long_before(d, p))
+                same_sentence
+                    .iter()
+                    .filter(|d| d.kind == Kind::Date && !starts_period(text, d))
+                    .filter_map(|d| d.date.as_deref())
+                    .any(|d| d.len() >= 7 && long_before(d, p))
                     || *earlier_month.entry(c.sentence_span).or_insert_with(|| {
                         let [s, e] = c.sentence_span;
                         names_earlier_month(text.get(s..e).unwrap_or(""), p)
@@ -357,6 +362,21 @@ pub fn other_days(a: &ClaimContext, b: &ClaimContext) -> bool {
     };
     let (x, y) = (days(a), days(b));
     !x.is_empty() && !y.is_empty() && x.is_disjoint(&y)
+}
+
+/// Words before a date that make it the start of a period running to now.
+const SINCE: &[&str] = &["sejak", "semenjak", "since"];
+
+/// Whether a date is the start of a period that runs to now: a since-word among the two words
+/// before it in its sentence (`sejak Juni 2024`, `since early June 2024`).
+fn starts_period(text: &str, d: &Claim) -> bool {
+    let before = text.get(d.sentence_span[0]..d.span[0]).unwrap_or("");
+    before
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(2)
+        .any(|w| SINCE.contains(&w.to_lowercase().as_str()))
 }
 
 /// Days before publication after which a dated sentence speaks of the past
@@ -668,6 +688,46 @@ mod tests {
         assert!(!names_earlier_month("on 3 November 2022 it rose", dec));
         assert!(!names_earlier_month("in November", day("2022-11-20")));
         assert!(!names_earlier_month("Prices may rise in may", dec));
+    }
+
+    #[test]
+    fn a_period_since_a_date_runs_to_now() {
+        let lexicon = crate::claims::Lexicon::builtin();
+        let published = day("2025-06-18");
+        let opts = crate::claims::ExtractOptions {
+            lang: Some(crate::claims::Lang::Id),
+            published: Some(published),
+            lexicon: &lexicon,
+        };
+        let dated = |text: &str| {
+            let lang = if text.contains(" the ") {
+                crate::claims::Lang::En
+            } else {
+                crate::claims::Lang::Id
+            };
+            let opts = crate::claims::ExtractOptions {
+                lang: Some(lang),
+                ..opts
+            };
+            let claims = crate::claims::extract("d", text, &opts);
+            let cs = contexts(text, &claims, Some(published), &Idf::default());
+            let (_, x) = claims
+                .iter()
+                .zip(&cs)
+                .find(|(c, _)| c.kind == Kind::Count)
+                .unwrap_or_else(|| panic!("no count in {text:?}"));
+            x.dated_past
+        };
+        assert!(!dated(
+            "Secara total sejak Juni 2024, BYD telah mengirimkan 30.000 unit mobil ke konsumen."
+        ));
+        assert!(!dated(
+            "Since June 2024 the company has delivered 30,000 cars."
+        ));
+        assert!(dated("In June 2024 the company delivered 30,000 cars."));
+        assert!(dated(
+            "Pada Juni 2024, BYD telah mengirimkan 30.000 unit mobil ke konsumen."
+        ));
     }
 
     #[test]
