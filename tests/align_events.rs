@@ -1,6 +1,8 @@
 //! Alignment across the events of one story: a background fact two events both state aligns when
 //! the values agree, and two events' figures are never set against each other.
 
+mod common;
+
 use std::path::PathBuf;
 
 use crosscheck::claims::Lexicon;
@@ -8,19 +10,11 @@ use crosscheck::ingest::{load, InputOptions};
 use crosscheck::reconcile::align::{story_candidates, AlignOptions, StoryInput};
 use crosscheck::report::{run_stages, ReportOptions};
 
-fn write(dir: &std::path::Path, id: &str, source: &str, published: &str, title: &str, body: &str) {
-    std::fs::write(
-        dir.join(format!("{id}.txt")),
-        format!("---\nid: {id}\nsource: {source}\npublished: {published}\ntitle: {title}\n---\n{body}\n"),
-    )
-    .unwrap();
-}
-
 /// The candidate pairs (claim texts) between article `a` and article `c`, with `c` put in an
 /// event of its own.
 fn candidates_between_events(across: bool) -> Vec<(String, String)> {
     let dir = tempfile::tempdir().unwrap();
-    write(
+    common::write_article(
         dir.path(),
         "a",
         "Kabar Satu",
@@ -30,7 +24,7 @@ fn candidates_between_events(across: bool) -> Vec<(String, String)> {
          (18/6/2025) pukul 15.24 WIB. BMKG mencatat pusat gempa berada di laut pada kedalaman 10 km. \
          Gempa dirasakan di empat kecamatan dan merusak 12 rumah warga.",
     );
-    write(
+    common::write_article(
         dir.path(),
         "c",
         "Berita Tiga",

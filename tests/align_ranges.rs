@@ -1,22 +1,14 @@
 //! A figure stating a range (`ribuan siswa`) agrees with a point figure of the other article without
 //! taking it: the point figure can still meet that article's own statement of the value.
 
+mod common;
+
 use std::path::PathBuf;
 
 use crosscheck::claims::Lexicon;
 use crosscheck::ingest::{load, InputOptions};
 use crosscheck::reconcile::align::AlignOptions;
 use crosscheck::report::{build, ReportOptions};
-
-fn write(dir: &std::path::Path, id: &str, source: &str, title: &str, body: &str) {
-    std::fs::write(
-        dir.join(format!("{id}.txt")),
-        format!(
-            "---\nid: {id}\nsource: {source}\npublished: 2025-06-18T10:00+07:00\ntitle: {title}\n---\n{body}\n"
-        ),
-    )
-    .unwrap();
-}
 
 /// The aligned pairs (claim texts, verdict) of the two reports, at every confidence.
 fn aligned_pairs(dir: &std::path::Path) -> Vec<(String, String, String)> {
@@ -47,18 +39,20 @@ fn aligned_pairs(dir: &std::path::Path) -> Vec<(String, String, String)> {
 #[test]
 fn a_range_takes_no_figure_from_the_other_article() {
     let dir = tempfile::tempdir().unwrap();
-    write(
+    common::write_article(
         dir.path(),
         "a",
         "Kabar Satu",
+        "2025-06-18T10:00+07:00",
         "Menu Makan Bergizi Gratis Dibagikan Mentah di Ciputat",
         "Sebanyak 4.705 siswa dari 18 sekolah menerima distribusi makan gratis dari dapur SPPG \
          Ciputat Timur dalam bentuk bahan mentah menjelang libur sekolah.",
     );
-    write(
+    common::write_article(
         dir.path(),
         "b",
         "Berita Dua",
+        "2025-06-18T10:00+07:00",
         "BGN Jelaskan Menu Mentah Makan Bergizi Gratis di Ciputat",
         "Dapur SPPG Ciputat Timur melayani ribuan siswa setiap hari. Menjelang libur sekolah, menu \
          makan gratis dibagikan dalam bentuk bahan mentah kepada 4.075 siswa dari 18 sekolah.",

@@ -2,6 +2,8 @@
 //! that disagree are never set against each other (a match has a score at every minute), and a score
 //! marked past is another match's.
 
+mod common;
+
 use std::path::PathBuf;
 
 use crosscheck::claims::{Kind, Lexicon};
@@ -9,33 +11,25 @@ use crosscheck::ingest::{load, InputOptions};
 use crosscheck::reconcile::align::{story_candidates, AlignOptions, StoryInput};
 use crosscheck::report::{run_stages, ReportOptions};
 
-fn write(dir: &std::path::Path, id: &str, source: &str, title: &str, body: &str) {
-    std::fs::write(
-        dir.join(format!("{id}.txt")),
-        format!(
-            "---\nid: {id}\nsource: {source}\npublished: 2025-06-19T08:00+07:00\ntitle: {title}\n---\n{body}\n"
-        ),
-    )
-    .unwrap();
-}
-
 /// The candidate pairs of scores (claim texts) between the two articles, both put in one event.
 fn score_candidates() -> Vec<(String, String)> {
     let dir = tempfile::tempdir().unwrap();
-    write(
+    common::write_article(
         dir.path(),
         "a",
         "Kabar Satu",
+        "2025-06-19T08:00+07:00",
         "Real Madrid Ditahan Al Hilal di Piala Dunia Antarklub",
         "Miami - Real Madrid harus puas bermain imbang di laga pembuka Grup H Piala Dunia Antarklub \
          2025 di Hard Rock Stadium, Kamis (19/6/2025). Laga itu berakhir dengan skor 1-1. Madrid \
          sempat unggul 1-0 lewat gol Gonzalo Garcia sebelum penalti Ruben Neves menyamakan kedudukan. \
          Xabi Alonso sempat menang 3-2 di stadion yang sama tiga tahun lalu.",
     );
-    write(
+    common::write_article(
         dir.path(),
         "b",
         "Berita Dua",
+        "2025-06-19T08:00+07:00",
         "Hasil Piala Dunia Antarklub: Real Madrid Imbang Lawan Al Hilal",
         "Miami - Real Madrid gagal menang pada laga pembuka Grup H Piala Dunia Antarklub 2025 di Hard \
          Rock Stadium, Kamis (19/6/2025). Skor akhir 1-1 membuat Madrid baru mengoleksi satu poin. Al \

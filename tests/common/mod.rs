@@ -1,4 +1,5 @@
-//! Shared helpers for the claims tests: a tiny expectation language.
+//! Shared helpers of the tests: a tiny expectation language for the claims tests, and articles written
+//! to a folder for the alignment tests ([`write_article`]).
 //!
 //! A case is `lang | sentence | expectation` (`en-headline` reads the sentence as a
 //! headline, [`crosscheck::claims::extract_headline`]), where the expectation is
@@ -201,4 +202,21 @@ pub fn run_cases(cases: &[&str]) {
         cases.len(),
         failures.join("\n")
     );
+}
+
+/// Writes an article in the front-matter form the ingest reads (`id`, `source`, `published`,
+/// `title`, then the body) to `dir/{id}.txt`.
+pub fn write_article(
+    dir: &std::path::Path,
+    id: &str,
+    source: &str,
+    published: &str,
+    title: &str,
+    body: &str,
+) {
+    std::fs::write(
+        dir.join(format!("{id}.txt")),
+        format!("---\nid: {id}\nsource: {source}\npublished: {published}\ntitle: {title}\n---\n{body}\n"),
+    )
+    .unwrap();
 }
