@@ -71,7 +71,7 @@ fn idnews_alignments_and_disputes_hold_their_floors() {
         s.disputes_judged >= 15,
         "too few labelled disputes to judge: {s:?}"
     );
-    // Measured: 56/62 = 0.903, 954/1035 = 0.922, 814/1061 = 0.767, 19/60 = 0.317 (in-sample: the
+    // Measured: 56/62 = 0.903, 977/1058 = 0.923, 837/1061 = 0.789, 19/60 = 0.317 (in-sample: the
     // model is fitted on these labels; `docs/accuracy.md` has the cross-validated figures). The
     // twenty-second session's labels made two floors lower without the code getting worse: 72 fact
     // tables added 7 disagreeing pairs no model of the day finds (dispute recall 0.39 → 0.34), and
