@@ -692,22 +692,14 @@ mod tests {
 
     #[test]
     fn a_period_since_a_date_runs_to_now() {
+        use crate::claims::Lang::{En, Id};
         let lexicon = crate::claims::Lexicon::builtin();
         let published = day("2025-06-18");
-        let opts = crate::claims::ExtractOptions {
-            lang: Some(crate::claims::Lang::Id),
-            published: Some(published),
-            lexicon: &lexicon,
-        };
-        let dated = |text: &str| {
-            let lang = if text.contains(" the ") {
-                crate::claims::Lang::En
-            } else {
-                crate::claims::Lang::Id
-            };
+        let dated = |lang, text: &str| {
             let opts = crate::claims::ExtractOptions {
                 lang: Some(lang),
-                ..opts
+                published: Some(published),
+                lexicon: &lexicon,
             };
             let claims = crate::claims::extract("d", text, &opts);
             let cs = contexts(text, &claims, Some(published), &Idf::default());
@@ -719,13 +711,16 @@ mod tests {
             x.dated_past
         };
         assert!(!dated(
+            Id,
             "Secara total sejak Juni 2024, BYD telah mengirimkan 30.000 unit mobil ke konsumen."
         ));
         assert!(!dated(
+            En,
             "Since June 2024 the company has delivered 30,000 cars."
         ));
-        assert!(dated("In June 2024 the company delivered 30,000 cars."));
+        assert!(dated(En, "In June 2024 the company delivered 30,000 cars."));
         assert!(dated(
+            Id,
             "Pada Juni 2024, BYD telah mengirimkan 30.000 unit mobil ke konsumen."
         ));
     }
